@@ -1,0 +1,14 @@
+"""Project locations, derived from this file so that code and notebooks agree from any working directory."""
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DATA = PACKAGE_DIR / "data"
+ROOT = PACKAGE_DIR.parent.parent
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+PROCESSED = DATA / "processed"
+FIGURES = ROOT / "figures"
+NOTEBOOKS = ROOT / "notebooks"
+SEED_ARTICLE = RAW / "nato-ici-kuwait-meeting.ar.txt"

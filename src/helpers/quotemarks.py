@@ -1,0 +1,123 @@
+"""Pair quotation marks in Arabic news text: «…», “…”, "…", and nested quotes that arrive reversed.
+
+This is the one place that decides which marks open and close, used by sentence splitting
+(never split inside a quotation) and by the quotes extractor. Pairing is done within one
+paragraph: Arabic news closes its quotes before the paragraph ends, or leaves them unclosed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
+CLOSERS = {v: k for k, v in OPENERS.items()}
+STRAIGHT = '"'
+ALL_MARKS = set(OPENERS) | set(CLOSERS) | {STRAIGHT}
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted region: the marks at ``open`` and ``close`` (``close`` is None when unclosed).
+
+    ``start``/``end`` delimit the words inside the marks; ``depth`` is 0 for outermost quotes;
+    ``reversed_marks`` is True for a nested pair written »…« inside «…».
+    """
+
+    open: int
+    close: int | None
+    start: int
+    end: int
+    mark: str
+    depth: int
+    reversed_marks: bool = False
+
+    @property
+    def unclosed(self) -> bool:
+        return self.close is None
+
+    @property
+    def outer_end(self) -> int:
+        return self.end if self.close is None else self.close + 1
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    """The paired quotes of a region and the closing marks that matched nothing."""
+
+    quotes: list[QuoteSpan]
+    stray: list[int]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
+    """A straight quote opens when it has no word character before it and one after it."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not _is_word_char(before) and not after.isspace()
+
+
+def _reversed_pair_ahead(text: str, i: int, hi: int, closer: str, opener: str) -> int | None:
+    """At a closer glued to a letter on both sides inside a quote (حلف»ناتو«مع), find the glued opener."""
+    if not (0 < i < hi - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])):
+        return None
+    j = text.find(opener, i + 1, hi)
+    if j == -1 or j + 1 >= hi or not _is_word_char(text[j - 1]):
+        return None
+    if any(c in ALL_MARKS for c in text[i + 1 : j]):
+        return None
+    return j
+
+
+def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> QuoteMarks:
+    """Pair the quotation marks of ``text[start:end]`` (one paragraph)."""
+    end = len(text) if end is None else end
+    stack: list[tuple[str, int]] = []  # (expected closer, offset of opener)
+    quotes: list[QuoteSpan] = []
+    stray: list[int] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
+            # reversed nested pair »…« inside an open «…»
+            if ch in CLOSERS and stack and stack[-1][0] == ch:
+                j = _reversed_pair_ahead(text, i, end, ch, CLOSERS[ch])
+                if j is not None and text.find(ch, j + 1, end) != -1:
+                    quotes.append(QuoteSpan(i, j, i + 1, j, ch, len(stack), reversed_marks=True))
+                    i = j + 1
+                    continue
+            if ch == STRAIGHT:
+                if stack and stack[-1][0] == STRAIGHT and not _straight_opens(text, i, start, end):
+                    _, opened = stack.pop()
+                    quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
+                elif _straight_opens(text, i, start, end):
+                    stack.append((STRAIGHT, i))
+                elif stack and stack[-1][0] == STRAIGHT:
+                    _, opened = stack.pop()
+                    quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
+                else:
+                    stray.append(i)
+            elif ch in CLOSERS and any(expected == ch for expected, _ in stack):
+                # close the innermost matching opener; openers above it were never closed
+                while stack:
+                    expected, opened = stack.pop()
+                    if expected == ch:
+                        quotes.append(QuoteSpan(opened, i, opened + 1, i, text[opened], len(stack)))
+                        break
+                    quotes.append(QuoteSpan(opened, None, opened + 1, i, text[opened], len(stack)))
+            elif ch in OPENERS:
+                stack.append((OPENERS[ch], i))
+            elif ch == "”" and not stack:
+                # ” used for both marks: treat like a straight quote
+                stack.append(("”", i))
+            else:
+                stray.append(i)
+        i += 1
+    para_end = end
+    while para_end > start and text[para_end - 1].isspace():
+        para_end -= 1
+    for depth, (_, opened) in enumerate(stack):
+        quotes.append(QuoteSpan(opened, None, opened + 1, para_end, text[opened], depth))
+    quotes.sort(key=lambda q: (q.open, q.depth))
+    return QuoteMarks(quotes, stray)

@@ -1,0 +1,164 @@
+"""Sentences and tokens with exact character offsets: ``article.text[start:end]`` is the surface form.
+
+Quote marks and punctuation are always tokens of their own (``كفاءة».`` is three tokens), numbers
+such as 2017, 1,000 or ٢٠١٧ stay whole, and sentences never end inside a closed quotation.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+import snowballstemmer
+
+from .lexicons import wordlist
+from .normalize import normalize
+from .quotemarks import pair_quote_marks
+
+TOKEN_RE = regex.compile(
+    r"(?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)"
+    r"|(?P<word>[\p{L}\p{M}](?:[\p{L}\p{M}\u0640\u200c\u200d]|['’](?=\p{L}))*)"
+    r"|(?P<punct>[^\s\p{Cf}])",
+    regex.V1,
+)
+SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
+#: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
+ABBREVIATIONS = frozenset({"د", "م", "ص", "ه", "ق", "ج", "ت", "ا", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "vs", "etc"})
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+
+
+class Sentence(NamedTuple):
+    sentence: int  # 1-based, across the article
+    para: int  # 0 for the kicker and headline, body paragraphs from 1
+    role: str  # kicker, headline or body
+    start: int
+    end: int
+
+
+class Token(NamedTuple):
+    token: int  # 1-based, across the article
+    sentence: int
+    para: int
+    start: int
+    end: int
+    surface: str
+    kind: str  # word, number or punct
+    norm: str
+    stem: str
+    proclitics: str  # e.g. "و+ب", "" when none
+    has_article: bool
+    is_stop: bool
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+
+def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Regions inside closed quotations, where no sentence may end."""
+    return [(q.start, q.end) for q in pair_quote_marks(text, start, end).quotes if q.close is not None and q.depth == 0]
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` ends an abbreviation such as د. or U.S."""
+    if text[stop] != ".":
+        return False
+    word = regex.search(r"[\p{L}.]+$", text[max(0, stop - 12) : stop])
+    if not word:
+        return False
+    bare = word.group().rstrip(".")
+    return normalize(bare) in ABBREVIATIONS or "." in bare or len(bare) == 1
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` (one paragraph) into trimmed sentence spans."""
+    protected = _protected(text, start, end)
+    cuts = [start]
+    for match in SENTENCE_END.finditer(text, start, end):
+        stop = match.start()
+        if any(lo <= stop < hi for lo, hi in protected) or _is_abbreviation(text, stop):
+            continue
+        cuts.append(match.end())
+    cuts.append(end)
+    spans = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        chunk = text[lo:hi]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((lo + lead, lo + lead + len(stripped)))
+    return spans
+
+
+def split_sentences(article) -> list[Sentence]:
+    """All sentences of an article, kicker and headline included (each one sentence at least)."""
+    sentences: list[Sentence] = []
+    para = 0
+    for role, block in article.blocks:
+        if role == "body":
+            para += 1
+        for lo, hi in sentence_spans(article.text, block.start, block.end):
+            sentences.append(Sentence(len(sentences) + 1, para, role, lo, hi))
+    return sentences
+
+
+# --- tokens ------------------------------------------------------------------------------
+
+_STEMMER = snowballstemmer.stemmer("arabic")
+
+
+def split_proclitics(norm: str) -> tuple[str, bool, str]:
+    """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
+
+    A light heuristic: a clitic is split only when a base of at least three letters
+    (two after the article) remains, so short words such as ولد or بلد are not cut.
+    """
+    clitics = []
+    rest = norm
+    if len(rest) > 3 and rest[0] in CONJUNCTIONS:
+        clitics.append(rest[0])
+        rest = rest[1:]
+    if len(rest) > 3 and rest[0] in PREPOSITIONS:
+        if rest[0] == "ل" and rest.startswith("لل") and len(rest) > 3:
+            # ل + ال with the alef dropped: للحلف = ل + ال + حلف
+            return "+".join(clitics + ["ل"]), True, rest[2:]
+        clitics.append(rest[0])
+        rest = rest[1:]
+    has_article = rest.startswith(ARTICLE) and len(rest) >= 4
+    if has_article:
+        rest = rest[2:]
+    return "+".join(clitics), has_article, rest
+
+
+@lru_cache(maxsize=200_000)
+def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
+    """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type."""
+    norm = normalize(surface)
+    proclitics, has_article, base = split_proclitics(norm)
+    stops = wordlist("stopwords")
+    is_stop = norm in stops or (norm[:1] in CONJUNCTIONS and norm[1:] in stops)
+    stem = _STEMMER.stemWord(norm) if regex.match(r"\p{Arabic}", norm) else norm.lower()
+    return norm, stem, proclitics, has_article, is_stop
+
+
+def tokenize_span(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, kind) for every token of ``text[start:end]``."""
+    return [(m.start(), m.end(), m.group(), m.lastgroup) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def tokenize_article(article) -> list[Token]:
+    """Every token of the article, sentence by sentence, with its linguistic features."""
+    tokens: list[Token] = []
+    text = article.text
+    for sent in article.sentences:
+        for lo, hi, surface, kind in tokenize_span(text, sent.start, sent.end):
+            if kind == "word":
+                norm, stem, proclitics, has_article, is_stop = analyse_word(surface)
+            else:
+                norm = normalize(surface)
+                stem, proclitics, has_article, is_stop = norm, "", False, False
+            tokens.append(
+                Token(len(tokens) + 1, sent.sentence, sent.para, lo, hi, surface, kind, norm, stem, proclitics, has_article, is_stop)
+            )
+    return tokens
