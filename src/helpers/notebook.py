@@ -1,0 +1,77 @@
+"""What every notebook does first: resolve its parameters into articles and output folders.
+
+Each notebook's ``parameters`` cell (papermill convention) holds plain literals::
+
+    article = None      # a .txt file, a folder, or a CSV/JSONL table; None = the seed in data/raw
+    output_dir = None   # None = figures/ and data/processed/ for the seed, build/runs/<name>/ otherwise
+
+and the next cell calls ``run = setup("03-quotes", article, output_dir)``. Committed figures are
+only ever written for the project's own data: another article gets a folder of its own.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .loading import Article, iter_articles
+
+
+@dataclass
+class Run:
+    """A notebook run: its name (``03-quotes``), its articles and where it writes."""
+
+    notebook: str
+    articles: list[Article]
+    figures_dir: Path
+    tables_dir: Path
+
+    @property
+    def article(self) -> Article:
+        """The first (for the seed: the only) article."""
+        return self.articles[0]
+
+    @property
+    def number(self) -> str:
+        """The notebook number that prefixes its figure names: ``03``."""
+        return self.notebook.split("-", 1)[0]
+
+    def figure_name(self, index: int, slug: str) -> str:
+        """A stable figure name such as ``03-02-speaker-share``."""
+        return f"{self.number}-{index:02d}-{slug}"
+
+
+def setup(notebook: str, article: str | None = None, output_dir: str | None = None) -> Run:
+    """Load the notebook's articles and decide its output folders (created if missing)."""
+    source = Path(article) if article else paths.RAW
+    if not source.is_absolute() and not source.exists():
+        source = paths.ROOT / source  # relative to the project root, whatever the working directory
+    articles = list(iter_articles(source))
+    if output_dir:
+        base = Path(output_dir)
+        figures_dir, tables_dir = base / "figures", base / "tables"
+    elif article is None:
+        figures_dir, tables_dir = paths.FIGURES, paths.PROCESSED
+    else:
+        base = paths.ROOT / "build" / "runs" / source.stem
+        figures_dir, tables_dir = base / "figures", base / "tables"
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    return Run(notebook, articles, figures_dir, tables_dir)
+
+
+RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Amiri','DejaVu Sans',serif;line-height:1.8"
+
+
+def rtl_html(text: str, tag: str = "div") -> str:
+    """Arabic text as an HTML block that reads right to left in JupyterLab and exported HTML."""
+    return f'<{tag} dir="rtl" lang="ar" style="{RTL_STYLE}">{html.escape(text)}</{tag}>'
+
+
+def rtl_table(frame: pd.DataFrame, **to_html) -> str:
+    """A DataFrame as an HTML table laid out right to left."""
+    table = frame.to_html(index=to_html.pop("index", False), escape=to_html.pop("escape", True), **to_html)
+    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{table}</div>'
