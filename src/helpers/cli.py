@@ -16,20 +16,13 @@ def annotate(inputs: list[str], out: str, skip_bad: bool = False) -> int:
 
     from .annotate import write_article
 
+    def report(error: ArticleError) -> None:
+        print(f"skipped: {error}", file=sys.stderr)
+
     written = 0
     with tqdm(desc="annotating", unit=" articles", disable=None, file=sys.stderr) as progress:
         for path in inputs:
-            articles = iter_articles(path)
-            while True:
-                try:
-                    article = next(articles)
-                except StopIteration:
-                    break
-                except ArticleError as exc:
-                    if not skip_bad:
-                        raise
-                    print(f"skipped: {exc}", file=sys.stderr)
-                    continue
+            for article in iter_articles(path, on_error=report if skip_bad else None):
                 write_article(article, out)
                 written += 1
                 progress.update()

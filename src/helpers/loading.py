@@ -10,7 +10,7 @@ import json
 import re
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -272,8 +272,12 @@ def _articles_from_table(path: Path) -> Iterator[Article]:
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 
 
-def iter_articles(path: str | Path) -> Iterator[Article]:
-    """Yield articles lazily from a .txt file, a folder of .txt files, or a CSV/JSON Lines table."""
+def iter_articles(path: str | Path, on_error: Callable[[ArticleError], None] | None = None) -> Iterator[Article]:
+    """Yield articles lazily from a .txt file, a folder of .txt files, or a CSV/JSON Lines table.
+
+    A file that cannot be read raises :class:`ArticleError`, unless ``on_error`` is given: then
+    it is called with the error and the remaining files are still read.
+    """
     path = Path(path)
     if not path.exists():
         raise ArticleError(path, "no such file or folder")
@@ -281,9 +285,15 @@ def iter_articles(path: str | Path) -> Iterator[Article]:
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in {".txt"} | TABLE_SUFFIXES)
         if not files:
             raise ArticleError(path, "the folder holds no .txt, .csv or .jsonl files")
-        for file in files:
-            yield from iter_articles(file)
-    elif path.suffix.lower() in TABLE_SUFFIXES:
-        yield from _articles_from_table(path)
     else:
-        yield load_article(path)
+        files = [path]
+    for file in files:
+        try:
+            if file.suffix.lower() in TABLE_SUFFIXES:
+                yield from _articles_from_table(file)
+            else:
+                yield load_article(file)
+        except ArticleError as error:
+            if on_error is None:
+                raise
+            on_error(error)

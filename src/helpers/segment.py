@@ -135,9 +135,12 @@ def split_proclitics(norm: str) -> tuple[str, bool, str]:
 def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
     """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type."""
     norm = normalize(surface)
-    proclitics, has_article, base = split_proclitics(norm)
     stops = wordlist("stopwords")
-    is_stop = norm in stops or (norm[:1] in CONJUNCTIONS and norm[1:] in stops)
+    if norm in stops:  # function words such as الذي or الى carry no clitics or article
+        proclitics, has_article, is_stop = "", False, True
+    else:
+        proclitics, has_article, _ = split_proclitics(norm)
+        is_stop = norm[:1] in CONJUNCTIONS and norm[1:] in stops
     stem = _STEMMER.stemWord(norm) if regex.match(r"\p{Arabic}", norm) else norm.lower()
     return norm, stem, proclitics, has_article, is_stop
 

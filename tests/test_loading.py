@@ -1,0 +1,109 @@
+"""Loading articles: structure, encodings, many articles, and every kind of bad input."""
+from __future__ import annotations
+
+import json
+import warnings
+
+import pytest
+
+from helpers.loading import ArticleError, ArticleWarning, iter_articles, load_article
+
+BODY = "قال الوزير إن الاجتماع ناجح.\nوأضاف أن التعاون مستمر."
+
+
+def test_seed_structure(seed):
+    assert seed.span_text(seed.kicker) == "ضمن إطار مبادرة اسطنبول"
+    assert seed.span_text(seed.headline).startswith("«ناتو»: اجتماع مجلس الحلف الإقليمي في الكويت")
+    assert len(seed.paragraphs) == 13
+    assert seed.span_text(seed.paragraphs[0]).startswith("كشف مسؤول من حلف شمال الاطلسي (ناتو)")
+    assert seed.span_text(seed.paragraphs[-1]).endswith("بما في ذلك مبادرة اسطنبول.")
+    assert seed.encoding == "utf-8" and seed.doc_id == "nato-ici-kuwait-meeting"
+
+
+@pytest.mark.parametrize(
+    "text, kicker, headline, paragraphs",
+    [
+        ("عنوان الخبر\n\n" + BODY, None, "عنوان الخبر", 2),
+        ("فوق العنوان\nعنوان الخبر\n" + BODY, "فوق العنوان", "عنوان الخبر", 2),
+        ("فوق العنوان\n\n\nعنوان الخبر\n\n\n\n" + BODY.replace("\n", "\n\n\n"), "فوق العنوان", "عنوان الخبر", 2),
+        (BODY, None, None, 2),
+        ("عنوان فقط", None, None, 1),
+        ("عنوان\r\n\r\nقال الوزير إن الاجتماع ناجح.\r\nوأضاف أن التعاون مستمر.\r\n", None, "عنوان", 2),
+        ("«ناتو»: عنوان بين علامتين\n" + BODY, None, "«ناتو»: عنوان بين علامتين", 2),
+    ],
+)
+def test_structure(write_file, text, kicker, headline, paragraphs):
+    article = load_article(write_file("a.txt", text))
+    assert (article.span_text(article.kicker) if article.kicker else None) == kicker
+    assert (article.span_text(article.headline) if article.headline else None) == headline
+    assert len(article.paragraphs) == paragraphs
+    for _, span in article.blocks:
+        assert article.text[span.start : span.end].strip() == article.text[span.start : span.end]
+
+
+def test_windows_1256_gives_the_same_tokens_and_a_warning(seed, write_file):
+    path = write_file("legacy.txt", seed.text, encoding="cp1256")
+    with pytest.warns(ArticleWarning, match=r"legacy.txt: not valid UTF-8 .* decoded as windows-1256"):
+        legacy = load_article(path)
+    assert legacy.encoding == "windows-1256"
+    assert [(t.start, t.end, t.surface) for t in legacy.tokens] == [(t.start, t.end, t.surface) for t in seed.tokens]
+
+
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (b"", "the file is empty"),
+        (b"  \n\t\r\n ", "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (a PNG image)"),
+        (b"%PDF-1.7\n", "binary file (a PDF document)"),
+        (b"abc\x00def\x00", "contains NUL bytes"),
+        (b"Caf\xe9 cr\xe8me br\xfbl\xe9e, latin-1", "no legacy Arabic encoding gives Arabic text"),
+    ],
+)
+def test_bad_input_names_the_file_and_the_problem(write_file, content, problem):
+    path = write_file("bad.txt", content)
+    with pytest.raises(ArticleError) as info:
+        load_article(path)
+    assert str(path) in str(info.value) and problem in str(info.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        load_article(tmp_path / "nothing.txt")
+
+
+def test_latin_only_text_warns(write_file):
+    with pytest.warns(ArticleWarning, match="no Arabic letters"):
+        load_article(write_file("en.txt", "NATO met in Kuwait.\nIt was a meeting."))
+
+
+def test_bidi_controls_warn_once_and_keep_offsets(write_file):
+    text = "عنوان\n\nقال \u202eالوزير\u202c إن الاجتماع ناجح."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = load_article(write_file("bidi.txt", text))
+    assert len([w for w in caught if issubclass(w.category, ArticleWarning)]) == 1
+    assert "2 invisible bidi control" in str(caught[0].message)
+    assert article.text == text
+    word = next(t for t in article.tokens if t.norm == "الوزير")
+    assert article.text[word.start : word.end] == "الوزير"
+    assert all("\u202e" not in t.norm for t in article.tokens)
+
+
+def test_folder_csv_and_jsonl_are_read_lazily(write_file, tmp_path):
+    write_file("corpus/b.txt", "عنوان ثان\n" + BODY)
+    write_file("corpus/a.txt", "عنوان أول\n" + BODY)
+    write_file("corpus/table.csv", 'id,title,text\nx1,عنوان,"قال الوزير إن الاجتماع ناجح."\n')
+    rows = [{"id": "j1", "text": BODY, "date": "2019-03-10"}, {"id": "j2", "body": BODY}]
+    write_file("corpus/rows.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    articles = iter_articles(tmp_path / "corpus")
+    assert next(articles).doc_id == "a"  # a generator: the first article comes before the rest are read
+    rest = list(articles)
+    assert [a.doc_id for a in rest] == ["b", "j1", "j2", "x1"]
+    assert rest[1].metadata == {"date": "2019-03-10"}
+    assert rest[3].metadata == {"title": "عنوان"}
+
+
+def test_table_without_text_column(write_file):
+    with pytest.raises(ArticleError, match="no text column"):
+        list(iter_articles(write_file("t.csv", "id,title\n1,x\n")))

@@ -1,0 +1,75 @@
+"""Each normalisation step on its own, at the start, middle and end of words, and composed."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import normalize as n
+
+
+@pytest.mark.parametrize(
+    "step, text, expected",
+    [
+        (n.remove_tatweel, "", ""),
+        (n.remove_tatweel, "لـ «ناتو»", "ل «ناتو»"),
+        (n.remove_tatweel, "الحـــلف", "الحلف"),
+        (n.remove_tatweel, "ـالحلفـ", "الحلف"),
+        (n.remove_diacritics, "", ""),
+        (n.remove_diacritics, "الأَمْنُ", "الأمن"),
+        (n.remove_diacritics, "مُهِمّاً", "مهما"),
+        (n.remove_diacritics, "هٰذا", "هذا"),
+        (n.remove_diacritics, "ًكتاب", "كتاب"),
+        (n.normalize_alef, "", ""),
+        (n.normalize_alef, "أمن", "امن"),
+        (n.normalize_alef, "إسطنبول", "اسطنبول"),
+        (n.normalize_alef, "القرآن", "القران"),
+        (n.normalize_alef, "ٱلله", "الله"),
+        (n.normalize_alef, "سأل", "سال"),
+        (n.normalize_alef_maqsura, "على", "علي"),
+        (n.normalize_alef_maqsura, "مستوى الأمن", "مستوي الأمن"),
+        (n.normalize_alef_maqsura, "", ""),
+        (n.normalize_ta_marbuta, "مبادرة", "مبادره"),
+        (n.normalize_ta_marbuta, "ةة", "هه"),
+        (n.normalize_persian_letters, "کویت", "كويت"),
+        (n.normalize_persian_letters, "ی", "ي"),
+        (n.normalize_digits, "٢٠١٧", "2017"),
+        (n.normalize_digits, "عام ۲۰۰۴", "عام 2004"),
+        (n.normalize_digits, "1000", "1000"),
+        (n.normalize_punctuation, "نعم، لا؛ لماذا؟", "نعم, لا; لماذا?"),
+        (n.normalize_punctuation, "٪٥", "%٥"),
+        (n.remove_bidi_controls, "\u202eناتو\u202c", "ناتو"),
+        (n.remove_bidi_controls, "NATO\u200f", "NATO"),
+        (n.remove_bidi_controls, "\u2067ناتو\u2069 2017", "ناتو 2017"),
+        (n.remove_zero_width, "ناتو\u200cالحلف", "ناتوالحلف"),
+        (n.remove_zero_width, "\ufeffكشف", "كشف"),
+        (n.normalize_unicode, "\ufefb", "لا"),  # lam-alef ligature, a presentation form
+        (n.normalize_unicode, "\ufe8d\ufedf", "ال"),
+        (n.normalize_unicode, "ا\u0654", "أ"),  # alef + combining hamza composes (NFC)
+        (n.normalize_unicode, "½", "½"),  # NFKC is not applied outside presentation forms
+    ],
+)
+def test_step(step, text, expected):
+    assert step(text) == expected
+
+
+def test_default_normalize_composes_steps():
+    assert n.normalize("وأكَّدَ الأمينُ العامُّ لـ«ناتو» على ٢٠١٧") == "واكد الامين العام ل«ناتو» علي 2017"
+
+
+def test_options_switch_steps():
+    assert n.normalize("مبادرة") == "مبادرة"
+    assert n.normalize("مبادرة", ta_marbuta=True) == "مبادره"
+    assert n.normalize("أمن", alef=False) == "أمن"
+    with pytest.raises(TypeError, match="unknown normalisation option"):
+        n.normalize("x", hamza=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "الأَمْنُ السِّيبرانيّ", "لـ «ناتو»\u202e ٢٠١٧، ﻻ", "NATO and ناتو", "ا\u0654من"],
+)
+def test_offsets_map_back_to_the_original(text):
+    norm, index = n.normalize_with_offsets(text)
+    assert len(index) == len(norm) + 1 and index[-1] == len(text)
+    assert norm == n.normalize(text)
+    for i, char in enumerate(norm):
+        assert char in n.normalize(text[index[i]])
