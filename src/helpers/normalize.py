@@ -138,6 +138,11 @@ STEPS = {
 DEFAULTS = {name: True for name in STEPS} | {"ta_marbuta": False}
 
 
+@lru_cache(maxsize=64)
+def _options_key(items: frozenset) -> tuple[tuple[str, bool], ...]:
+    return _options(dict(items))
+
+
 def _options(overrides: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
     unknown = set(overrides) - set(STEPS)
     if unknown:
@@ -172,8 +177,8 @@ def normalize(text: str, **options: bool) -> str:
     unicode, bidi, zero_width, tatweel, diacritics, persian, alef, alef_maqsura,
     ta_marbuta, digits, punctuation.
     """
-    opts = _options(options)
-    if dict(opts)["unicode"]:
+    opts = _options_key(frozenset(options.items()))
+    if options.get("unicode", True):
         text = unicodedata.normalize("NFC", text)
     return text.translate(_composed_table(opts))
 
@@ -186,7 +191,7 @@ def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     applied here (it could merge characters across offsets); the diacritics step removes the
     combining marks it would have merged, so for Arabic the result equals :func:`normalize`.
     """
-    table = _composed_table(_options(options))
+    table = _composed_table(_options_key(frozenset(options.items())))
     pieces: list[str] = []
     index: list[int] = []
     for offset, char in enumerate(text):
