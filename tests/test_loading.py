@@ -5,8 +5,10 @@ import json
 import warnings
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpers.loading import ArticleError, ArticleWarning, iter_articles, load_article
+from helpers.loading import ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
 
 BODY = "قال الوزير إن الاجتماع ناجح.\nوأضاف أن التعاون مستمر."
 
@@ -107,3 +109,16 @@ def test_folder_csv_and_jsonl_are_read_lazily(write_file, tmp_path):
 def test_table_without_text_column(write_file):
     with pytest.raises(ArticleError, match="no text column"):
         list(iter_articles(write_file("t.csv", "id,title\n1,x\n")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda s: s.encode("utf-8")))
+def test_decoding_any_bytes_gives_text_or_a_clear_error(data):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            text, encoding = decode_bytes(data, "<bytes>")
+        except ArticleError as error:
+            assert str(error).startswith("<bytes>: ") and error.problem
+        else:
+            assert text.strip() and encoding

@@ -107,6 +107,13 @@ def _arabic_share(text: str) -> float:
 
 def decode_bytes(data: bytes, source: str | Path) -> tuple[str, str]:
     """Decode an article's bytes, returning (text, encoding); raise :class:`ArticleError` if unusable."""
+    text, encoding = _decode(data, source)
+    if not text.strip():
+        raise ArticleError(source, "the file holds only whitespace")
+    return text, encoding
+
+
+def _decode(data: bytes, source: str | Path) -> tuple[str, str]:
     if not data.strip():
         raise ArticleError(source, "the file is empty" if not data else "the file holds only whitespace")
     for signature, kind in BINARY_SIGNATURES.items():
