@@ -235,12 +235,17 @@ def keyness(
     unit: str = "norm",
     min_count: int = 2,
     include_stopwords: bool = True,
+    sort_by: str = "g2",
 ) -> pd.DataFrame:
     """Keywords of the article(s) against wordfreq's general Arabic: G², p, log ratio.
 
-    Rows are sorted by signed G² (words used more than in general Arabic first). Stop words are
-    kept by default so that the statistic, not the list, shows that function words are not key.
+    Rows are sorted by signed G² (``sort_by="g2"``: evidence, which grows with frequency) or by
+    log ratio (``"log_ratio"``: effect size, Hardie's choice once G² has filtered out chance),
+    words used more than in general Arabic first. Stop words are kept by default so that the
+    statistic, not the list, shows that function words are not key.
     """
+    if sort_by not in ("g2", "log_ratio"):
+        raise ValueError(f"sort_by must be 'g2' or 'log_ratio', not {sort_by!r}")
     reference = reference_counts(unit)
     articles = as_articles(articles)
     counts: Counter[str] = Counter()
@@ -275,7 +280,7 @@ def keyness(
         )
     columns = ["form", "count", "per_1000", "ref_count", "ref_per_1000", "g2", "p_value", "log_ratio", "is_stop"]
     frame = pd.DataFrame(rows, columns=columns)
-    return _ranked(frame.sort_values(["g2", "form"], ascending=[False, True]))
+    return _ranked(frame.sort_values([sort_by, "form"], ascending=[False, True]))
 
 
 # --- finding terms -------------------------------------------------------------------------------
@@ -392,7 +397,7 @@ def term_counts(articles: Article | Iterable[Article], terms: str | Sequence[str
 
 
 def kwic(articles: Article | Iterable[Article], terms: str | Sequence[str], context: int = 7) -> pd.DataFrame:
-    """Keyword in context: each occurrence with up to ``context`` words before and after it.
+    """Keyword in context: each occurrence with up to ``context`` words (or numbers) before and after it.
 
     ``before`` and ``after`` are in reading order (in Arabic, ``before`` is shown to the right
     of the keyword); they stay inside the keyword's paragraph. ``article.text[start:end]`` is
@@ -403,7 +408,7 @@ def kwic(articles: Article | Iterable[Article], terms: str | Sequence[str], cont
     for match in find_terms(list(articles.values()), terms):
         article = articles[match.doc_id]
         block_start, block_end = _block_of(article, match.start)
-        words = [t for t in word_tokens(article) if block_start <= t.start and t.end <= block_end]
+        words = [t for t in article.tokens if t.kind != "punct" and block_start <= t.start and t.end <= block_end]
         before_words = [t for t in words if t.end <= match.start][-context:]
         after_words = [t for t in words if t.start >= match.end][:context]
         left = _extend_over_glued_marks(article.text, before_words[0].start if before_words else match.start, block_start, -1)
