@@ -1,4 +1,4 @@
-"""Command line: ``python -m helpers annotate PATH ... --out DIR`` and ``python -m helpers build``."""
+"""Command line: ``python -m helpers annotate PATH ... --out DIR``, ``python -m helpers build`` and ``python -m helpers report``."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 from . import paths
+from .build import BuildError
 from .loading import ArticleError, iter_articles
 
 
@@ -36,7 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("paths", nargs="+", help="a .txt file, a folder of them, or a CSV/JSON Lines file with a text column")
     run.add_argument("--out", required=True, help="output folder; each article gets OUT/<doc_id>/")
     run.add_argument("--skip-bad", action="store_true", help="report unreadable files and go on instead of stopping")
-    commands.add_parser("build", help="the main job: annotate data/raw into data/processed")
+    build = commands.add_parser("build", help="the main job: annotate data/raw into data/processed, then execute every notebook in place")
+    build.add_argument("notebooks", nargs="*", help="only these notebooks (default: every notebook in notebooks/)")
+    build.add_argument("--jobs", type=int, help="notebooks run at once (default: the number of cores)")
+    build.add_argument("--no-fork", action="store_true", help="start an ordinary kernel per notebook instead of forking a warmed-up one")
+    report = commands.add_parser("report", help="export the executed notebooks to HTML (code hidden) with an index page")
+    report.add_argument("--out", default=str(paths.ROOT / "build" / "report"), help="output folder (default: build/report)")
     args = parser.parse_args(argv)
 
     warnings.simplefilter("default")
@@ -45,10 +51,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "annotate":
             count = annotate(args.paths, args.out, args.skip_bad)
             print(f"annotated {count} article(s) into {Path(args.out).resolve()}")
+        elif args.command == "build":
+            from .build import build as run_build, describe
+
+            summary = run_build(args.notebooks or None, jobs=args.jobs, fork=not args.no_fork)
+            print(describe(summary))
         else:
-            count = annotate([str(paths.RAW)], str(paths.PROCESSED))
-            print(f"annotated {count} article(s) into {paths.PROCESSED}")
+            from .report import write_report
+
+            index = write_report(Path(args.out))
+            print(f"report: {index}")
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BuildError as exc:
+        print(f"build failed: {exc}" if args.command == "build" else f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
