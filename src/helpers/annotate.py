@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import __version__
 from .loading import Article
+from .quotes import quote_table
 
 
 def paragraph_table(article: Article) -> pd.DataFrame:
@@ -51,6 +52,7 @@ LAYERS: dict[str, Callable[[Article], pd.DataFrame]] = {
     "paragraphs": paragraph_table,
     "sentences": sentence_table,
     "tokens": token_table,
+    "quotes": quote_table,
 }
 
 

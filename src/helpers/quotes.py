@@ -1,0 +1,1080 @@
+"""Who says what in Arabic news: direct, mixed and indirect speech and speech acts, with speakers.
+
+One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
+The steps, each a small function below:
+
+1. quote marks are paired per block (:mod:`helpers.quotemarks`); short quotes and quotes after a
+   naming noun (مبادرة «…», لـ «ناتو») are marked names/terms, never speech;
+2. reporting cues come from the editable lexicon ``data/reporting.yaml`` (verbs in their perfect,
+   imperfect and participle forms, source phrases بحسب/وفقا لـ/نقلا عن), matched on normalised
+   tokens with the proclitics و/ف tolerated;
+3. each cue's clause is read left to right: subject (VSO), then the content marker: a
+   complementiser أن/إن (indirect, or mixed when it embeds quoted words), a quotation or a colon
+   (direct), the verb's preposition (أشاد بـ، أعرب عن) or a noun phrase (speech act or indirect,
+   by the verb's class); a quotation just before the cue («…»، قال الوزير) is direct too;
+4. the speaker is the subject after the verb, else one before it (SVO: وكان الأمين العام … قد
+   أشاد), else for a participle (مؤكدا أن) the speaker of the sentence, else the last speaker whose
+   gender agrees with the verb (وأضافت); mentions corefer into one speaker id (titles and names:
+   الأمين العام … شتولتنبرغ … الامين العام لـ «ناتو»);
+5. anonymity comes from markers (رفض الكشف عن هويته، مصدر مطلع) and anonymous heads (مصادر).
+
+The headline form ``«ناتو»: …`` (a speaker, a colon, unquoted words) is a headline attribution,
+returned by :func:`headline_attribution` and counted in :func:`voice_spans`, not a statement.
+"""
+from __future__ import annotations
+
+import json
+import weakref
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .normalize import normalize
+from .paths import PACKAGE_DATA
+from .quotemarks import QuoteSpan, pair_quote_marks
+from .segment import split_proclitics
+
+LEXICON_PATH = PACKAGE_DATA / "reporting.yaml"
+KINDS = ("direct", "mixed", "indirect", "speech_act")
+COLUMNS = [
+    "doc_id", "quote_id", "kind", "para", "start", "end", "text", "quoted_text", "quoted_spans",
+    "cue", "cue_lemma", "cue_class", "cue_start", "cue_end", "speaker", "speaker_id",
+    "speaker_start", "speaker_end", "anonymous", "speaker_label", "speaker_source",
+]
+VOICE_COLUMNS = ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "voice", "start", "end"]
+TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "inside_quote_id"]
+JOURNALIST = ("journalist", "الصحفي", "journalist")
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان"})
+CLAUSE_OPENERS = frozenset({",", "قد", "كما", "ثم", "وقد", "فقد", "لقد", "كان", "وكان"})
+SENTENCE_CONNECTORS = frozenset({"كما", "ثم", "كان", "وكان", "قد", "وقد", "فقد", "لقد", "فيما", "بينما", "لكن", "ولكن", "بل"})
+PREPOSITION_WORDS = frozenset({"في", "من", "على", "الى", "عن", "مع", "ب", "ل", "خلال", "امام", "لدى", "عبر", "حول", "منذ", "نحو"})
+COMMA = ","
+PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
+QUOTE_CHARS = frozenset('«»“”„‹›"')
+RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+FA_COMPLEMENTISERS = frozenset({"فان", "فانه", "فانها", "فانهم"})
+NAME_MAX_ZIPF = 3.0
+
+
+# --- the reporting lexicon (data/reporting.yaml) -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueForm:
+    """One surface form of a reporting verb or participle, with what it tells about the speaker."""
+
+    lemma: str
+    cls: str
+    gender: str  # "m", "f" or "" (unknown)
+    number: str  # "sg", "du" or "pl"
+    participle: bool
+    preps: tuple[str, ...]
+    clause_only: bool
+    verb_initial: bool
+
+
+@dataclass(frozen=True)
+class ReportingLexicon:
+    """The normalised reporting lexicon: cue forms, classes and the word lists around them."""
+
+    path: Path
+    forms: dict[str, CueForm]
+    classes: dict[str, dict]
+    source_phrases: tuple[tuple[tuple[str, ...], str], ...]
+    complementisers: frozenset[str]
+    adverbs: frozenset[str]
+    subject_terminators: frozenset[str]
+    addressees: frozenset[str]
+    speaker_heads: frozenset[str]
+    anonymous_heads: frozenset[str]
+    title_words: frozenset[str]
+    term_heads: frozenset[str]
+    anonymity_markers: tuple[tuple[str, ...], ...]
+    max_term_words: int
+    min_continuation_words: int
+
+    def nominal_kind(self, cls: str) -> str | None:
+        """What a noun-phrase object of a verb of class ``cls`` counts as (None: not speech)."""
+        return self.classes[cls].get("nominal")
+
+
+def _past_forms(stem: str) -> list[tuple[str, str, str]]:
+    return [(stem, "m", "sg"), (stem + "ت", "f", "sg"), (stem + "وا", "m", "pl"), (stem + "ا", "m", "du"), (stem + "تا", "f", "du")]
+
+
+def _present_forms(stem: str) -> list[tuple[str, str, str]]:
+    forms = [(stem, "m", "sg"), (stem + "ون", "m", "pl"), (stem + "ان", "m", "du")]
+    if stem.startswith("ي"):
+        forms += [("ت" + stem[1:], "f", "sg"), ("ت" + stem[1:] + "ان", "f", "du")]
+    return forms
+
+
+def _participle_forms(stem: str) -> list[tuple[str, str, str]]:
+    """Only the accusative forms that introduce speech (مؤكدا، مؤكدة): the bare stem is often a noun."""
+    return [(stem + "ا", "m", "sg"), (stem + "ة", "f", "sg"), (stem + "ين", "m", "pl"), (stem + "تين", "f", "du")]
+
+
+def _listed_form_features(form: str) -> tuple[str, str, bool]:
+    """Gender, number and participle-ness of an irregular form listed in full (نفت، نافيا)."""
+    participle = form.endswith("ا") and len(form) > 3 and form[0] in "مد" or form.endswith(("يا", "ية")) and form[0] in "نمد"
+    if form.endswith(("وا", "ون")):
+        return "m", "pl", participle
+    if form.endswith(("ت", "ة", "تا")):
+        return "f", "sg", participle
+    return "m", "sg", participle
+
+
+def _words(entries: Iterable[str]) -> frozenset[str]:
+    return frozenset(normalize(str(e)) for e in entries or ())
+
+
+def _bare(entries: Iterable[str]) -> frozenset[str]:
+    """Normalised entries with the article removed, as the extractor compares bare bases."""
+    out = set()
+    for entry in entries or ():
+        norm = normalize(str(entry))
+        out.add(norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm)
+    return frozenset(out)
+
+
+def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
+    for key in ("lemma", "class"):
+        if key not in entry:
+            raise ValueError(f"{where}: missing '{key}'")
+    cls = entry["class"]
+    if cls not in classes:
+        raise ValueError(f"{where}: unknown class '{cls}' (known: {', '.join(classes)})")
+    lemma = normalize(entry["lemma"])
+    common = dict(
+        lemma=entry["lemma"], cls=cls, preps=tuple(normalize(p) for p in entry.get("preps") or ()),
+        clause_only=bool(entry.get("clause_only")), verb_initial=bool(entry.get("verb_initial")),
+    )
+    generated: list[tuple[str, str, str, bool]] = []
+    for stem in entry.get("past") or ():
+        generated += [(f, g, n, False) for f, g, n in _past_forms(normalize(stem))]
+    for stem in entry.get("present") or ():
+        generated += [(f, g, n, False) for f, g, n in _present_forms(normalize(stem))]
+    for stem in entry.get("participle") or ():
+        generated += [(f, g, n, True) for f, g, n in _participle_forms(normalize(stem))]
+    for form in entry.get("forms") or ():
+        norm = normalize(form)
+        generated.append((norm, *_listed_form_features(norm)))
+    if not generated:
+        raise ValueError(f"{where}: verb '{lemma}' lists no forms (past, present, participle or forms)")
+    return {form: CueForm(gender=g, number=n, participle=p, **common) for form, g, n, p in generated}
+
+
+@lru_cache(maxsize=4)
+def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
+    """Load and normalise the reporting lexicon (default ``src/helpers/data/reporting.yaml``)."""
+    path = Path(path) if path else LEXICON_PATH
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such reporting lexicon")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{path}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict) or "verbs" not in data or "classes" not in data:
+        raise ValueError(f"{path}: expected a mapping with 'classes' and 'verbs'")
+    classes = data["classes"]
+    forms: dict[str, CueForm] = {}
+    for number, entry in enumerate(data["verbs"], 1):
+        forms.update(_verb_forms(entry, f"{path}: verbs entry {number}", classes))
+    phrases = tuple(
+        (tuple(normalize(w) for w in item["phrase"]), item.get("lemma") or " ".join(item["phrase"]))
+        for item in data.get("source_phrases") or ()
+    )
+    return ReportingLexicon(
+        path=path,
+        forms=forms,
+        classes=classes,
+        source_phrases=phrases,
+        complementisers=_words(data.get("complementisers")),
+        adverbs=_words(data.get("adverbs")),
+        subject_terminators=_words(data.get("subject_terminators")),
+        addressees=_bare(data.get("addressees")),
+        speaker_heads=_bare(data.get("speaker_heads")),
+        anonymous_heads=_bare(data.get("anonymous_heads")),
+        title_words=_bare(data.get("title_words")),
+        term_heads=_bare(data.get("term_heads")),
+        anonymity_markers=tuple(tuple(normalize(m).split()) for m in data.get("anonymity_markers") or ()),
+        max_term_words=int(data.get("max_term_words", 2)),
+        min_continuation_words=int(data.get("min_continuation_words", 5)),
+    )
+
+
+# --- results --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Statement:
+    """One attributed statement: the fields of ``quotes.csv``."""
+
+    doc_id: str
+    quote_id: str
+    kind: str
+    para: int
+    start: int
+    end: int
+    text: str
+    quoted_text: str
+    quoted_spans: list[tuple[int, int]]
+    cue: str
+    cue_lemma: str
+    cue_class: str
+    cue_start: int
+    cue_end: int
+    speaker: str
+    speaker_id: str
+    speaker_start: int | None
+    speaker_end: int | None
+    anonymous: bool
+    speaker_label: str = ""
+    speaker_source: str = ""  # explicit, participle, continuation, headline or unknown
+
+
+@dataclass
+class Speaker:
+    """A speaker of the article: its mentions and the words that identify it."""
+
+    key: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    bases: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    gender: str = ""
+    number: str = ""
+    anonymous: bool = False
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    """A statement being built, before ids are given."""
+
+    kind: str
+    para: int
+    start: int
+    end: int
+    quoted: list[tuple[int, int]]
+    cue_start: int
+    cue_end: int
+    lemma: str
+    cls: str
+    gender: str = ""
+    number: str = ""
+    subject: tuple[int, int] | None = None  # token range [i, j)
+    speaker: Speaker | None = None
+    source: str = "unknown"
+    sentence: int = 0
+
+
+@dataclass
+class Analysis:
+    """Everything extracted from one article (cached per article object)."""
+
+    statements: list[Statement]
+    speakers: list[Speaker]
+    terms: pd.DataFrame
+    headline: Statement | None
+
+
+_ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+# --- token helpers --------------------------------------------------------------------------------
+
+
+def _base(token) -> str:
+    return split_proclitics(token.norm)[2] if token.kind == "word" else token.norm
+
+
+def _cue_candidates(norm: str) -> list[str]:
+    """The normalised word and, when it starts with و/ف, the word without it."""
+    out = [norm]
+    if len(norm) > 3 and norm[0] in "وف":
+        out.append(norm[1:])
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _rare_word(surface: str) -> bool:
+    """A rare word form, most likely a name (شتولتنبرغ، بلينكن), by wordfreq's Arabic frequencies."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(surface, "ar") < NAME_MAX_ZIPF
+
+
+class _Doc:
+    """One article prepared for extraction: tokens, sentences and paired quotation marks."""
+
+    def __init__(self, article, lexicon: ReportingLexicon):
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon
+        self.tokens = article.tokens
+        self.sentences: dict[int, tuple[int, int]] = {}
+        for index, token in enumerate(self.tokens):
+            lo, hi = self.sentences.get(token.sentence, (index, index))
+            self.sentences[token.sentence] = (lo, index + 1)
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
+        self.role: dict[int, str] = {}
+        para = 0
+        for role, block in article.blocks:
+            para += role == "body"
+            for quote in pair_quote_marks(self.text, block.start, block.end).quotes:
+                self.quotes.append((para, quote))
+        self.top = [q for _, q in self.quotes if q.depth == 0]
+        self.inside: dict[int, QuoteSpan] = {}  # token index -> enclosing top-level quote
+        for quote in self.top:
+            for i in self._token_range(quote.open, quote.outer_end):
+                self.inside[i] = quote
+        self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
+        self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+
+    def _token_range(self, start: int, end: int) -> range:
+        first = next((i for i, t in enumerate(self.tokens) if t.start >= start), len(self.tokens))
+        last = first
+        while last < len(self.tokens) and self.tokens[last].start < end:
+            last += 1
+        return range(first, last)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens [i, j)."""
+        return self.tokens[i].start, self.tokens[j - 1].end
+
+    def words_in(self, quote: QuoteSpan) -> int:
+        return sum(1 for i in self._token_range(quote.start, quote.end) if self.tokens[i].kind != "punct")
+
+    def is_head(self, token) -> bool:
+        return token.kind == "word" and (_base(token) in self.lex.speaker_heads or token.norm in self.lex.speaker_heads)
+
+    def is_name(self, token) -> bool:
+        if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
+            return False
+        return token.norm not in self.lex.forms and _rare_word(token.surface)
+
+    def is_term(self, quote: QuoteSpan) -> bool:
+        """A quoted name or term: short, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
+        words = self.words_in(quote)
+        if words <= self.lex.max_term_words:
+            return True
+        before = self.by_start.get(quote.open, 0) - 1
+        if before < 0:
+            return False
+        prev = self.tokens[before]
+        if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads):
+            return words <= 8
+        return prev.norm in {"ل", "ب"} and words <= 4
+
+    def is_addressee(self, i: int) -> bool:
+        """للصحافيين، لوكالة …، لـ «الراي»: the person or outlet spoken to, which ends a subject."""
+        token = self.tokens[i]
+        if token.norm == "ل" and i + 1 in self.opening:
+            inner = normalize(self.text[self.opening[i + 1].start : self.opening[i + 1].end]).split()
+            return bool(inner) and (" ".join(inner) in self.lex.addressees or inner[0] in self.lex.addressees)
+        clitics = split_proclitics(token.norm)[0].split("+")
+        return "ل" in clitics and _base(token) in self.lex.addressees
+
+
+# --- cues ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Cue:
+    index: int  # first token of the cue
+    end: int  # token after the cue
+    form: CueForm | None  # None for a source phrase
+    lemma: str
+    cls: str
+
+
+def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
+    token = doc.tokens[i]
+    if token.kind != "word" or i in doc.inside:
+        return None
+    form = next((doc.lex.forms[c] for c in _cue_candidates(token.norm) if c in doc.lex.forms), None)
+    if form is None:
+        return None
+    prev = doc.tokens[i - 1] if i > sent_lo else None
+    if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None:
+        return None
+    if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":
+        return None
+    return _Cue(i, i + 1, form, form.lemma, form.cls)
+
+
+def _source_cue(doc: _Doc, i: int) -> _Cue | None:
+    token = doc.tokens[i]
+    if i in doc.inside or token.kind != "word":
+        return None
+    for phrase, lemma in doc.lex.source_phrases:
+        words = list(phrase)
+        wants_l = words[-1] == "ل"
+        if wants_l:
+            words = words[:-1]
+        if token.norm not in words[0:1] and not (token.norm[:1] in "وف" and token.norm[1:] == words[0]):
+            continue
+        j = i + 1
+        if any(j + k >= len(doc.tokens) or doc.tokens[j + k].norm != w for k, w in enumerate(words[1:])):
+            continue
+        j += len(words) - 1
+        if wants_l:
+            if j >= len(doc.tokens):
+                continue
+            nxt = doc.tokens[j]
+            if nxt.norm == "ل":
+                j += 1
+            elif "ل" not in split_proclitics(nxt.norm)[0].split("+") and not nxt.norm.startswith("ل"):
+                continue
+        return _Cue(i, j, None, lemma, "source")
+    return None
+
+
+def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
+    cues = []
+    for i in range(lo, hi):
+        cue = _verb_cue(doc, i, lo) or _source_cue(doc, i)
+        if cue:
+            cues.append(cue)
+    return cues
+
+
+def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int:
+    """The clause of a cue ends at the sentence end or before ``، مضيفا`` / ``، وأضاف`` / ``، بحسب``."""
+    for j in range(start, hi):
+        cue = cues_at.get(j)
+        if cue is None or j - 1 < start or doc.tokens[j - 1].norm != COMMA or (j - 1) in doc.inside:
+            continue
+        if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in "وف":
+            return j - 1
+    return hi
+
+
+# --- subjects -------------------------------------------------------------------------------------
+
+
+def _relay_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """نقلا عن X / عن X قوله: the words are X's, relayed by the subject."""
+    for i in range(lo, hi):
+        if doc.tokens[i].norm == "عن" and (i > lo and doc.tokens[i - 1].norm == "نقلا" or any(
+            doc.tokens[k].norm in RELAY_WORDS for k in range(i + 1, hi)
+        )):
+            j = i + 1
+            while j < hi and doc.tokens[j].norm not in RELAY_WORDS and doc.tokens[j].norm != COMMA:
+                j += 1
+            if j > i + 1:
+                return i + 1, j
+    return None
+
+
+def _subject_from_region(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee."""
+    while lo < hi and doc.tokens[lo].norm in doc.lex.adverbs:
+        lo += 1
+    relay = _relay_subject(doc, lo, hi)
+    if relay:
+        return relay
+    if lo >= hi:
+        return None
+    first = doc.tokens[lo]
+    if first.kind != "word" and lo not in doc.opening:
+        return None
+    if first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators or doc.is_addressee(lo):
+        return None
+    j = lo
+    while j < hi:
+        token = doc.tokens[j]
+        if j not in doc.inside and (
+            token.norm in doc.lex.subject_terminators or token.norm in doc.lex.adverbs or doc.is_addressee(j)
+            or token.norm in doc.lex.complementisers
+        ):
+            break
+        j += 1
+    while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
+        j -= 1
+    return (lo, j) if j > lo else None
+
+
+def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
+    """End of a speaker noun phrase starting at a head or name: titles, nisba adjectives, names."""
+    j = lo + 1
+    while j < hi:
+        token, prev = doc.tokens[j], doc.tokens[j - 1]
+        if token.norm == "(":
+            close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        base = _base(token)
+        construct = doc.is_head(prev) and not prev.has_article and token.kind == "word" and (
+            token.has_article or "ل" in token.proclitics.split("+")
+        )
+        keeps = (
+            doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or construct
+            or (token.has_article and base.endswith(("ي", "يه", "يه")) and token.norm.endswith(("ي", "ية")))
+            or token.norm in {"بن", "ابن", "ابو", "ال"}
+        )
+        if not keeps or token.norm in doc.lex.forms:
+            break
+        j += 1
+    return j
+
+
+def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد)."""
+    i = lo
+    while i < verb and (doc.tokens[i].norm in SENTENCE_CONNECTORS or doc.tokens[i].norm in {"و", "ف", COMMA}):
+        i += 1
+    if i >= verb or i in doc.inside or not (doc.is_head(doc.tokens[i]) or doc.is_name(doc.tokens[i])):
+        return None
+    j = verb
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
+        j -= 1
+    return (i, j) if j > i and j - i <= 15 else None
+
+
+def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
+    """For a participle with no statement before it: the first speaker-like phrase in the sentence."""
+    for i in range(lo, before):
+        token = doc.tokens[i]
+        if i not in doc.inside and (doc.is_head(token) or doc.is_name(token)):
+            return i, _noun_phrase(doc, i, before)
+    return None
+
+
+# --- one cue's statement ------------------------------------------------------------------------
+
+
+def _strip_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Tokens [i, j) without leading/trailing punctuation (closing quote marks are kept)."""
+    while i < j and doc.tokens[i].norm in PUNCT_STRIP:
+        i += 1
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP:
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:
+    """The words inside a quotation's marks, without surrounding spaces."""
+    start, end = quote.start, quote.end
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _content_kind(doc: _Doc, i: int, j: int, default: str) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """Kind, span and quoted spans of a content of tokens [i, j): direct if it is one quotation."""
+    start, end = doc.span(i, j)
+    quotes = [q for q in doc.top if start <= q.open < end and not doc.is_term(q)]
+    if len(quotes) == 1 and quotes[0].open == start and quotes[0].outer_end >= end - 1:
+        inner = _inner(doc, quotes[0])
+        return "direct", inner[0], inner[1], [inner]
+    if quotes:
+        return "mixed", start, end, [_inner(doc, q) for q in quotes]
+    return default, start, end, []
+
+
+def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] | None:
+    """The first token that opens the content: complementiser, colon, quotation or preposition."""
+    preps = cue.form.preps if cue.form else ()
+    j = i
+    while j < end:
+        token = doc.tokens[j]
+        if j in doc.opening:
+            quote = doc.opening[j]
+            close = doc.by_start.get(quote.close, end) if quote.close is not None else end
+            rest = _strip_span(doc, close + 1, end)
+            if not doc.is_term(quote) or (rest is None and (j == i or doc.tokens[j - 1].norm == ":")):
+                return "quote", j
+            j = max(close + 1, j + 1)
+            continue
+        if j in doc.inside:
+            j += 1
+            continue
+        if token.norm in doc.lex.complementisers:
+            return "clause", j
+        if token.norm == ":":
+            return "colon", j
+        if preps and j > i - 1 and (token.norm in preps or (
+            token.kind == "word" and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
+        )):
+            if j + 1 < end and doc.tokens[j + 1].norm in doc.lex.complementisers:
+                return "clause", j + 1
+            return "prep", j
+        j += 1
+    return None
+
+
+def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
+    i = cue.end
+    while i < end and (
+        doc.tokens[i].norm in doc.lex.adverbs
+        or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle)
+    ):
+        i += 1
+    return i
+
+
+def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, int] | None:
+    """The statement a verb or participle cue introduces, and the last token it claims."""
+    form = cue.form
+    i = _after_adverbs(doc, cue, end)
+    marker = _content_marker(doc, cue, i, end)
+    draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
+                 lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
+    if marker is None:
+        return _nominal_or_preceding(doc, cue, i, end, draft)
+    how, at = marker
+    subject = _subject_from_region(doc, i, at) if at > i else None
+    if how == "clause":
+        token = doc.tokens[at]
+        first = at + 1 if token.norm in {"ان", "بان"} else at
+        span = _strip_span(doc, first, end)
+        if span is None:
+            return None
+        kind, start, stop, quoted = _content_kind(doc, *span, "indirect")
+    elif how == "colon":
+        span = _strip_span(doc, at + 1, end)
+        if span is None:
+            return None
+        kind, start, stop, quoted = _content_kind(doc, *span, "direct")
+        if not quoted:
+            quoted = [(start, stop)]
+    elif how == "quote":
+        start, stop = _inner(doc, doc.opening[at])
+        kind, quoted = "direct", [(start, stop)]
+        end = doc.by_start.get(doc.opening[at].close, end - 1) + 1 if doc.opening[at].close is not None else end
+    else:  # prep
+        span = _strip_span(doc, at, end)
+        if span is None:
+            return None
+        kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act")
+    return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -> tuple[_Draft, int] | None:
+    """No content marker: a quotation just before the cue («…»، قال الوزير), or a noun-phrase object."""
+    k = cue.index - 1
+    while k >= 0 and doc.tokens[k].norm == COMMA:
+        k -= 1
+    quote = doc.closing.get(k)
+    if quote is not None and not doc.is_term(quote):
+        start, stop = _inner(doc, quote)
+        subject = _subject_from_region(doc, i, end) if i < end else None
+        return _Draft(kind="direct", start=start, end=stop, quoted=[(start, stop)], subject=subject, **draft), end
+    nominal = doc.lex.nominal_kind(cue.cls)
+    if nominal is None or cue.form.clause_only or i >= end:
+        return None
+    subject = None
+    if doc.is_head(doc.tokens[i]) or doc.is_name(doc.tokens[i]):
+        stop = _noun_phrase(doc, i, end)
+        subject, i = (i, stop), stop
+        i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
+    span = _strip_span(doc, i, end)
+    if span is None:
+        return None
+    kind, start, stop, quoted = _content_kind(doc, *span, nominal)
+    return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tuple[_Draft, int] | None:
+    """بحسب / وفقا لـ / نقلا عن X: fronted (وبحسب الوزير، فإن …) or trailing (…، بحسب الوزير)."""
+    i = cue.end
+    if i < hi and doc.tokens[i].norm == "ما" and i + 1 < hi and doc.tokens[i + 1].norm in doc.lex.forms:
+        i += 2
+    j = i
+    while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";"} | doc.lex.complementisers | FA_COMPLEMENTISERS:
+        j += 1
+    if j == i:
+        return None
+    first = doc.tokens[i]
+    if not (doc.is_head(first) or doc.is_name(first) or i in doc.opening or _base(first) in doc.lex.addressees):
+        return None
+    subject = (i, _noun_phrase(doc, i, j)) if doc.is_head(first) or doc.is_name(first) else (i, j)
+    subject = (subject[0], max(subject[1], min(j, subject[0] + 1)))
+    subject = (subject[0], j) if j - subject[0] <= 8 else subject
+    draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
+                 lemma=cue.lemma, cls=cue.cls, subject=subject)
+    fronted = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
+    if fronted:
+        k = j
+        while k < hi and doc.tokens[k].norm in {COMMA} | FA_COMPLEMENTISERS:
+            k += 1
+        span = _strip_span(doc, k, hi)
+        claim_end = hi
+    else:
+        span = _strip_span(doc, lo, cue.index)
+        claim_end = j
+    if span is None:
+        return None
+    kind, start, stop, quoted = _content_kind(doc, *span, "indirect")
+    return _Draft(kind=kind, start=start, end=stop, quoted=quoted, **draft), claim_end
+
+
+# --- speakers -------------------------------------------------------------------------------------
+
+
+class _Speakers:
+    """Resolve mentions to speakers: same title or name → same speaker; dropped subjects continue."""
+
+    def __init__(self, doc: _Doc):
+        self.doc = doc
+        self.all: list[Speaker] = []
+        self.recent: list[Speaker] = []  # most recent last
+
+    def _core(self, i: int, j: int) -> list[tuple[object, bool]]:
+        """Mention words before a relative clause (الذي رفض …), each with whether it is in brackets."""
+        out, depth = [], 0
+        for k in range(i, j):
+            token = self.doc.tokens[k]
+            if token.norm in RELATIVE_PRONOUNS:
+                break
+            depth += token.norm == "("
+            depth -= token.norm == ")" and depth > 0
+            if token.kind == "word" and not token.is_stop:
+                out.append((token, depth > 0))
+        return out
+
+    def _anonymous(self, i: int, j: int, core: list) -> bool:
+        words = [t.norm for t in self.doc.tokens[i:j] if t.kind == "word"]
+        for marker in self.doc.lex.anonymity_markers:
+            for s in range(len(words) - len(marker) + 1):
+                if all(w == m or (m.endswith("ه") and w in {m[:-1] + x for x in ("ها", "هم", "هما")})
+                       for w, m in zip(words[s:], marker)):
+                    return True
+        return bool(core) and _base(core[0]) in self.doc.lex.anonymous_heads
+
+    def label(self, i: int, j: int) -> str:
+        """Readable mention text: no relative clause, no quote marks or trailing punctuation."""
+        k = i
+        while k < j and self.doc.tokens[k].norm not in RELATIVE_PRONOUNS:
+            k += 1
+        text = self.doc.text[self.doc.tokens[i].start : self.doc.tokens[k - 1].end] if k > i else ""
+        return "".join(c for c in text if c not in QUOTE_CHARS).strip(" ،,.:")
+
+    def mention(self, i: int, j: int, gender: str, number: str) -> Speaker:
+        """The speaker an explicit mention (tokens [i, j)) refers to, created if new."""
+        # extend over a following relative clause for anonymity markers (المسؤول الذي رفض …)
+        core = self._core(i, j)
+        words = [t for t, _ in core]
+        bases = {_base(t) for t in words}
+        head = _base(words[0]) if words else ""
+        definite = bool(words) and (words[0].has_article or (len(words) > 1 and words[1].has_article) or not self.doc.is_head(words[0]))
+        # names outside brackets: (ناتو) after a title names the organisation, not the person
+        names = {_base(t) for t, bracketed in core if not bracketed and self.doc.is_name(t)}
+        label = self.label(i, j)
+        found = None
+        for speaker in reversed(self.recent):
+            same_head = head in speaker.heads or head in speaker.names or (bool(words) and not self.doc.is_head(words[0]) and head in speaker.bases)
+            if bases and bases <= speaker.bases and same_head and (definite or label in speaker.labels):
+                found = speaker
+                break
+            names_only = bool(names) and names == bases
+            if names_only and names <= speaker.names or speaker.bases and speaker.bases == speaker.names and speaker.names <= names:
+                found = speaker
+                break
+        if found is None:
+            found = Speaker(key=len(self.all))
+            self.all.append(found)
+        found.mentions.append(self.doc.span(i, j))
+        found.bases |= bases
+        found.heads.add(head)
+        found.names |= names
+        found.labels.append(label)
+        found.anonymous = found.anonymous or self._anonymous(i, j, words)
+        found.gender = found.gender or gender
+        found.number = found.number or number
+        return found
+
+    def continuing(self, gender: str, number: str) -> Speaker | None:
+        """The last speaker compatible with the verb's gender and number (وأضافت → a woman)."""
+        for speaker in reversed(self.recent):
+            if (not gender or not speaker.gender or speaker.gender == gender) and (
+                number != "pl" or speaker.number in {"", "pl"}
+            ):
+                return speaker
+        return self.recent[-1] if self.recent else None
+
+    def spoke(self, speaker: Speaker) -> None:
+        if speaker in self.recent:
+            self.recent.remove(speaker)
+        self.recent.append(speaker)
+
+
+# --- the article ----------------------------------------------------------------------------------
+
+
+def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para: int, last_para: list[int]) -> list[_Draft]:
+    """All statements of one sentence (tokens [lo, hi)), speakers resolved, in reading order."""
+    cues = _find_cues(doc, lo, hi)
+    cues_at = {c.index: c for c in cues}
+    drafts: list[_Draft] = []
+    claimed_until = lo
+    for cue in cues:
+        if cue.index < claimed_until:
+            continue
+        end = _clause_end(doc, cues_at, cue.end, hi)
+        if cue.form is None:
+            result = _source_statement(doc, cue, claimed_until, end, para)
+        else:
+            if cue.form.participle and cue.index > lo and (cue.index - 1) in cues_at:
+                continue  # وتابع قائلا: absorbed by the verb
+            result = _verb_statement(doc, cue, end, para)
+        if result is None:
+            continue
+        draft, claim_end = result
+        if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
+            continue
+        _resolve(doc, speakers, draft, cue, lo, drafts)
+        drafts.append(draft)
+        claimed_until = max(claim_end, cue.end)
+    drafts += _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para)
+    return drafts
+
+
+def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, before: list[_Draft]) -> None:
+    """Give the draft its speaker: explicit subject, fronted subject, the sentence's speaker, or the last one."""
+    subject = draft.subject
+    source = "explicit"
+    if subject is None and cue.form is not None and not cue.form.participle:
+        subject = _fronted_subject(doc, lo, cue.index)
+    if subject is None and cue.form is not None and cue.form.participle:
+        if before:
+            draft.speaker, draft.source = before[-1].speaker, "participle"
+            draft.subject = before[-1].subject
+        else:
+            subject = _sentence_subject(doc, lo, cue.index)
+            source = "participle"
+    if draft.speaker is None and subject is not None:
+        draft.subject = subject
+        draft.speaker = speakers.mention(*subject, draft.gender, draft.number)
+        draft.source = source
+    if draft.speaker is None:
+        draft.speaker = speakers.continuing(draft.gender, draft.number)
+        draft.source = "continuation" if draft.speaker else "unknown"
+    if draft.speaker is not None:
+        speakers.spoke(draft.speaker)
+
+
+def _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para) -> list[_Draft]:
+    """A sentence that opens with a long quotation and no verb continues the last speaker's words."""
+    if lo not in doc.opening or any(d.start <= doc.tokens[lo].end <= d.end + 1 for d in drafts):
+        return []
+    quote = doc.opening[lo]
+    if doc.is_term(quote) or doc.words_in(quote) < doc.lex.min_continuation_words or not speakers.recent:
+        return []
+    if not last_para or last_para[0] < para - 1:
+        return []
+    start, stop = _inner(doc, quote)
+    speaker = speakers.recent[-1]
+    draft = _Draft(kind="direct", para=para, start=start, end=stop, quoted=[(start, stop)], cue_start=quote.open,
+                   cue_end=quote.open + 1, lemma="", cls="continuation", speaker=speaker, source="continuation")
+    return [draft]
+
+
+def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | None]:
+    """The headline form «X»: … / X: «…». A quoted content is a direct statement; otherwise an attribution."""
+    article = doc.article
+    if article.headline is None:
+        return [], None
+    idx = [i for i, t in enumerate(doc.tokens) if article.headline.start <= t.start < article.headline.end]
+    colon = next((i for i in idx[:9] if doc.tokens[i].norm == ":" and i not in doc.inside), None)
+    if colon is None or colon == idx[0]:
+        return [], None
+    lo = idx[0]
+    first = doc.tokens[lo]
+    if first.kind == "word" and (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.forms):
+        return [], None
+    span = _strip_span(doc, colon + 1, idx[-1] + 1)
+    if span is None:
+        return [], None
+    kind, start, stop, quoted = _content_kind(doc, *span, "headline")
+    draft = _Draft(kind=kind, para=0, start=start, end=stop, quoted=quoted, cue_start=doc.tokens[colon].start,
+                   cue_end=doc.tokens[colon].end, lemma=":", cls="headline", subject=(lo, colon))
+    draft.speaker = speakers.mention(lo, colon, "", "")
+    draft.source = "headline"
+    if kind == "headline":
+        return [], draft
+    speakers.spoke(draft.speaker)
+    return [draft], None
+
+
+def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
+    doc = _Doc(article, lexicon)
+    speakers = _Speakers(doc)
+    head_drafts, attribution = _headline(doc, speakers)
+    drafts: list[_Draft] = list(head_drafts)
+    last_para: list[int] = []
+    for sentence in article.sentences:
+        if sentence.sentence not in doc.sentences:
+            continue
+        lo, hi = doc.sentences[sentence.sentence]
+        if any(d.para == 0 and doc.tokens[lo].start <= d.start < doc.tokens[hi - 1].end for d in head_drafts):
+            continue
+        found = _sentence_statements(doc, speakers, lo, hi, sentence.para, last_para)
+        for draft in found:
+            draft.sentence = sentence.sentence
+        if found:
+            last_para[:] = [sentence.para]
+        drafts += found
+    drafts.sort(key=lambda d: (d.start, d.cue_start))
+    statements, ordered = _finish(doc, speakers, drafts)
+    headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
+    terms = _marked_terms(doc, statements)
+    return Analysis(statements, ordered, terms, headline)
+
+
+def _finish(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], ordered: list[Speaker] | None = None,
+            prefix: str = "q") -> tuple[list[Statement], list[Speaker]]:
+    """Number statements and speakers in reading order and fill the table fields."""
+    ordered = [] if ordered is None else ordered
+    for draft in drafts:
+        if draft.speaker is not None and draft.speaker not in ordered:
+            ordered.append(draft.speaker)
+    statements = []
+    for n, d in enumerate(drafts, 1):
+        speaker = d.speaker
+        if speaker is not None:
+            mention = _mention_for(speaker, d, doc)
+            speaker_fields = dict(
+                speaker=doc.text[mention[0] : mention[1]], speaker_id=f"S{ordered.index(speaker) + 1}",
+                speaker_start=mention[0], speaker_end=mention[1], anonymous=speaker.anonymous,
+                speaker_label=max(speaker.labels, key=len), speaker_source=d.source,
+            )
+        else:
+            speaker_fields = dict(speaker="", speaker_id="unknown", speaker_start=None, speaker_end=None,
+                                  anonymous=False, speaker_label="غير محدد", speaker_source="unknown")
+        statements.append(Statement(
+            doc_id=doc.article.doc_id, quote_id=f"{prefix}{n}", kind=d.kind, para=d.para, start=d.start, end=d.end,
+            text=doc.text[d.start : d.end], quoted_text=" … ".join(doc.text[a:b] for a, b in d.quoted),
+            quoted_spans=list(d.quoted), cue=doc.text[d.cue_start : d.cue_end], cue_lemma=d.lemma, cue_class=d.cls,
+            cue_start=d.cue_start, cue_end=d.cue_end, **speaker_fields,
+        ))
+    return statements, ordered
+
+
+def _mention_for(speaker: Speaker, draft: _Draft, doc: _Doc) -> tuple[int, int]:
+    """The statement's own subject, or the speaker's latest mention before the statement."""
+    if draft.subject is not None:
+        return doc.span(*draft.subject)
+    earlier = [m for m in speaker.mentions if m[0] < draft.cue_start]
+    return earlier[-1] if earlier else speaker.mentions[0]
+
+
+def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
+    """Every quotation that is not quoted speech: names and terms, and unattributed quotations."""
+    used = {span for s in statements for span in s.quoted_spans}
+    rows = []
+    for para, quote in doc.quotes:
+        inner = _inner(doc, quote)
+        if inner in used or inner[0] >= inner[1]:
+            continue
+        inside = next((s.quote_id for s in statements if s.start <= quote.open < s.end), "")
+        role = "term" if quote.depth > 0 or doc.is_term(quote) else "unattributed"
+        rows.append({"doc_id": doc.article.doc_id, "para": para, "start": inner[0], "end": inner[1],
+                     "text": doc.text[inner[0] : inner[1]], "mark": quote.mark, "role": role, "inside_quote_id": inside})
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+
+# --- public API -------------------------------------------------------------------------------------
+
+
+def analyse(article, lexicon: str | Path | None = None) -> Analysis:
+    """Statements, speakers, marked terms and headline attribution of an article (cached)."""
+    if lexicon is None and article in _ANALYSES:
+        return _ANALYSES[article]
+    result = _analyse(article, reporting_lexicon(lexicon))
+    if lexicon is None:
+        _ANALYSES[article] = result
+    return result
+
+
+def extract_quotes(article, lexicon: str | Path | None = None) -> list[Statement]:
+    """The attributed statements of an article, in reading order."""
+    return list(analyse(article, lexicon).statements)
+
+
+def headline_attribution(article) -> Statement | None:
+    """The headline's source in the form ``«ناتو»: …`` (kind ``headline``), or None."""
+    return analyse(article).headline
+
+
+def _spans_text(spans: list[tuple[int, int]]) -> str:
+    return ";".join(f"{a}-{b}" for a, b in spans)
+
+
+def quote_table(article) -> pd.DataFrame:
+    """One row per statement: the columns of ``quotes.csv`` (quoted_spans as ``start-end;…``)."""
+    rows = []
+    for statement in extract_quotes(article):
+        row = asdict(statement)
+        row["quoted_spans"] = _spans_text(statement.quoted_spans)
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.astype({"speaker_start": "Int64", "speaker_end": "Int64"})
+
+
+def marked_terms(article) -> pd.DataFrame:
+    """Quoted names and terms («ناتو»، "الفيتو") and quotations nobody is said to speak."""
+    return analyse(article).terms.copy()
+
+
+def voice_spans(article) -> pd.DataFrame:
+    """Who speaks where: quoted words ("quoted") and reported clauses ("reported") per statement."""
+    analysis = analyse(article)
+    rows = []
+    items = list(analysis.statements) + ([analysis.headline] if analysis.headline else [])
+    text = article.text
+    for s in items:
+        base = {"doc_id": s.doc_id, "quote_id": s.quote_id, "speaker_id": s.speaker_id,
+                "speaker_label": s.speaker_label, "kind": s.kind}
+        for a, b in s.quoted_spans:
+            rows.append({**base, "voice": "quoted", "start": a, "end": b})
+        cursor = s.start
+        for a, b in sorted(s.quoted_spans) + [(s.end, s.end)]:
+            piece_start, piece_end = cursor, min(a, s.end)
+            while piece_start < piece_end and (text[piece_start].isspace() or text[piece_start] in QUOTE_CHARS):
+                piece_start += 1
+            while piece_end > piece_start and (text[piece_end - 1].isspace() or text[piece_end - 1] in QUOTE_CHARS | {"،", ","}):
+                piece_end -= 1
+            if piece_end > piece_start:
+                rows.append({**base, "voice": "reported", "start": piece_start, "end": piece_end})
+            cursor = max(cursor, b)
+    frame = pd.DataFrame(rows, columns=VOICE_COLUMNS)
+    return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def voice_at(article, start: int, end: int) -> tuple[str, str, str]:
+    """(speaker_id, speaker_label, voice) of the text [start, end): the journalist where nobody is quoted.
+
+    A span belongs to the voice span that covers at least half of it, quoted words before reported ones.
+    """
+    spans = _voice_index(article)
+    length = max(end - start, 1)
+    best = None
+    for a, b, speaker_id, label, voice in spans:
+        overlap = min(b, end) - max(a, start)
+        if overlap * 2 >= length and overlap > 0:
+            rank = (voice == "quoted", overlap)
+            if best is None or rank > best[0]:
+                best = (rank, (speaker_id, label, voice))
+    return best[1] if best else JOURNALIST
+
+
+_VOICE_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _voice_index(article) -> list[tuple[int, int, str, str, str]]:
+    if article not in _VOICE_INDEX:
+        frame = voice_spans(article)
+        _VOICE_INDEX[article] = list(frame[["start", "end", "speaker_id", "speaker_label", "voice"]].itertuples(index=False, name=None))
+    return _VOICE_INDEX[article]
