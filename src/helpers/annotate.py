@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
+from .entities import entity_table
 from .loading import Article
 from .quotes import quote_table
 
@@ -53,6 +54,7 @@ LAYERS: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": sentence_table,
     "tokens": token_table,
     "quotes": quote_table,
+    "entities": entity_table,
 }
 
 

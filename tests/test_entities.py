@@ -1,0 +1,290 @@
+"""Entities (gazetteer mentions with canonical ids) and dates/years/numbers, on the seed and on
+short news texts written for these tests in the style of other outlets."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.entities import (
+    GazetteerError,
+    entity_table,
+    find_entities,
+    find_numbers,
+    load_gazetteer,
+    matchable,
+    number_value,
+    load_time_words,
+    timeline_table,
+)
+from helpers.loading import article_from_text
+
+
+def article(body: str, title: str = "عنوان الخبر"):
+    return article_from_text(f"{title}\n\n{body}", source="test", doc_id="test")
+
+
+def mentions(text: str) -> list[tuple[str, str, str]]:
+    """(surface, entity id, kind) for every mention in a one-paragraph article."""
+    return [(m.text, m.entity_id, m.kind) for m in find_entities(article(text))]
+
+
+# --- news texts written for these tests (not from the seed) ---------------------------------
+
+GULF_WIRE = (
+    "أعلن حلف الناتو أمس عن تمرين مشترك مع دولة قطر ومملكة البحرين.\n"
+    "وقال الأمين العام للحلف مارك روته في بروكسل إن الحلف ملتزم بأمن الخليج، مشيراً إلى أن دول "
+    "مجلس التعاون لدول الخليج العربية شركاء أساسيون.\n"
+    "وأضاف أن السعودية وسلطنة عُمان مدعوتان للانضمام إلى مبادرة إسطنبول للتعاون التي أطلقت عام ٢٠٠٤."
+)
+
+AMMAN_REPORT = "استقبل وزير الخارجية الأردني في عمان اليوم نظيره المصري، وبحثا الأوضاع في سوريا ولبنان."
+
+UN_REPORT = (
+    "قال الحلف في بيان إن الوضع خطير.\n"
+    "ثم أكد الأمين العام للأمم المتحدة أن المبادرة مهمة، فيما رحب حلف شمال الأطلنطي بالخطوة.\n"
+    "وقال الأمين العام للأمم المتحدة إن الحلف لم يرد."
+)
+
+
+def test_gulf_wire_mentions():
+    found = [(m.text, m.entity_id, m.kind) for m in find_entities(article(GULF_WIRE))]
+    assert found == [
+        ("حلف الناتو", "nato", "name"),
+        ("دولة قطر", "qatar", "name"),
+        ("مملكة البحرين", "bahrain", "name"),
+        ("الأمين العام", "nato-secretary-general", "anaphor"),
+        ("لحلف", "nato", "anaphor"),
+        ("مارك روته", "mark-rutte", "name"),
+        ("بروكسل", "brussels", "name"),
+        ("الحلف", "nato", "anaphor"),
+        ("الخليج", "gulf", "name"),
+        ("مجلس التعاون لدول الخليج العربية", "gcc", "name"),
+        ("السعودية", "saudi-arabia", "name"),
+        ("سلطنة عُمان", "oman", "name"),
+        ("مبادرة إسطنبول للتعاون", "ici", "name"),
+    ]
+
+
+def test_amman_is_not_oman_without_gulf_context():
+    found = mentions(AMMAN_REPORT)
+    assert ("عمان", "oman", "name") not in found
+    assert [(t, e) for t, e, _ in found] == [("الأردني", "jordan"), ("المصري", "egypt"), ("سوريا", "syria"), ("لبنان", "lebanon")]
+
+
+def test_oman_with_gulf_context():
+    assert ("عمان", "oman", "name") in mentions("زار الوزير السعودية ثم عمان.")
+
+
+def test_anaphors_need_an_earlier_mention_and_respect_a_following_name():
+    found = mentions(UN_REPORT)
+    # the first الحلف comes before NATO is named; المبادرة never has an antecedent
+    assert found[0] == ("لأمم المتحدة", "un", "name")  # ل + الأمم: the span starts at the article's lam
+    assert ("المبادرة", "ici", "anaphor") not in found
+    assert ("حلف شمال الأطلنطي", "nato", "name") in found
+    # the Secretary General of the UN is not NATO's, even after NATO was named
+    assert not any(e == "nato-secretary-general" for _, e, _ in found)
+    # the last الحلف follows the NATO mention
+    assert found[-1] == ("الحلف", "nato", "anaphor")
+
+
+@pytest.mark.parametrize(
+    "text, surface, entity_id, proclitics",
+    [
+        ("رحب الامين العام لـ «ناتو» بالخطوة", "ناتو", "nato", ""),
+        ("علاقة حلف»ناتو«مع الدول", "حلف»ناتو«", "nato", ""),
+        ("قدم الدعم للكويت", "لكويت", "kuwait", "ل"),
+        ("اجتمعوا بالكويت", "الكويت", "kuwait", "ب"),
+        ("والإمارات العربية المتحدة", "الإمارات العربية المتحدة", "uae", "و"),
+        ("فالسعودية", "السعودية", "saudi-arabia", "ف"),
+        ("وقطر", "قطر", "qatar", "و"),
+        ("حلف شمال الاطلسي", "حلف شمال الاطلسي", "nato", ""),
+        ("حلف شمال الأطلسي (ناتو) اليوم", "حلف شمال الأطلسي (ناتو)", "nato", ""),
+        ("في إستانبول", "إستانبول", "istanbul", ""),
+        ("في أبوظبي", "أبوظبي", "abu-dhabi", ""),
+        ("في أبو ظبي", "أبو ظبي", "abu-dhabi", ""),
+        ("الخبراء الكويتيين", "الكويتيين", "kuwait", ""),
+        ("مدينة اسطنبول التركية", "التركية", "turkey", ""),
+    ],
+)
+def test_surface_forms(text, surface, entity_id, proclitics):
+    found = find_entities(article(text))
+    match = [m for m in found if m.entity_id == entity_id]
+    assert match, found
+    assert (match[0].text, match[0].proclitics) == (surface, proclitics)
+
+
+@pytest.mark.parametrize("text", ["تساقطت قطرات المطر", "ركز على التركيز", "حلفاء واشنطن", "مبادرات عديدة", "كويتيا"])
+def test_no_match_inside_other_words(text):
+    assert [m for m in find_entities(article(text)) if m.kind == "name"] == []
+
+
+def test_latin_america_is_not_the_united_states():
+    assert [e for _, e, _ in mentions("زار أمريكا اللاتينية ثم أمريكا")] == ["latin-america", "usa"]
+
+
+def test_offsets_are_exact_everywhere():
+    for text in (GULF_WIRE, AMMAN_REPORT, UN_REPORT):
+        doc = article(text)
+        for m in find_entities(doc):
+            assert doc.text[m.start : m.end] == m.text
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+SEED_ACTORS = {
+    "nato": "Q7184",
+    "ici": None,
+    "gcc": None,
+    "nato-ici-regional-centre": None,
+    "jens-stoltenberg": None,
+    "nato-secretary-general": None,
+    "north-atlantic-council": None,
+    "bahrain": "Q398",
+    "kuwait": "Q817",
+    "qatar": "Q846",
+    "uae": "Q878",
+    "saudi-arabia": "Q851",
+    "oman": "Q842",
+    "turkey": "Q43",
+    "istanbul": "Q406",
+    "middle-east": "Q7204",
+    "north-africa": "Q27381",
+}
+
+
+def test_seed_actors_with_ids(seed):
+    table = entity_table(seed)
+    found = {e: (None if pd.isna(q) else q) for e, q in zip(table["entity_id"], table["wikidata"])}
+    for entity_id, qid in SEED_ACTORS.items():
+        assert entity_id in found, entity_id
+        assert found[entity_id] == qid, entity_id
+    assert (table.apply(lambda r: seed.text[r.start : r.end] == r.text, axis=1)).all()
+
+
+def test_seed_counts_and_anaphors(seed):
+    table = entity_table(seed)
+    counts = table["entity_id"].value_counts()
+    assert counts["kuwait"] == 7
+    assert counts["ici"] == 10  # 9 names and «المبادرة»
+    anaphors = table[table["anaphoric"]]
+    assert set(anaphors["text"]) >= {"الحلف", "المبادرة", "المركز", "المركز الإقليمي", "الأمين العام", "الامين العام"}
+    centre = table[table["entity_id"] == "nato-ici-regional-centre"]
+    assert list(centre["para"]) == [5, 6, 8, 12]
+    # Stoltenberg's paragraph: the title, NATO and the name are three mentions
+    assert list(table.loc[table["para"] == 11, "entity_id"])[:3] == ["nato-secretary-general", "nato", "jens-stoltenberg"]
+
+
+def test_seed_groups(seed):
+    gazetteer = load_gazetteer()
+    ici = set(gazetteer.members("ici"))
+    gcc = set(gazetteer.members("gcc"))
+    assert ici == {"kuwait", "bahrain", "qatar", "uae"}
+    assert gcc - ici == {"saudi-arabia", "oman"}
+
+
+# --- gazetteer validation ---------------------------------------------------------------------
+
+GOOD_ENTRY = "  - id: x\n    type: ORG\n    label_ar: س\n    label_en: X\n    aliases: [سين]\n"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (GOOD_ENTRY + "    colour: red\n", "unknown key(s) colour"),
+        (GOOD_ENTRY + GOOD_ENTRY, "duplicate id"),
+        (GOOD_ENTRY.replace("aliases: [سين]", "aliases: []"), "'aliases' is missing or empty"),
+        (GOOD_ENTRY.replace("aliases: [سين]", "aliases: ['«»']"), "empty or non-text entry"),
+        (GOOD_ENTRY.replace("ORG", "COMPANY"), "'type' 'COMPANY'"),
+        (GOOD_ENTRY + "    wikidata: 7184\n", "is not a QID"),
+        (GOOD_ENTRY + "    member_of: [nowhere]\n", "unknown entity 'nowhere'"),
+        (GOOD_ENTRY + GOOD_ENTRY.replace("id: x", "id: y"), "also listed for 'x'"),
+        (GOOD_ENTRY.replace("id: x", "id: Bad Id"), "lower-case"),
+        ("entities: [\n", "not valid YAML"),
+    ],
+)
+def test_broken_gazetteer_is_refused_clearly(tmp_path, content, message):
+    path = tmp_path / "gaz.yaml"
+    path.write_text(content if content.startswith("entities") else "entities:\n" + content, encoding="utf-8")
+    with pytest.raises(GazetteerError) as error:
+        load_gazetteer(path)
+    assert str(path) in str(error.value)
+    assert message in str(error.value)
+
+
+def test_an_edited_gazetteer_changes_the_output(tmp_path):
+    path = tmp_path / "gaz.yaml"
+    path.write_text("entities:\n" + GOOD_ENTRY.replace("[سين]", "[مجلس الأمة]").replace("id: x", "id: kuwait-parliament"), encoding="utf-8")
+    found = find_entities(article("ناقش مجلس الأمة الكويتي الاتفاقية."), load_gazetteer(path))
+    assert [(m.text, m.entity_id) for m in found] == [("مجلس الأمة", "kuwait-parliament")]
+
+
+def test_matchable_keeps_offsets_and_folds_marks():
+    text = "لـ «ناتو»\nو(قطر)"
+    string, index = matchable(text)
+    assert string == "ل ناتو\nو قطر "
+    assert len(index) == len(string) + 1
+
+
+# --- dates, years and numbers -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind, fields",
+    [
+        ("أطلقت في عام 2004 المبادرة", "2004", "year", {"year": 2004}),
+        ("افتتح عام ٢٠١٧ المركز", "٢٠١٧", "year", {"year": 2017}),
+        ("استقبلنا أكثر من 1000 ضابط", "1000", "number", {"value": 1000}),
+        ("نحو 1,500 جندي", "1,500", "number", {"value": 1500}),
+        ("أشاد امس بالجهود", "امس", "relative", {"offset_days": -1}),
+        ("وصل اليوم إلى الكويت", "اليوم", "relative", {"offset_days": 0}),
+        ("يصل غداً", "غداً", "relative", {"offset_days": 1}),
+        ("في عام ألفين وسبعة عشر", "ألفين وسبعة عشر", "year", {"year": 2017}),
+        ("بلغ العدد ثلاثة آلاف وخمسمئة", "ثلاثة آلاف وخمسمئة", "number", {"value": 3500}),
+        ("مع أربع دول خليجية", "أربع", "number", {"value": 4}),
+        ("في 15 أيار/مايو 2017", "15 أيار/مايو 2017", "date", {"day": 15, "month": 5, "year": 2017}),
+        ("في 3 كانون الثاني الماضي", "3 كانون الثاني", "date", {"day": 3, "month": 1}),
+        ("في شهر رمضان 1445 هـ", "شهر رمضان 1445", "date", {"month": 9, "year": 1445, "calendar": "hijri"}),
+        ("عام 1445 هـ", "1445 هـ", "year", {"year": 1445, "calendar": "hijri"}),
+        ("بتاريخ 5/3/2020", "5/3/2020", "date", {"day": 5, "month": 3, "year": 2020}),
+        ("ارتفع بنسبة 25%", "25%", "percent", {"value": 25}),
+        ("يوم الخميس المقبل", "الخميس", "weekday", {}),
+    ],
+)
+def test_numbers_and_dates(text, surface, kind, fields):
+    found = find_numbers(article(text))
+    match = [n for n in found if n.text == surface]
+    assert match, found
+    assert match[0].kind == kind
+    for name, value in fields.items():
+        assert getattr(match[0], name) == value
+
+
+@pytest.mark.parametrize("text", ["قال رمضان إن الوضع جيد", "مارس الضغط على الحكومة", "عدد صفر من الأخطاء"])
+def test_month_names_alone_are_not_dates(text):
+    assert [n for n in find_numbers(article(text)) if n.kind in ("date", "month")] == []
+
+
+def test_number_value():
+    words = load_time_words()
+    assert number_value("ألفين وأربعة", words) == 2004
+    assert number_value("عشرين ألف", words) == 20000
+    assert number_value("مليون", words) == 1_000_000
+
+
+def test_seed_timeline(seed):
+    timeline = timeline_table(seed)
+    assert list(zip(timeline["text"], timeline["kind"], timeline["para"])) == [
+        ("2004", "year", 3),
+        ("2017", "year", 5),
+        ("امس", "relative", 11),
+        ("2017", "year", 12),
+    ]
+    launch = timeline.iloc[0]
+    assert {"ici", "istanbul"} <= set(launch["entities"].split(";"))
+    opening = timeline.iloc[1]
+    assert "nato-ici-regional-centre" in opening["entities"].split(";")
+
+
+def test_seed_numbers(seed):
+    numbers = [(n.text, n.kind) for n in find_numbers(seed)]
+    assert numbers == [("2004", "year"), ("أربع", "number"), ("2017", "year"), ("1000", "number"), ("امس", "relative"), ("2017", "year")]
