@@ -54,7 +54,7 @@ SAVE_RC = {
     "svg.hashsalt": "helpers.charts",
 }
 
-EASTERN_ARABIC_DIGITS = str.maketrans("0123456789.,", "٠١٢٣٤٥٦٧٨٩٫٬")
+EASTERN_ARABIC_DIGITS = str.maketrans("0123456789.,%", "٠١٢٣٤٥٦٧٨٩٫٬٪")
 
 # Drawn (possibly visual-order) string -> the logical string it was prepared from, so that the
 # manifest records what a reader reads even when the legacy path drew a reshaped string.
@@ -111,11 +111,12 @@ def visual_order(text: str) -> str:
 
 
 def prepare(text: object, native: bool) -> str:
-    """``text`` as a string to draw: bidi controls removed, and reshaped unless ``native``."""
+    """``text`` as a string to draw: bidi controls removed, reshaped unless ``native``, and
+    ``$`` escaped so that a label from data (``10$ و20$``) is never read as mathtext."""
     logical = strip_bidi_controls(str(text))
-    drawn = logical if native else visual_order(logical)
-    _LOGICAL_TEXT[drawn] = logical
-    return drawn
+    visual = logical if native else visual_order(logical)
+    _LOGICAL_TEXT[visual] = logical  # the renderer is handed the string unescaped
+    return visual.replace("$", r"\$")
 
 
 def ar(text: object) -> str:
@@ -129,7 +130,7 @@ def logical_text(drawn: str) -> str:
 
 
 def eastern_arabic_digits(text: object) -> str:
-    """Western digits (and decimal/thousands separators) as Eastern Arabic: ``2017`` -> ``٢٠١٧``."""
+    """Western digits, decimal and thousands separators and per cent as Arabic ones: ``2017`` -> ``٢٠١٧``."""
     return str(text).translate(EASTERN_ARABIC_DIGITS)
 
 
@@ -244,7 +245,8 @@ def barh(
     """Horizontal bars laid out right to left: category labels on the right, first item on top.
 
     Bars grow leftwards from the right-hand axis; ``value_format`` (None: no value labels)
-    writes each value at the end of its bar. Returns the bar container.
+    writes each value at the end of its bar, and the ticks of the value axis. Returns the bar
+    container.
     """
     if len(labels) != len(values):
         raise ValueError(f"barh: {len(labels)} labels but {len(values)} values")
@@ -260,7 +262,7 @@ def barh(
         ax.invert_yaxis()
     if not ax.xaxis_inverted():
         ax.invert_xaxis()
-    ax.xaxis.set_major_formatter(tick_formatter(eastern_digits))
+    ax.xaxis.set_major_formatter(tick_formatter(eastern_digits, value_format or "{:,g}"))
     if value_format is not None:
         texts = [value_format.format(v) for v in values]
         texts = [ar(eastern_arabic_digits(t) if eastern_digits else t) for t in texts]

@@ -1,0 +1,381 @@
+"""Arabic charts read right, and saved figures are reproducible and listed in a valid manifest.
+
+Runs in both environments: ``.venv`` (matplotlib >= 3.11, libraqm shapes the text) and
+``.venv-legacy`` (matplotlib 3.10, ``HELPERS_TEST_ENV=legacy``: arabic-reshaper + python-bidi).
+The OCR tests read rendered labels back with Tesseract's Arabic model; each also renders the
+label through the OTHER path (what a wrong shaping decision would draw) and requires that to fail.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import warnings
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.image
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers import charts, figures_manifest
+from helpers.normalize import normalize
+
+LEGACY_ENV = os.environ.get("HELPERS_TEST_ENV") == "legacy"
+
+#: Labels as charts in this package carry them: plain Arabic, Arabic with Latin in brackets,
+#: nested/reversed quotation marks with digits, multi-line, and bidi controls from the source.
+LABELS = [
+    "حلف شمال الأطلسي",
+    "حلف شمال الأطلسي (NATO)",
+    "مركز «ناتو» الإقليمي 2017",
+    "مبادرة إسطنبول\nللتعاون",
+    "وزير الخارجية الكويتي",
+    "مجلس التعاون الخليجي (GCC)",
+    "قال المتحدث باسم الحلف",
+    "\u202bالأمن البحري في الخليج\u202c",
+    "الشراكة بين الناتو ودول الخليج\nفي مواجهة التهديدات",
+]
+
+#: Recognised if the OCR text is this similar to the label (difflib ratio on normalised text);
+#: measured: correct path 0.81-1.00 (Latin words are read as digits by the Arabic model),
+#: wrong path 0.14-0.46.
+OCR_THRESHOLD = 0.75
+#: ...and at least this much more similar to the label than to the label reversed.
+OCR_MARGIN = 0.2
+
+def tesseract_text(png: Path, multiline: bool) -> str:
+    """Tesseract's Arabic reading of an image (psm 6: a block of lines; psm 7: one line)."""
+    if shutil.which("tesseract") is None:
+        pytest.fail("tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-ara; scripts/setup-env.sh installs them)")
+    result = subprocess.run(
+        ["tesseract", str(png), "stdout", "-l", "ara", "--psm", "6" if multiline else "7"],
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"tesseract failed on {png}: {result.stderr.strip()}")
+    return result.stdout
+
+
+def comparable(text: str) -> str:
+    """Text reduced to what OCR can be held to: the package normaliser, single spaces."""
+    return " ".join(normalize(charts.strip_bidi_controls(text)).split())
+
+
+def reversed_lines(text: str) -> str:
+    """What a reader would see if each line were drawn in the wrong direction."""
+    return "\n".join(line[::-1] for line in text.split("\n"))
+
+
+def ocr_scores(label: str, ocr: str) -> tuple[float, float]:
+    """Similarity of the OCR text to the label, and to the label reversed."""
+    read = comparable(ocr)
+    forward = difflib.SequenceMatcher(None, comparable(label), read).ratio()
+    backward = difflib.SequenceMatcher(None, comparable(reversed_lines(label)), read).ratio()
+    return forward, backward
+
+
+def recognised(label: str, ocr: str) -> bool:
+    forward, backward = ocr_scores(label, ocr)
+    return forward >= OCR_THRESHOLD and forward >= backward + OCR_MARGIN
+
+
+def render_label(drawn: str, path: Path) -> Path:
+    """One label alone, large, in the house style, as a 200 dpi PNG."""
+    fig, ax = charts.new_figure(8, 1.2 + 0.8 * drawn.count("\n"))
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, drawn, fontsize=28, ha="center", va="center", multialignment="right", transform=ax.transAxes)
+    fig.savefig(path, dpi=200)
+    plt.close(fig)
+    return path
+
+
+# --- The shaping decision ----------------------------------------------------------------------
+
+
+def test_shaping_decision_follows_matplotlib():
+    native = charts.shapes_text_natively()
+    assert native == (tuple(matplotlib.__version_info__[:2]) >= (3, 11))
+    if LEGACY_ENV:
+        assert not native, "the legacy environment must exercise the arabic-reshaper path"
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_ar_prepares_for_the_running_matplotlib(label):
+    drawn = charts.ar(label)
+    logical = charts.strip_bidi_controls(label)
+    if charts.shapes_text_natively():
+        assert drawn == logical
+    else:
+        assert drawn != logical and any("\ufb50" <= c <= "\ufeff" for c in drawn), "not reshaped"
+        assert drawn.count("\n") == label.count("\n"), "lines must be reshaped one by one"
+    assert charts.logical_text(drawn) == logical
+
+
+@pytest.mark.parametrize("control", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_bidi_controls_are_removed(control):
+    label = f"{control}الناتو{control} NATO"
+    assert charts.strip_bidi_controls(label) == "الناتو NATO"
+    assert control not in charts.ar(label)
+
+
+@pytest.mark.parametrize("label", ["تكلفة 10$ و20$", "$x$ ليست معادلة"])
+def test_dollar_signs_are_drawn_literally(label, tmp_path):
+    fig, ax = charts.new_figure(4, 1)
+    ax.set_axis_off()
+    ax.set_title(charts.ar(label))
+    assert charts.figure_texts(fig) == [label]
+    plt.close(fig)
+
+
+def test_eastern_arabic_digits_formatter():
+    assert charts.eastern_arabic_digits("2017") == "٢٠١٧"
+    formatter = charts.tick_formatter(eastern_digits=True)
+    assert charts.logical_text(formatter(12500, 0)) == "١٢٬٥٠٠"
+    assert charts.logical_text(charts.tick_formatter(eastern_digits=False)(3, 0)) == "3"
+
+
+# --- Reading the rendering back ---------------------------------------------------------------
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("label", LABELS)
+def test_label_reads_right(label, tmp_path):
+    png = render_label(charts.ar(label), tmp_path / "label.png")
+    ocr = tesseract_text(png, "\n" in label)
+    forward, backward = ocr_scores(label, ocr)
+    assert recognised(label, ocr), f"{label!r} read as {ocr!r} (score {forward:.2f}, reversed {backward:.2f})"
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("label", LABELS)
+def test_wrong_shaping_decision_is_caught(label, tmp_path):
+    """Drawing through the other path (reshaper on 3.11, raw text on 3.10) must fail the OCR check."""
+    wrong = charts.prepare(label, native=not charts.shapes_text_natively())
+    png = render_label(wrong, tmp_path / "wrong.png")
+    ocr = tesseract_text(png, "\n" in label)
+    forward, backward = ocr_scores(label, ocr)
+    assert not recognised(label, ocr), f"wrongly shaped {label!r} still read as {ocr!r} ({forward:.2f} vs {backward:.2f})"
+
+
+def saved_text_crops(fig, texts, png: Path, out: Path, dpi: int = 300, pad_inches: float = 0.1) -> list[Path]:
+    """Cut each text artist out of the PNG that ``save_figure`` wrote (tight bbox, 0.1 in pad)."""
+    renderer = fig.canvas.get_renderer()
+    page = fig.get_tightbbox(renderer).padded(pad_inches)
+    image = matplotlib.image.imread(png)
+    assert abs(image.shape[1] - page.width * dpi) <= 4 and abs(image.shape[0] - page.height * dpi) <= 4  # hinting at 300 dpi
+    crops = []
+    for k, text in enumerate(texts):
+        box = text.get_window_extent(renderer)
+        margin = 12
+        left = max(int((box.x0 / fig.dpi - page.x0) * dpi) - margin, 0)
+        right = int((box.x1 / fig.dpi - page.x0) * dpi) + margin
+        top = max(int((page.y1 - box.y1 / fig.dpi) * dpi) - margin, 0)
+        bottom = int((page.y1 - box.y0 / fig.dpi) * dpi) + margin
+        crop = out / f"crop-{k}.png"
+        matplotlib.image.imsave(crop, image[top:bottom, left:right])
+        crops.append(crop)
+    return crops
+
+
+@pytest.mark.ocr
+def test_saved_bar_chart_reads_right(tmp_path):
+    """The package's own bar chart, saved by save_figure: every category label and the title read back."""
+    labels = LABELS[:6]
+    values = [12, 9, 7, 5, 3, 2]
+    fig, ax = charts.new_figure(7, 4.5)
+    charts.barh(ax, labels, values)
+    title = charts.set_title(ax, "عدد الإشارات في المقال")
+    record = charts.save_figure(
+        fig, "99-01-label-test", caption_ar="اختبار", caption_en="Test", notebook="99-test",
+        alt_text="Bars", data=pd.DataFrame({"label": labels, "mentions": values}), out_dir=tmp_path,
+    )
+    artists = [t for t in ax.get_yticklabels() if t.get_text()] + [title]
+    expected = labels + ["عدد الإشارات في المقال"]
+    assert [charts.logical_text(a.get_text()) for a in artists] == expected
+    crops = saved_text_crops(fig, artists, tmp_path / record["files"]["png"], tmp_path)
+    failures = []
+    for label, crop in zip(expected, crops):
+        ocr = tesseract_text(crop, "\n" in label)
+        if not recognised(label, ocr):
+            failures.append(f"{label!r} read as {ocr!r} {ocr_scores(label, ocr)}")
+    plt.close(fig)
+    assert not failures, failures
+
+
+# --- Fonts -------------------------------------------------------------------------------------
+
+ARABIC_SAMPLE = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأؤإئةى لا ـ ً ٌ ٍ َ ُ ِ ّ ْ ٠١٢٣٤٥٦٧٨٩ ، ؛ ؟ « » ( ) - % ٪ NATO 2017"
+
+
+def test_no_glyph_missing_for_arabic_latin_and_punctuation():
+    fig, ax = charts.new_figure(9, 2)
+    charts.set_title(ax, ARABIC_SAMPLE)
+    charts.barh(ax, ["مرحبًا (OK)", "«ناتو»\nسطر ثانٍ"], [1, 2], eastern_digits=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        texts = charts.figure_texts(fig)
+    assert charts.strip_bidi_controls(ARABIC_SAMPLE) in texts
+    plt.close(fig)
+
+
+def test_missing_glyph_is_an_error(tmp_path):
+    fig, ax = charts.new_figure(4, 1)
+    charts.set_title(ax, "مرحبا 中文")
+    with pytest.raises(charts.FigureTextError, match="missing"):
+        charts.save_figure(fig, "99-01-cjk", caption_ar="ا", caption_en="a", notebook="99-test", alt_text="a",
+                           data=pd.DataFrame({"a": [1]}), out_dir=tmp_path)
+    plt.close(fig)
+
+
+def test_fonts_recorded_are_the_ones_that_draw_each_script():
+    families = charts.installed_font_families()
+    assert families[-1] == "DejaVu Sans"
+    assert charts.fonts_for([charts.ar("الناتو")]) == [families[0]]
+    if families[0] != "DejaVu Sans":  # Arabic faces carry no Latin letters: DejaVu Sans draws them
+        assert charts.fonts_for(["NATO"]) == ["DejaVu Sans"]
+
+
+# --- Saving for citation -----------------------------------------------------------------------
+
+SAVE_SCRIPT = textwrap.dedent(
+    """
+    import sys
+    import matplotlib
+    matplotlib.use("Agg")
+    import pandas as pd
+    from helpers import charts
+
+    out = sys.argv[1]
+    labels = ["حلف شمال الأطلسي (NATO)", "مركز «ناتو» الإقليمي 2017", "مبادرة إسطنبول\\nللتعاون"]
+    values = [0.5, 0.3, 0.2]
+    fig, ax = charts.new_figure(6, 3)
+    charts.barh(ax, labels, values, value_format="{:.0%}", eastern_digits=True)
+    charts.set_title(ax, "حصة كل جهة")
+    data = pd.DataFrame({"label": labels, "share": values})
+    for k in (1, 2):
+        charts.save_figure(fig, f"99-0{k}-share", caption_ar="حصة كل جهة من الإشارات", caption_en="Share of mentions",
+                           data=data, notebook="99-test", alt_text="Three horizontal bars", out_dir=out,
+                           article_sha256="0" * 64)
+    """
+)
+
+
+def save_in_fresh_process(out: Path) -> None:
+    subprocess.run([sys.executable, "-c", SAVE_SCRIPT, str(out)], check=True, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def saved_twice(tmp_path_factory):
+    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
+    save_in_fresh_process(first)
+    save_in_fresh_process(second)
+    return first, second
+
+
+def test_saving_twice_is_byte_identical(saved_twice):
+    first, second = saved_twice
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert {Path(n).suffix for n in names} >= {".png", ".pdf", ".svg", ".csv", ".json", ".md"}
+    differing = [n for n in names if (first / n).read_bytes() != (second / n).read_bytes()]
+    assert not differing
+
+
+def test_saved_files_are_citable(saved_twice):
+    folder = saved_twice[0]
+    assert figures_manifest.check_folder(folder) == []
+    index = figures_manifest.read_index(folder)
+    figures_manifest.validate(index)
+    record = index["figures"][0]
+    assert record["figure"] == "Figure 99-01"
+    assert hashlib.sha256((folder / record["files"]["csv"]).read_bytes()).hexdigest() == record["data_sha256"]
+    assert "حلف شمال الأطلسي (NATO)" in record["texts"] and "مبادرة إسطنبول\nللتعاون" in record["texts"]
+    assert "حصة كل جهة" in record["texts"] and "٥٠٪" in record["texts"]
+    assert record["fonts"] and set(record["fonts"]) <= set(record["font_families"])
+    png = (folder / record["files"]["png"]).read_bytes()
+    assert png.startswith(b"\x89PNG") and b"pHYs" in png
+    pdf = (folder / record["files"]["pdf"]).read_bytes()
+    assert b"/FontFile2" in pdf and b"/CreationDate" not in pdf, "TrueType fonts embedded, no date"
+    svg = (folder / record["files"]["svg"]).read_text(encoding="utf-8")
+    assert "<dc:date>" not in svg
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    assert "## Figure 99-01" in readme and "## Figure 99-02" in readme and "حصة كل جهة من الإشارات" in readme
+
+
+def test_png_is_300_dpi(saved_twice):
+    import struct
+
+    png = (saved_twice[0] / "99-01-share.png").read_bytes()
+    start = png.index(b"pHYs") + 4
+    x_per_metre, y_per_metre, unit = struct.unpack(">IIB", png[start : start + 9])
+    assert unit == 1 and round(x_per_metre * 0.0254) == 300
+
+
+def test_manifest_schema_rejects_bad_records(saved_twice):
+    index = json.loads((saved_twice[0] / "index.json").read_text(encoding="utf-8"))
+    for damage in (
+        lambda r: r.pop("alt_text"),
+        lambda r: r["texts"].append("\u202eعكس"),
+        lambda r: r.update(data_sha256="abc"),
+        lambda r: r.update(name="speaker share"),
+    ):
+        broken = json.loads(json.dumps(index))
+        damage(broken["figures"][0])
+        with pytest.raises(figures_manifest.ManifestError):
+            figures_manifest.validate(broken)
+
+
+def test_check_folder_finds_unlisted_and_missing_files(saved_twice, tmp_path):
+    folder = tmp_path / "figures"
+    shutil.copytree(saved_twice[0], folder)
+    (folder / "99-01-share.svg").unlink()
+    (folder / "99-09-stray.png").write_bytes(b"")
+    problems = figures_manifest.check_folder(folder)
+    assert any("99-01-share.svg: listed" in p for p in problems)
+    assert any("99-09-stray.png: not listed" in p for p in problems)
+
+
+@pytest.mark.parametrize("name", ["speaker-share", "3-2-share", "03-02-Speaker", "03-02-", "03-02-a_b"])
+def test_bad_figure_names_are_refused(name, tmp_path):
+    fig, _ax = charts.new_figure(2, 1)
+    with pytest.raises(ValueError, match="figure name"):
+        charts.save_figure(fig, name, caption_ar="ا", caption_en="a", notebook="99-test", alt_text="a",
+                           data=pd.DataFrame({"a": [1]}), out_dir=tmp_path)
+    plt.close(fig)
+
+
+def test_data_must_be_the_plotted_frame(tmp_path):
+    fig, _ax = charts.new_figure(2, 1)
+    with pytest.raises(TypeError, match="DataFrame"):
+        charts.save_figure(fig, "99-01-a", caption_ar="ا", caption_en="a", notebook="99-test", alt_text="a",
+                           data=[1, 2], out_dir=tmp_path)
+    plt.close(fig)
+
+
+def _save_one(args):
+    out, k = args
+    fig, ax = charts.new_figure(3, 2)
+    charts.barh(ax, [f"فئة {k}"], [k])
+    charts.save_figure(fig, f"99-{k:02d}-parallel", caption_ar=f"شكل {k}", caption_en=f"Figure {k}",
+                       data=pd.DataFrame({"k": [k]}), notebook="99-test", alt_text="One bar", out_dir=out)
+    plt.close(fig)
+
+
+def test_parallel_processes_share_one_manifest(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        pool.map(_save_one, [(tmp_path, k) for k in range(1, 9)])
+    index = figures_manifest.read_index(tmp_path)
+    assert [f["name"] for f in index["figures"]] == [f"99-{k:02d}-parallel" for k in range(1, 9)]
+    assert figures_manifest.check_folder(tmp_path) == []
