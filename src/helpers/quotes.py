@@ -48,10 +48,21 @@ COLUMNS = [
 VOICE_COLUMNS = ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "voice", "start", "end"]
 TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "inside_quote_id"]
 JOURNALIST = ("journalist", "الصحفي", "journalist")
-RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان"})
-CLAUSE_OPENERS = frozenset({",", "قد", "كما", "ثم", "وقد", "فقد", "لقد", "كان", "وكان"})
-SENTENCE_CONNECTORS = frozenset({"كما", "ثم", "كان", "وكان", "قد", "وقد", "فقد", "لقد", "فيما", "بينما", "لكن", "ولكن", "بل"})
-PREPOSITION_WORDS = frozenset({"في", "من", "على", "الى", "عن", "مع", "ب", "ل", "خلال", "امام", "لدى", "عبر", "حول", "منذ", "نحو"})
+
+
+def _normalised(*words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+RELATIVE_PRONOUNS = _normalised("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان")
+KANA = ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا")
+CLAUSE_OPENERS = _normalised(",", "قد", "كما", "ثم", "وقد", "فقد", "لقد", *KANA)
+SENTENCE_CONNECTORS = _normalised("كما", "ثم", "قد", "وقد", "فقد", "لقد", "فيما", "بينما", "لكن", "ولكن", "بل", *KANA)
+PREPOSITION_WORDS = _normalised("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "خلال", "أمام", "لدى", "عبر", "حول", "منذ", "نحو")
+#: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
+CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "في حين", "غير ان")
+#: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم.
+OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 COMMA = ","
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
 QUOTE_CHARS = frozenset('«»“”„‹›"')
@@ -294,10 +305,12 @@ def _base(token) -> str:
 
 
 def _cue_candidates(norm: str) -> list[str]:
-    """The normalised word and, when it starts with و/ف, the word without it."""
+    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت)."""
     out = [norm]
     if len(norm) > 3 and norm[0] in "وف":
         out.append(norm[1:])
+    for word in list(out):
+        out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
     return out
 
 
@@ -357,7 +370,7 @@ class _Doc:
     def is_name(self, token) -> bool:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
             return False
-        return token.norm not in self.lex.forms and _rare_word(token.surface)
+        return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface)
 
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
@@ -376,10 +389,12 @@ class _Doc:
         """للصحافيين، لوكالة …، لـ «الراي»: the person or outlet spoken to, which ends a subject."""
         token = self.tokens[i]
         if token.norm == "ل" and i + 1 in self.opening:
-            inner = normalize(self.text[self.opening[i + 1].start : self.opening[i + 1].end]).split()
-            return bool(inner) and (" ".join(inner) in self.lex.addressees or inner[0] in self.lex.addressees)
+            inner = _bare(normalize(self.text[self.opening[i + 1].start : self.opening[i + 1].end]).split())
+            return bool(inner & self.lex.addressees)
         clitics = split_proclitics(token.norm)[0].split("+")
-        return "ل" in clitics and _base(token) in self.lex.addressees
+        if "ل" in clitics and _base(token) in self.lex.addressees:
+            return True
+        return token.norm.startswith("ل") and token.norm[1:] in self.lex.addressees  # لبي بي سي
 
 
 # --- cues ---------------------------------------------------------------------------------------
@@ -399,7 +414,7 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     if token.kind != "word" or i in doc.inside:
         return None
     form = next((doc.lex.forms[c] for c in _cue_candidates(token.norm) if c in doc.lex.forms), None)
-    if form is None:
+    if form is None or form.participle and token.norm not in _cue_candidates(token.norm)[:2] + [token.norm]:
         return None
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None:
@@ -449,7 +464,11 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
     """The clause of a cue ends at the sentence end or before ``، مضيفا`` / ``، وأضاف`` / ``، بحسب``."""
     for j in range(start, hi):
         cue = cues_at.get(j)
-        if cue is None or j - 1 < start or doc.tokens[j - 1].norm != COMMA or (j - 1) in doc.inside:
+        if j - 1 < start or doc.tokens[j - 1].norm != COMMA or (j - 1) in doc.inside:
+            continue
+        if doc.tokens[j].norm in CLAUSE_BREAKERS or " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS:
+            return j - 1
+        if cue is None:
             continue
         if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in "وف":
             return j - 1
@@ -518,7 +537,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
         )
         keeps = (
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or construct
-            or (token.has_article and base.endswith(("ي", "يه", "يه")) and token.norm.endswith(("ي", "ية")))
+            or (token.has_article and base.endswith(("ي", "ية")))
             or token.norm in {"بن", "ابن", "ابو", "ال"}
         )
         if not keeps or token.norm in doc.lex.forms:
@@ -758,7 +777,10 @@ class _Speakers:
         k = i
         while k < j and self.doc.tokens[k].norm not in RELATIVE_PRONOUNS:
             k += 1
-        text = self.doc.text[self.doc.tokens[i].start : self.doc.tokens[k - 1].end] if k > i else ""
+        first = self.doc.tokens[i]
+        # a source phrase's ل is not part of the name: وفقا لمسؤولين → مسؤولين
+        skip = 1 if first.kind == "word" and first.proclitics == "ل" and not first.norm.startswith("لل") else 0
+        text = self.doc.text[first.start + skip : self.doc.tokens[k - 1].end] if k > i else ""
         return "".join(c for c in text if c not in QUOTE_CHARS).strip(" ،,.:")
 
     def mention(self, i: int, j: int, gender: str, number: str) -> Speaker:
@@ -834,7 +856,7 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
         draft, claim_end = result
         if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
             continue
-        _resolve(doc, speakers, draft, cue, lo, drafts)
+        _resolve(doc, speakers, draft, cue, claimed_until, drafts)
         drafts.append(draft)
         claimed_until = max(claim_end, cue.end)
     drafts += _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para)
@@ -1078,3 +1100,195 @@ def _voice_index(article) -> list[tuple[int, int, str, str, str]]:
         frame = voice_spans(article)
         _VOICE_INDEX[article] = list(frame[["start", "end", "speaker_id", "speaker_label", "voice"]].itertuples(index=False, name=None))
     return _VOICE_INDEX[article]
+
+
+# --- evaluation against a gold standard -------------------------------------------------------------
+
+GOLD_REQUIRED = ("article", "kind", "speakers")
+MIN_OVERLAP = 0.5
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """Gold statements from JSON Lines: one object per line with ``article`` (doc_id), ``kind``,
+    ``text`` (or ``start``/``end``), ``quoted`` (list of quoted words), ``cue`` and ``speakers``
+    (acceptable speaker names). Raises ValueError naming the file and line on a bad record."""
+    path = Path(path)
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
+        missing = [k for k in GOLD_REQUIRED if k not in record]
+        if missing or not ("text" in record or {"start", "end"} <= set(record)):
+            raise ValueError(f"{path}: line {number} lacks {', '.join(missing) or 'text (or start and end)'}")
+        if record["kind"] not in KINDS:
+            raise ValueError(f"{path}: line {number} has kind '{record['kind']}' (expected one of {', '.join(KINDS)})")
+        records.append(record)
+    return records
+
+
+def _locate(article, needle: str, within: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The span of ``needle`` in the article, compared normalised and whitespace-insensitively."""
+    import regex
+
+    norm, index = _normalised_text(article)
+    words = normalize(needle).split()
+    if not words:
+        return None
+    pattern = regex.compile(r"\s+".join(regex.escape(w) for w in words))
+    lo = 0
+    if within is not None:
+        lo = next((k for k, offset in enumerate(index) if offset >= within[0]), 0)
+    match = pattern.search(norm, lo) or pattern.search(norm)
+    if match is None:
+        return None
+    return index[match.start()], index[match.end() - 1] + 1
+
+
+_NORMALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _normalised_text(article) -> tuple[str, list[int]]:
+    from .normalize import normalize_with_offsets
+
+    if article not in _NORMALISED:
+        _NORMALISED[article] = normalize_with_offsets(article.text)
+    return _NORMALISED[article]
+
+
+def _gold_spans(record: dict, article, where: str) -> tuple[tuple[int, int], list[tuple[int, int]]]:
+    if "start" in record and "end" in record:
+        content = (int(record["start"]), int(record["end"]))
+    else:
+        content = _locate(article, record["text"])
+        if content is None:
+            raise ValueError(f"{where}: gold text not found in article '{article.doc_id}': {record['text'][:60]}")
+    quoted = []
+    for words in record.get("quoted") or ():
+        span = _locate(article, words, content)
+        if span is None:
+            raise ValueError(f"{where}: quoted words not found in article '{article.doc_id}': {words[:60]}")
+        quoted.append(span)
+    return content, quoted
+
+
+def _as_frame(predicted) -> pd.DataFrame:
+    if isinstance(predicted, pd.DataFrame):
+        return predicted
+    rows = []
+    for s in predicted:
+        row = asdict(s)
+        row["quoted_spans"] = _spans_text(s.quoted_spans)
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _parse_spans(value) -> list[tuple[int, int]]:
+    if not isinstance(value, str) or not value:
+        return []
+    return [tuple(int(x) for x in part.split("-")) for part in value.split(";")]
+
+
+def _word_offsets(article, spans: list[tuple[int, int]]) -> set[int]:
+    """Start offsets of the article's word tokens inside any of ``spans``."""
+    return {t.start for t in article.tokens if t.kind != "punct" and any(a <= t.start < b for a, b in spans)}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    precision = tp / n_pred if n_pred else float("nan")
+    recall = tp / n_gold if n_gold else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if n_pred and n_gold and precision + recall else (0.0 if n_pred and n_gold else float("nan"))
+    return precision, recall, f1
+
+
+def _speaker_ok(pred_row, names: list[str]) -> bool:
+    """True when one of the acceptable names occurs in the predicted speaker label or mention."""
+
+    def clean(text: str) -> str:
+        return " ".join("".join(" " if c in QUOTE_CHARS else c for c in normalize(str(text))).split())
+
+    said = clean(f"{pred_row['speaker_label']} {pred_row['speaker']}")
+    return any(clean(name) and clean(name) in said for name in names)
+
+
+def evaluate(predicted, gold, articles) -> pd.DataFrame:
+    """Precision, recall and F1 of predicted statements against gold statements.
+
+    ``predicted``: a :func:`quote_table` frame (several articles concatenated) or Statements;
+    ``gold``: a JSON Lines path or records (see :func:`read_gold`); ``articles``: the annotated
+    articles (Article objects, or a path for :func:`helpers.loading.iter_articles`).
+    A prediction matches a gold statement of the same article when their contents overlap by at
+    least half of the shorter one (one-to-one, largest overlaps first). Rows: ``statements`` per
+    kind and overall; ``quoted_words`` (word tokens inside quote marks of direct and mixed
+    statements); ``reported`` recall (gold mixed, indirect and speech-act statements found);
+    ``speaker`` and ``kind`` accuracy on matched statements (a speaker is right when one of the
+    gold's acceptable names occurs in the predicted label or mention).
+    """
+    from .loading import iter_articles
+
+    where = str(gold) if isinstance(gold, (str, Path)) else "gold"
+    records = read_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
+    if isinstance(articles, (str, Path)):
+        articles = list(iter_articles(articles))
+    by_id = {a.doc_id: a for a in articles}
+    frame = _as_frame(predicted)
+    missing = sorted({r["article"] for r in records} - set(by_id))
+    if missing:
+        raise ValueError(f"{where}: no article given for doc_id(s) {', '.join(missing)}")
+    frame = frame[frame["doc_id"].isin({r["article"] for r in records})]
+    gold_items = []
+    for n, record in enumerate(records, 1):
+        content, quoted = _gold_spans(record, by_id[record["article"]], f"{where}: record {n}")
+        gold_items.append((record, content, quoted))
+    pairs = []
+    for g_index, (record, (gs, ge), _) in enumerate(gold_items):
+        for p_index, row in enumerate(frame.itertuples(index=False)):
+            if row.doc_id != record["article"]:
+                continue
+            overlap = min(ge, row.end) - max(gs, row.start)
+            shorter = min(ge - gs, row.end - row.start)
+            if overlap > 0 and overlap >= MIN_OVERLAP * shorter:
+                pairs.append((overlap, g_index, p_index))
+    matched: dict[int, int] = {}
+    used_pred: set[int] = set()
+    for overlap, g_index, p_index in sorted(pairs, reverse=True):
+        if g_index not in matched and p_index not in used_pred:
+            matched[g_index] = p_index
+            used_pred.add(p_index)
+    rows = []
+    pred_kinds = list(frame["kind"])
+
+    def add(measure, kind, tp, n_pred, n_gold, accuracy=float("nan")):
+        p, r, f = _prf(tp, n_pred, n_gold)
+        rows.append({"measure": measure, "kind": kind, "precision": p, "recall": r, "f1": f, "accuracy": accuracy,
+                     "n_predicted": n_pred, "n_gold": n_gold, "n_matched": tp})
+
+    add("statements", "all", len(matched), len(frame), len(gold_items))
+    for kind in KINDS:
+        tp = sum(1 for g, p in matched.items() if gold_items[g][0]["kind"] == kind and pred_kinds[p] == kind)
+        add("statements", kind, tp, pred_kinds.count(kind), sum(1 for r, _, _ in gold_items if r["kind"] == kind))
+    pred_words: set[tuple[str, int]] = set()
+    gold_words: set[tuple[str, int]] = set()
+    for row in frame.itertuples(index=False):
+        if row.kind in ("direct", "mixed"):
+            pred_words |= {(row.doc_id, o) for o in _word_offsets(by_id[row.doc_id], _parse_spans(row.quoted_spans))}
+    for record, _, quoted in gold_items:
+        if record["kind"] in ("direct", "mixed"):
+            gold_words |= {(record["article"], o) for o in _word_offsets(by_id[record["article"]], quoted)}
+    add("quoted_words", "direct+mixed", len(pred_words & gold_words), len(pred_words), len(gold_words))
+    reported = [g for g, (r, _, _) in enumerate(gold_items) if r["kind"] != "direct"]
+    found = sum(1 for g in reported if g in matched)
+    add("reported", "mixed+indirect+speech_act", found, sum(1 for k in pred_kinds if k != "direct"), len(reported))
+    rows[-1]["precision"] = rows[-1]["f1"] = float("nan")  # recall only: matches may differ in kind
+    records_rows = frame.to_dict("records")
+    speaker_right = sum(1 for g, p in matched.items() if _speaker_ok(records_rows[p], gold_items[g][0]["speakers"]))
+    kind_right = sum(1 for g, p in matched.items() if pred_kinds[p] == gold_items[g][0]["kind"])
+    n = len(matched)
+    for measure, right in (("speaker", speaker_right), ("kind", kind_right)):
+        rows.append({"measure": measure, "kind": "accuracy", "precision": float("nan"), "recall": float("nan"),
+                     "f1": float("nan"), "accuracy": right / n if n else float("nan"),
+                     "n_predicted": len(frame), "n_gold": len(gold_items), "n_matched": right})
+    return pd.DataFrame(rows)
