@@ -253,3 +253,76 @@ def test_bad_evaluative_lexicon_names_file_and_line(tmp_path, monkeypatch):
             discourse.evaluative_lexicon()
     finally:
         discourse.evaluative_lexicon.cache_clear()
+
+
+#: The evaluative expressions of the seed, read by hand against data/evaluative.csv: التقدم (headline
+#: and paragraph 1), المثلى and كفاءة (2), الأزمات، الكوارث، والكوارث (4), مهما (5), لتطوير، الأزمات،
+#: التهديدات (7), أهمية، استراتيجية، فريدة (9), عدم الاستقرار، قيمة، من أي وقت مضى (10), اشاد، لتعزيز،
+#: أهمية، كبرى (11), فخره، وسعادته، التاريخي (12), ورحب (13).
+SEED_EVALUATIONS = {0: 1, 1: 1, 2: 2, 4: 3, 5: 1, 7: 3, 9: 3, 10: 3, 11: 4, 12: 3, 13: 1}
+
+
+def test_seed_evaluative_language(seed):
+    found = discourse.evaluative_language(seed)
+    assert dict(Counter(found.para)) == SEED_EVALUATIONS
+    assert all(seed.text[r.start : r.end] == r.text for r in found.itertuples())
+    assert set(found.voice) <= set(discourse.VOICES)
+    by_polarity = found.polarity.value_counts().to_dict()
+    assert by_polarity == {"positive": 17, "negative": 6, "neutral": 2}
+    # the quoted official's words in paragraph 9 are his evaluation, not the journalist's
+    assert set(found[found.para == 9].voice) == {"quoted"}
+
+
+def test_evaluation_by_voice_adds_up(seed):
+    table = discourse.evaluation_by_voice(seed).set_index("voice")
+    assert table.total.sum() == sum(SEED_EVALUATIONS.values())
+    assert table.words.sum() == len(discourse.word_tokens(seed))
+    assert (table.per_1000_words == 1000 * table.total / table.words).all()
+
+
+def test_voice_share(seed, second):
+    for article in (seed, second):
+        shares = discourse.voice_share(article)
+        assert shares.words.sum() == len(discourse.word_tokens(article))
+        assert shares.word_share.sum() == pytest.approx(1) and shares.char_share.sum() == pytest.approx(1)
+    by_speaker = discourse.voice_share(seed, by="speaker")
+    assert by_speaker.words.sum() == len(discourse.word_tokens(seed))
+
+
+@pytest.mark.parametrize(
+    "text, marker, expected",
+    [
+        ("وكان الوزير قد أعلن أمس", "كان … قد", 1),
+        ("وكان الأمين العام لحلف شمال الأطلسي (ناتو) ينس شتولتنبرغ قد اشاد", "كان … قد", 1),
+        ("كان الاجتماع مثمرا. وقد بحث الطرفان", "كان … قد", 0),
+        ("يذكر أن قطر انضمت", "يذكر أن", 1),
+    ],
+)
+def test_background_markers(text, marker, expected):
+    assert len(discourse.find_marker(_text(text), marker)) == expected
+
+
+def test_seed_paragraph_roles(seed):
+    roles = discourse.paragraph_roles(seed)
+    body = roles[roles.block == "body"].set_index("para")
+    assert list(roles.role[:2]) == ["kicker", "headline"]
+    assert body.role[1] == "lead" and body.role[13] == "closing"
+    assert all(body.content_role[p] == "quotation" for p in (6, 7, 10))  # direct quotes only
+    assert body.content_role[11] == "background"  # وكان الأمين العام … قد اشاد
+    assert body.content_role[8] == "attribution"  # وتابع قائلا ان …
+    shares = roles[[f"{v}_share" for v in discourse.VOICES]].sum(axis=1)
+    assert shares.to_numpy() == pytest.approx(1)
+
+
+def test_second_article_paragraph_roles(second):
+    roles = discourse.paragraph_roles(second)
+    body = roles[roles.block == "body"].set_index("para")
+    assert list(body.role) == ["lead", *body.content_role.iloc[1:-1], "closing"]
+    assert body.content_role.iloc[-1] == "background"  # يذكر أن قطر انضمت … عام 2005
+
+
+def test_several_articles_voices_and_roles(seed, second):
+    both = [seed, second]
+    assert set(discourse.paragraph_roles(both).doc_id) == {seed.doc_id, "second"}
+    assert discourse.voice_share(both).words.sum() == sum(len(discourse.word_tokens(a)) for a in both)
+    assert len(discourse.evaluative_language(both)) == sum(len(discourse.evaluative_language(a)) for a in both)

@@ -80,6 +80,29 @@ def token_form(token: Token, unit: str) -> str:
     raise ValueError(f"unknown unit {unit!r}; use one of: {', '.join(UNITS)}")
 
 
+def normalisation_examples(article: Article, per_step: int = 3) -> pd.DataFrame:
+    """Words of the article that each normalisation step changes, shown with the step alone applied.
+
+    For teaching and checking: which real words merge, and why (إطار → اطار by ``alef``).
+    Steps that change nothing in this article get one row with empty examples.
+    """
+    from .normalize import DEFAULTS, STEPS, normalize as full_normalize
+
+    rows = []
+    for name, step in STEPS.items():
+        changed: dict[str, str] = {}
+        for token in article.tokens:
+            after = step(token.surface)
+            if after != token.surface and token.surface not in changed and len(changed) < per_step:
+                changed[token.surface] = after
+        for surface, after in changed.items() or [("", "")]:
+            rows.append(
+                {"step": name, "on_by_default": DEFAULTS[name], "surface": surface, "after_step": after,
+                 "normalised": full_normalize(surface) if surface else ""}
+            )
+    return pd.DataFrame(rows, columns=["step", "on_by_default", "surface", "after_step", "normalised"])
+
+
 # --- frequencies and n-grams -----------------------------------------------------------------
 
 
@@ -728,3 +751,124 @@ def evaluation_by_voice(articles: Article | Iterable[Article]) -> pd.DataFrame:
     counts["per_1000_words"] = 1000 * counts.total / counts.words
     return counts.reset_index()
 
+
+
+# --- paragraph roles in the news story -------------------------------------------------------------------
+
+BACKGROUND_MARKERS = PACKAGE_DATA / "background_markers.txt"
+GAP = "…"
+MAX_GAP_WORDS = 8
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+#: Share of a paragraph's words in quoted speech from which the paragraph is a quotation.
+QUOTATION_SHARE = 0.5
+#: Voices of :func:`helpers.quotes.voice_at`, in display order: the journalist's own words, a
+#: speaker's words reported by the journalist, a speaker's words in quote marks.
+VOICES = ("journalist", "reported", "quoted")
+
+
+def find_marker(article: Article, marker: str) -> list[TermMatch]:
+    """Occurrences of a marker phrase; ``a … b`` finds ``b`` up to a few words after ``a`` in one sentence."""
+    head, _, tail = (part.strip() for part in marker.partition(GAP))
+    if not tail:
+        return find_term(article, head)
+    position = {t.token - 1: i for i, t in enumerate(word_tokens(article))}
+    tails = find_marker(article, tail)
+    found = []
+    for first in find_term(article, head):
+        following = (
+            m for m in tails
+            if m.sentence == first.sentence and 0 <= position[m.first] - position[first.last] - 1 <= MAX_GAP_WORDS
+        )
+        second = next(following, None)
+        if second is not None:
+            found.append(first._replace(term=marker, last=second.last, end=second.end))
+    return found
+
+
+def background_markers(article: Article) -> list[TermMatch]:
+    """Occurrences of the phrases in ``data/background_markers.txt`` (وكان … قد، يذكر أن …)."""
+    return [m for entry in read_entries(BACKGROUND_MARKERS) for m in find_marker(article, entry)]
+
+
+def _block_index(article: Article, offset: int) -> int:
+    """Index in ``article.blocks`` of the block holding ``offset``."""
+    return next(i for i, (_, span) in enumerate(article.blocks) if span.start <= offset < span.end)
+
+
+def paragraph_signals(article: Article) -> pd.DataFrame:
+    """Per block (kicker, headline, paragraphs): the evidence for its role in the story.
+
+    Statements (helpers.quotes) starting in it by kind and speaker, the share of its words in each
+    voice, the background markers it holds, and the years it mentions.
+    """
+    from .quotes import quote_table
+
+    statements = quote_table(article)
+    statements["block"] = [_block_index(article, start) for start in statements.start]
+    markers = Counter()
+    for match in background_markers(article):
+        markers[_block_index(article, match.start)] += 1
+    voices = token_voices(article)
+    voices["block"] = [_block_index(article, t.start) for t in word_tokens(article)]
+    rows = []
+    para = 0
+    for block, (role, span) in enumerate(article.blocks):
+        para += role == "body"
+        own = statements[statements.block == block]
+        words = voices[voices.block == block]
+        numbers = [t for t in article.tokens if t.kind == "number" and span.start <= t.start < span.end]
+        shares = words.voice.value_counts(normalize=True) if len(words) else pd.Series(dtype=float)
+        rows.append(
+            {
+                "doc_id": article.doc_id,
+                "para": para,
+                "block": role,
+                "start": span.start,
+                "end": span.end,
+                "words": len(words),
+                "statements": len(own),
+                "kinds": ", ".join(sorted(set(own.kind))),
+                "speakers": ", ".join(dict.fromkeys(own.speaker_id)),
+                **{f"{voice}_share": float(shares.get(voice, 0.0)) for voice in VOICES},
+                "background_markers": markers[block],
+                "years": sum(bool(YEAR.match(t.norm)) for t in numbers),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def content_role(signals: pd.Series) -> str:
+    """A paragraph's role from what it contains: quotation, background, attribution or context.
+
+    Mostly quoted words make a quotation; a background marker (وكان … قد) makes background, as
+    does a year in a paragraph that reports nobody; any other reported statement makes
+    attribution; the rest is the journalist's context.
+    """
+    if signals.quoted_share >= QUOTATION_SHARE:
+        return "quotation"
+    if signals.background_markers or (signals.years and not signals.statements):
+        return "background"
+    if signals.statements:
+        return "attribution"
+    return "context"
+
+
+def paragraph_roles(articles: Article | Iterable[Article]) -> pd.DataFrame:
+    """The role of each paragraph in the news story, with the evidence behind it.
+
+    ``content_role`` comes from the paragraph's content (:func:`content_role`); ``role`` adds
+    position: the title lines are kicker and headline, the first body paragraph is the lead and
+    the last one the closing.
+    """
+    frames = []
+    for article in as_articles(articles):
+        signals = paragraph_signals(article)
+        signals["content_role"] = [content_role(row) for _, row in signals.iterrows()]
+        body = signals.index[signals.block == "body"]
+        role = signals.block.where(signals.block != "body", signals.content_role)
+        role[body[0]] = "lead"
+        if len(body) > 1:
+            role[body[-1]] = "closing"
+        signals["role"] = role
+        frames.append(signals)
+    return pd.concat(frames, ignore_index=True)
