@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-noto-core tesseract-ocr tesseract-ocr-ara chromium chromium-driver)
+APT_PACKAGES=(fonts-noto-core tesseract-ocr tesseract-ocr-ara chromium chromium-driver poppler-utils)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")

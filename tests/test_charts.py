@@ -213,6 +213,41 @@ def test_saved_bar_chart_reads_right(tmp_path):
     assert not failures, failures
 
 
+def rasterise(path: Path, out: Path) -> Path:
+    """A saved PDF (poppler's pdftoppm) or SVG (headless Chromium) as a PNG, to read it back."""
+    if path.suffix == ".pdf":
+        if shutil.which("pdftoppm") is None:
+            pytest.fail("pdftoppm is not installed (Debian: poppler-utils; scripts/setup-env.sh installs it)")
+        subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(path), str(out.with_suffix(""))], check=True)
+        return out
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        pytest.fail("chromium is not installed (scripts/setup-env.sh installs it)")
+    subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--force-device-scale-factor=2",
+         "--window-size=900,300", f"--screenshot={out}", path.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )
+    return out
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("fmt", ["pdf", "svg"])
+@pytest.mark.parametrize("label", [LABELS[1], LABELS[2], LABELS[3]])
+def test_saved_pdf_and_svg_read_right(label, fmt, tmp_path):
+    """The vector files carry the same correctly shaped text as the PNG (fonts embedded / paths)."""
+    fig, ax = charts.new_figure(6, 1 + 0.5 * label.count("\n"))
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, charts.ar(label), fontsize=22, ha="center", va="center", multialignment="right", transform=ax.transAxes)
+    record = charts.save_figure(fig, "99-01-vector", caption_ar="ا", caption_en="a", notebook="99-test", alt_text="a",
+                                data=pd.DataFrame({"label": [label]}), out_dir=tmp_path)
+    plt.close(fig)
+    png = rasterise(tmp_path / record["files"][fmt], tmp_path / f"{fmt}.png")
+    ocr = tesseract_text(png, "\n" in label)
+    forward, backward = ocr_scores(label, ocr)
+    assert recognised(label, ocr), f"{fmt}: {label!r} read as {ocr!r} ({forward:.2f} vs {backward:.2f})"
+
+
 # --- Fonts -------------------------------------------------------------------------------------
 
 ARABIC_SAMPLE = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأؤإئةى لا ـ ً ٌ ٍ َ ُ ِ ّ ْ ٠١٢٣٤٥٦٧٨٩ ، ؛ ؟ « » ( ) - % ٪ NATO 2017"
