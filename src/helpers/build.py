@@ -29,7 +29,7 @@ from . import paths
 
 #: Modules the kernel template imports before forking kernels: what notebooks pay for at start.
 #: The IPython/matplotlib *integration* (matplotlib_inline) is left to each kernel, which needs a shell.
-#: jsonschema is there because importing it costs seconds (rfc3987-syntax builds a grammar at import).
+#: jsonschema is there because the figures manifest is validated with it in every notebook.
 TEMPLATE_IMPORTS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "jsonschema")
 #: Helpers modules never imported into kernels by the template (command line and this module).
 NOT_FOR_KERNELS = {"helpers.cli", "helpers.build", "helpers.__main__", "helpers.report"}
@@ -163,6 +163,16 @@ def write_if_changed(path: Path, text: str) -> bool:
 # --- the kernel template (fork server) -------------------------------------------------
 
 
+def skip_slow_iri_checker() -> None:
+    """Keep jsonschema from importing rfc3987-syntax, which builds an Earley grammar at import:
+    2-4 s in every process that imports nbformat, nbclient or jsonschema (jsonschema issues
+    1392 and 1521). It only provides the "iri"/"iri-reference" format checks, which nothing here
+    uses (nbformat's schema has no such format, the figures manifest is validated without a
+    format checker); jsonschema treats the package as absent and skips those two checks."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
+
 def kernel_template_available() -> bool:
     """Forking a warmed-up interpreter is safe on Linux; elsewhere (macOS, Windows) it is not."""
     return sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get("HELPERS_BUILD_FORK", "1") != "0"
@@ -175,6 +185,7 @@ def _warm_imports() -> None:
 
     import helpers
 
+    skip_slow_iri_checker()
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     names = list(TEMPLATE_IMPORTS)
     names += [f"helpers.{m.name}" for m in pkgutil.iter_modules(helpers.__path__) if f"helpers.{m.name}" not in NOT_FOR_KERNELS]
@@ -453,6 +464,7 @@ def build(notebooks: list[Path] | None = None, jobs: int | None = None, fork: bo
     notebooks = notebook_paths() if notebooks is None else [Path(p).resolve() for p in notebooks]
     fork = kernel_template_available() if fork is None else fork and kernel_template_available()
     template = KernelTemplate() if (fork and notebooks) else None  # warms up while we annotate
+    skip_slow_iri_checker()
     try:
         annotated = 0
         if annotate:

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from . import paths
-from .build import BuildError, notebook_paths
+from .build import BuildError, notebook_paths, skip_slow_iri_checker
 
 #: Block elements whose direction follows their own text; table cells follow their table.
 AUTO_DIRECTION = re.compile(r"<(p|li|h[1-6]|blockquote|figcaption|dt|dd|pre)(?=[\s>])(?![^>]*\bdir=)")
@@ -125,6 +125,7 @@ def index_html(pages: list[tuple[str, Path]], records: list[dict]) -> str:
 
 def write_report(out_dir: Path, notebooks: list[Path] | None = None, figures_dir: Path = paths.FIGURES) -> Path:
     """Export every notebook and build the index page; return the index page's path."""
+    skip_slow_iri_checker()
     notebooks = notebook_paths() if notebooks is None else notebooks
     if not notebooks:
         raise ReportError(f"{paths.NOTEBOOKS}: no notebooks to export")
