@@ -304,6 +304,16 @@ def _base(token) -> str:
     return split_proclitics(token.norm)[2] if token.kind == "word" else token.norm
 
 
+def _keys(token) -> set[str]:
+    """Ways to compare a word across mentions: as written, without the article, without proclitics
+    (the proclitic split is a heuristic: وزير must also match itself, not only زير)."""
+    norm = token.norm
+    keys = {norm, _base(token)}
+    if norm.startswith("ال") and len(norm) > 4:
+        keys.add(norm[2:])
+    return keys
+
+
 def _cue_candidates(norm: str) -> list[str]:
     """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت)."""
     out = [norm]
@@ -370,7 +380,8 @@ class _Doc:
     def is_name(self, token) -> bool:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
             return False
-        return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface)
+        clitic_letters = len(token.proclitics.replace("+", ""))
+        return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface[clitic_letters:])
 
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
@@ -532,11 +543,12 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             j = close + 1
             continue
         base = _base(token)
-        construct = doc.is_head(prev) and not prev.has_article and token.kind == "word" and (
+        construct = token.kind == "word" and (prev.norm == "باسم" or doc.is_head(prev) and not prev.has_article and (
             token.has_article or "ل" in token.proclitics.split("+")
-        )
+        ))
         keeps = (
-            doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or construct
+            doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
+            or construct
             or (token.has_article and base.endswith(("ي", "ية")))
             or token.norm in {"بن", "ابن", "ابو", "ال"}
         )
@@ -549,7 +561,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
 def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد)."""
     i = lo
-    while i < verb and (doc.tokens[i].norm in SENTENCE_CONNECTORS or doc.tokens[i].norm in {"و", "ف", COMMA}):
+    while i < verb and doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", COMMA}:
         i += 1
     if i >= verb or i in doc.inside or not (doc.is_head(doc.tokens[i]) or doc.is_name(doc.tokens[i])):
         return None
@@ -788,20 +800,27 @@ class _Speakers:
         # extend over a following relative clause for anonymity markers (المسؤول الذي رفض …)
         core = self._core(i, j)
         words = [t for t, _ in core]
-        bases = {_base(t) for t in words}
-        head = _base(words[0]) if words else ""
+        keys = [_keys(t) for t in words]
+        bases = set().union(*keys) if keys else set()
+        head = keys[0] if keys else set()
         definite = bool(words) and (words[0].has_article or (len(words) > 1 and words[1].has_article) or not self.doc.is_head(words[0]))
         # names outside brackets: (ناتو) after a title names the organisation, not the person
-        names = {_base(t) for t, bracketed in core if not bracketed and self.doc.is_name(t)}
+        name_keys = [_keys(t) for t, bracketed in core if not bracketed and self.doc.is_name(t)]
+        names = set().union(*name_keys) if name_keys else set()
         label = self.label(i, j)
         found = None
         for speaker in reversed(self.recent):
-            same_head = head in speaker.heads or head in speaker.names or (bool(words) and not self.doc.is_head(words[0]) and head in speaker.bases)
-            if bases and bases <= speaker.bases and same_head and (definite or label in speaker.labels):
+            same_head = bool(head & (speaker.heads | speaker.names)) or (
+                bool(words) and not self.doc.is_head(words[0]) and bool(head & speaker.bases)
+            )
+            covered = bool(keys) and all(k & speaker.bases for k in keys)
+            if covered and same_head and (definite or label in speaker.labels):
                 found = speaker
                 break
-            names_only = bool(names) and names == bases
-            if names_only and names <= speaker.names or speaker.bases and speaker.bases == speaker.names and speaker.names <= names:
+            names_only = bool(name_keys) and len(name_keys) == len(keys)
+            if names_only and all(k & speaker.names for k in name_keys) or (
+                speaker.bases and speaker.bases == speaker.names and speaker.names <= names
+            ):
                 found = speaker
                 break
         if found is None:
@@ -809,7 +828,7 @@ class _Speakers:
             self.all.append(found)
         found.mentions.append(self.doc.span(i, j))
         found.bases |= bases
-        found.heads.add(head)
+        found.heads |= head
         found.names |= names
         found.labels.append(label)
         found.anonymous = found.anonymous or self._anonymous(i, j, words)

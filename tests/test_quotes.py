@@ -1,0 +1,348 @@
+"""Quotations, speakers and reporting verbs (helpers.quotes), on the seed and on Arabic news patterns.
+
+The short texts imitate the styles of several outlets (Al Jazeera's straight quotes, Al-Rai and
+KUNA guillemets, BBC Arabic and Asharq Al-Awsat curly quotes, SVO and imperfect cues).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.annotate import LAYERS, write_article
+from helpers.loading import article_from_text, iter_articles, load_article
+from helpers.normalize import normalize
+from helpers.paths import SEED_ARTICLE
+from helpers.quotemarks import pair_quote_marks
+from helpers.quotes import (
+    COLUMNS,
+    evaluate,
+    extract_quotes,
+    headline_attribution,
+    marked_terms,
+    quote_table,
+    read_gold,
+    reporting_lexicon,
+    voice_at,
+    voice_spans,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def article(text: str, doc_id: str = "t"):
+    return article_from_text(text, source="test", doc_id=doc_id)
+
+
+def has(haystack: str, needle: str) -> bool:
+    """Normalised containment, so tests do not depend on hamza or quote-mark spelling."""
+    return normalize(needle) in normalize(haystack)
+
+
+# --- the seed -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article(SEED_ARTICLE)
+
+
+def test_seed_has_fifteen_statements_by_two_speakers(seed):
+    table = quote_table(seed)
+    assert len(table) == 15
+    by_speaker = table.groupby("speaker_id").size().sort_values()
+    assert list(by_speaker) == [4, 11]
+    official = table[table.speaker_id == by_speaker.idxmax()]
+    stoltenberg = table[table.speaker_id == by_speaker.idxmin()]
+    assert official.anonymous.all() and not stoltenberg.anonymous.any()
+    assert has(stoltenberg.speaker_label.iloc[0], "شتولتنبرغ")
+    assert has(official.speaker_label.iloc[0], "مسؤول")
+
+
+def test_seed_kinds(seed):
+    table = quote_table(seed)
+    assert table.kind.value_counts().to_dict() == {"direct": 4, "mixed": 4, "indirect": 4, "speech_act": 3}
+    official = table.speaker_id.value_counts().idxmax()
+    assert set(table[table.kind.isin(["direct", "mixed"])].speaker_id) == {official}
+    assert set(table[table.kind == "speech_act"].speaker_id) != {official}
+
+
+def test_seed_nato_is_never_a_quote(seed):
+    table = quote_table(seed)
+    assert not any(normalize(t).strip("«»") == "ناتو" for t in table.text)
+    for spans in table.quoted_spans:
+        for part in filter(None, spans.split(";")):
+            start, end = map(int, part.split("-"))
+            assert len(seed.text[start:end].split()) > 3
+    terms = marked_terms(seed)
+    assert set(terms.text) == {"ناتو"} and (terms.role == "term").all()
+    outside = terms[terms.inside_quote_id == ""]
+    assert sorted(outside.para) == [0, 13]  # headline and the rahhaba subject; others sit inside reported clauses
+
+
+def test_seed_headline_is_attributed_to_nato(seed):
+    headline = headline_attribution(seed)
+    assert headline is not None and headline.speaker_label == "ناتو"
+    assert headline.speaker_id not in set(quote_table(seed).speaker_id)
+
+
+def test_seed_matches_gold(seed):
+    result = evaluate(quote_table(seed), FIXTURES / "quotes_gold_seed.jsonl", [seed]).set_index(["measure", "kind"])
+    assert result.loc[("statements", "all"), "f1"] == 1.0
+    assert result.loc[("quoted_words", "direct+mixed"), "f1"] == 1.0
+    assert result.loc[("speaker", "accuracy"), "accuracy"] == 1.0
+    assert result.loc[("kind", "accuracy"), "accuracy"] == 1.0
+
+
+# --- patterns from Arabic news --------------------------------------------------------------------
+
+# (text, [(kind, words in the content, words in the speaker label)])
+CASES = {
+    "straight-direct": ('وقال الرئيس الفرنسي إيمانويل ماكرون "لن نقبل بأي تصعيد في المنطقة".',
+                        [("direct", "لن نقبل بأي تصعيد في المنطقة", "ماكرون")]),
+    "colon-guillemets": ("وقال وزير الخارجية: «نحن مستعدون للحوار مع الجميع».",
+                         [("direct", "نحن مستعدون للحوار مع الجميع", "وزير الخارجية")]),
+    "curly-direct": ("وأضاف المتحدث باسم الحكومة “لا توجد أي خطط لسحب القوات”.",
+                     [("direct", "لا توجد أي خطط لسحب القوات", "المتحدث باسم الحكومة")]),
+    "stop-inside-mark": ("وقال السفير «نرفض هذه الاتهامات جملة وتفصيلا.»",
+                         [("direct", "نرفض هذه الاتهامات جملة وتفصيلا", "السفير")]),
+    "space-after-mark": ("وقالت الوزيرة « نعمل على خطة شاملة للإصلاح ».",
+                         [("direct", "نعمل على خطة شاملة للإصلاح", "الوزيرة")]),
+    "unclosed-quote": ("وقال المدير العام «سنواصل العمل حتى تحقيق أهدافنا كاملة",
+                       [("direct", "سنواصل العمل حتى تحقيق أهدافنا كاملة", "المدير العام")]),
+    "stray-closing-mark": ("وأكد الوزير أن الحكومة ماضية في الإصلاحات» الاقتصادية.",
+                           [("indirect", "الحكومة ماضية في الإصلاحات", "الوزير")]),
+    "mixed": ("وقال المتحدث باسم الخارجية إن الهجوم كان «عملا إرهابيا جبانا».",
+              [("mixed", "الهجوم كان", "المتحدث باسم الخارجية")]),
+    "indirect-kuna": ("وقال رئيس مجلس الوزراء الكويتي إن الحكومة ستقدم برنامج عملها إلى مجلس الأمة قريبا.",
+                      [("indirect", "الحكومة ستقدم برنامج عملها", "رئيس مجلس الوزراء")]),
+    "cue-after-quote": ("«الوضع تحت السيطرة تماما»، قال المتحدث باسم الشرطة.",
+                        [("direct", "الوضع تحت السيطرة تماما", "المتحدث باسم الشرطة")]),
+    "anonymous-official": ("وقال مسؤول أمني، طلب عدم الكشف عن اسمه، إن الهجوم أسفر عن مقتل ثلاثة أشخاص.",
+                           [("indirect", "الهجوم أسفر عن مقتل", "مسؤول أمني")]),
+    "informed-source": ("وأفاد مصدر مطلع بأن الاجتماع تأجل إلى الأسبوع المقبل.",
+                        [("indirect", "الاجتماع تأجل", "مصدر مطلع")]),
+    "named-minister": ("وقال وزير الخارجية السعودي الأمير فيصل بن فرحان إن المملكة تدعم الحل السياسي.",
+                       [("indirect", "المملكة تدعم الحل السياسي", "فيصل بن فرحان")]),
+    "according-trailing": ("وارتفع عدد الضحايا إلى 40 شخصا، بحسب وزارة الصحة.",
+                           [("indirect", "وارتفع عدد الضحايا", "وزارة الصحة")]),
+    "according-fronted": ("ووفقا لبيان صادر عن الجيش، فإن العملية انتهت صباح اليوم.",
+                          [("indirect", "العملية انتهت صباح اليوم", "بيان صادر عن الجيش")]),
+    "relayed-naqlan-an": ("وذكرت صحيفة نيويورك تايمز نقلا عن مسؤولين أميركيين أن واشنطن تدرس خيارات عدة.",
+                          [("indirect", "واشنطن تدرس خيارات عدة", "مسؤولين أميركيين")]),
+    "relayed-qawluhu": ("ونقلت وكالة الأنباء الكويتية عن وزير الصحة قوله إن الوضع الصحي مطمئن.",
+                        [("indirect", "الوضع الصحي مطمئن", "وزير الصحة")]),
+    "welcomed": ("ورحب الاتحاد الأوروبي بالاتفاق بين الطرفين.", [("speech_act", "بالاتفاق بين الطرفين", "الاتحاد الأوروبي")]),
+    "expressed": ("وأعرب الأمين العام للأمم المتحدة عن قلقه البالغ إزاء التصعيد.",
+                  [("speech_act", "عن قلقه البالغ", "الأمين العام للأمم المتحدة")]),
+    "denied": ("ونفى المتحدث باسم الجيش هذه الأنباء جملة وتفصيلا.", [("speech_act", "هذه الأنباء", "المتحدث باسم الجيش")]),
+    "called-for": ("ودعا الرئيس الأميركي إلى وقف فوري لإطلاق النار.", [("speech_act", "وقف فوري لإطلاق النار", "الرئيس الأميركي")]),
+    "warned-female-org": ("وحذرت منظمة الصحة العالمية من انتشار الوباء في المخيمات.",
+                          [("speech_act", "من انتشار الوباء", "منظمة الصحة العالمية")]),
+    "svo": ("رئيس الوزراء قال إن الحكومة لن تستقيل.", [("indirect", "الحكومة لن تستقيل", "رئيس الوزراء")]),
+    "kana-qad": ("وكانت وزيرة الخارجية قد أكدت أن الأمن مستتب في البلاد.", [("indirect", "الأمن مستتب", "وزيرة الخارجية")]),
+    "participle-sentence-subject": ("واستقبل أمير البلاد الوفد الزائر، مؤكدا أن العلاقات بين البلدين تاريخية.",
+                                    [("indirect", "العلاقات بين البلدين تاريخية", "أمير البلاد")]),
+    "plural-sources": ("وقالت مصادر دبلوماسية غربية إن المحادثات تعثرت.", [("indirect", "المحادثات تعثرت", "مصادر دبلوماسية")]),
+    "imperfect-bbc": ("ويقول الخبير العسكري إن الهجوم كان متوقعا.", [("indirect", "الهجوم كان متوقعا", "الخبير العسكري")]),
+    "two-in-one-sentence": ("وأكد الوزير أهمية التعاون الإقليمي، مضيفا «سنعمل معا من أجل أمن المنطقة».",
+                            [("indirect", "أهمية التعاون الإقليمي", "الوزير"), ("direct", "سنعمل معا من أجل أمن المنطقة", "الوزير")]),
+    "object-pronoun-cue": ("ونفت الحكومة السورية تقارير عن عمليات ترحيل، ووصفتها بأنها «ادعاءات لا أساس لها».",
+                           [("speech_act", "تقارير عن عمليات ترحيل", "الحكومة السورية"), ("mixed", "ادعاءات", "الحكومة السورية")]),
+    "addressee-al-rai": ("وقال مصدر نفطي لـ «الراي» إن الأسعار لن تتغير.", [("indirect", "الأسعار لن تتغير", "مصدر نفطي")]),
+    "quoted-term-not-speech": ("وأطلق الجيش صاروخا من طراز «فاتح» خلال مناورات «الرسول الأعظم».", []),
+    "veto-straight": ('واستخدمت روسيا حق "الفيتو" ضد مشروع القرار.', []),
+    "tabaa-not-speech": ("وتابع الوزير سير العمل في المشروع الجديد.", []),
+    "campaign-name": ("وأطلقت الوزارة حملة «وفر طاقتك من أجل مستقبل أفضل» لترشيد الاستهلاك.", []),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_news_patterns(name):
+    text, expected = CASES[name]
+    statements = extract_quotes(article(text))
+    assert [s.kind for s in statements] == [kind for kind, _, _ in expected], [(s.kind, s.text) for s in statements]
+    for statement, (_, content, speaker) in zip(statements, expected):
+        assert has(statement.text, content), statement.text
+        assert has(statement.speaker_label, speaker), statement.speaker_label
+        assert article(text).text[statement.start : statement.end] == statement.text
+
+
+@pytest.mark.parametrize(
+    "text, anonymous",
+    [
+        ("وقال مسؤول أمني، طلب عدم الكشف عن اسمه، إن الهجوم وقع فجرا.", True),
+        ("وقالت مسؤولة رفضت الكشف عن هويتها إن الخطة جاهزة.", True),
+        ("وأفاد مصدر مطلع بأن الاجتماع تأجل.", True),
+        ("وقالت مصادر دبلوماسية إن المحادثات تعثرت.", True),
+        ("وقال وزير الخارجية فيصل بن فرحان إن المملكة تدعم الحل.", False),
+        ("وقالت المتحدثة باسم المفوضية رولا أمين إن الوضع صعب.", False),
+    ],
+)
+def test_anonymity(text, anonymous):
+    (statement,) = extract_quotes(article(text))
+    assert statement.anonymous is anonymous
+
+
+def test_dropped_subject_continues_across_paragraphs():
+    text = "قال وزير الدفاع إن القوات في حالة تأهب.\nوأضاف أن التدريبات ستستمر أسبوعين.\n«لن نسمح لأحد بتهديد أمننا الوطني مهما كان الثمن».\n"
+    statements = extract_quotes(article(text))
+    assert [s.kind for s in statements] == ["indirect", "indirect", "direct"]
+    assert len({s.speaker_id for s in statements}) == 1
+    assert [s.speaker_source for s in statements] == ["explicit", "continuation", "continuation"]
+
+
+def test_feminine_verb_skips_a_male_speaker():
+    text = "قالت الوزيرة إن المفاوضات مستمرة.\nوقال السفير إن العلاقات متينة.\nوأضافت أن الاتفاق بات قريبا.\n"
+    first, second, third = extract_quotes(article(text))
+    assert third.speaker_id == first.speaker_id != second.speaker_id
+
+
+def test_titles_and_names_corefer():
+    text = (
+        "قال وزير الخارجية الأميركي أنتوني بلينكن إن واشنطن ملتزمة بأمن المنطقة.\n"
+        "وقال المتحدث باسم البنتاغون إن القوات جاهزة.\n"
+        "وأكد بلينكن أن الحوار مستمر.\n"
+        "وشدد الوزير الأميركي على أن العقوبات باقية.\n"
+    )
+    ids = [s.speaker_id for s in extract_quotes(article(text))]
+    assert ids[0] == ids[2] == ids[3] != ids[1]
+    labels = quote_table(article(text)).groupby("speaker_id").speaker_label.nunique()
+    assert (labels == 1).all()
+
+
+def test_headline_quote_is_a_statement_and_headline_form_is_an_attribution():
+    quoted = article("شتولتنبرغ: «الكويت شريك أساسي للحلف»\n\nوصل الأمين العام للحلف إلى الكويت أمس.\n")
+    (statement,) = extract_quotes(quoted)
+    assert statement.kind == "direct" and statement.para == 0 and has(statement.speaker_label, "شتولتنبرغ")
+    attributed = article("«ناتو»: اجتماع في الكويت لتقييم الشراكة\n\nعقد الاجتماع أمس في مقر الحلف.\n")
+    assert extract_quotes(attributed) == []
+    assert headline_attribution(attributed).speaker_label == "ناتو"
+
+
+def test_nested_reversed_quote_stays_inside():
+    doc = article("وقال المسؤول «إن علاقة حلف»ناتو«مع دول الخليج متينة وتاريخية».")
+    (statement,) = extract_quotes(doc)
+    assert statement.kind == "direct" and "»ناتو«" in statement.quoted_text
+    terms = marked_terms(doc)
+    assert list(terms.text) == ["ناتو"] and list(terms.inside_quote_id) == [statement.quote_id]
+
+
+def test_terms_are_exposed():
+    terms = marked_terms(article('واستخدمت روسيا حق "الفيتو" ضد مشروع القرار، فيما أطلقت إيران صاروخ «فاتح 110» مجددا.'))
+    assert list(terms.text) == ["الفيتو", "فاتح 110"] and set(terms.role) == {"term"}
+
+
+# --- voices -----------------------------------------------------------------------------------
+
+
+def test_voice_spans_and_voice_at():
+    doc = article("قال الصحفي إن الطقس جميل.\nوقال المتحدث باسم الخارجية إن الهجوم كان «عملا إرهابيا جبانا» بكل المقاييس.\n")
+    voices = voice_spans(doc)
+    assert list(voices.columns) == ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "voice", "start", "end"]
+    quoted = voices[voices.voice == "quoted"].iloc[0]
+    assert doc.text[quoted.start : quoted.end] == "عملا إرهابيا جبانا"
+    reported = voices[(voices.voice == "reported") & (voices.quote_id == quoted.quote_id)]
+    assert {doc.text[a:b] for a, b in zip(reported.start, reported.end)} == {"الهجوم كان", "بكل المقاييس"}
+    word = doc.text.index("إرهابيا")
+    assert voice_at(doc, word, word + len("إرهابيا"))[2] == "quoted"
+    assert voice_at(doc, word, word + 3)[0] == quoted.speaker_id
+    said = doc.text.index("الهجوم")
+    assert voice_at(doc, said, said + 6)[2] == "reported"
+    assert voice_at(doc, 0, 3) == ("journalist", "الصحفي", "journalist")
+
+
+# --- lexicon, table, layer ------------------------------------------------------------------------
+
+
+def test_lexicon_forms_are_normalised_and_inflected():
+    lexicon = reporting_lexicon()
+    for form in ("قال", "قالت", "قالوا", "يقول", "تقول", "قائلا", "اكد", "مؤكدة".replace("ؤ", "ؤ"), "نفت", "اعرب", "ترحب"):
+        assert normalize(form) in lexicon.forms, form
+    assert lexicon.forms["قالت"].gender == "f" and lexicon.forms["قالوا"].number == "pl"
+    assert lexicon.forms[normalize("مضيفا")].participle
+    assert all(form == normalize(form) for form in lexicon.forms)
+
+
+def test_bad_lexicon_names_the_file(tmp_path):
+    bad = tmp_path / "reporting.yaml"
+    bad.write_text("classes: {neutral: {nominal: null}}\nverbs:\n  - {lemma: قال, class: loud, past: [قال]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"reporting\.yaml.*unknown class 'loud'"):
+        reporting_lexicon(bad)
+
+
+def test_quote_table_columns_and_offsets(seed):
+    table = quote_table(seed)
+    assert list(table.columns) == COLUMNS
+    assert table.quote_id.is_unique
+    for row in table.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+        assert seed.text[row.cue_start : row.cue_end] == row.cue
+        assert seed.text[row.speaker_start : row.speaker_end] == row.speaker
+    assert (table.groupby("speaker_id").speaker_label.nunique() == 1).all()
+
+
+def test_annotate_writes_quotes_csv(seed, tmp_path):
+    assert "quotes" in LAYERS
+    folder = write_article(seed, tmp_path, layers=["quotes"])
+    written = pd.read_csv(folder / "quotes.csv")
+    assert len(written) == 15 and list(written.columns) == COLUMNS
+
+
+def test_empty_article_has_no_statements():
+    assert quote_table(article("انعقد الاجتماع في الكويت أمس.")).empty
+
+
+# --- evaluation ---------------------------------------------------------------------------------
+
+
+def test_evaluate_counts_misses(seed):
+    table = quote_table(seed)
+    result = evaluate(table.iloc[:-3], FIXTURES / "quotes_gold_seed.jsonl", [seed]).set_index(["measure", "kind"])
+    assert result.loc[("statements", "all"), "recall"] == pytest.approx(12 / 15)
+    assert result.loc[("statements", "speech_act"), "recall"] == pytest.approx(1 / 3)
+    assert result.loc[("statements", "all"), "precision"] == 1.0
+
+
+def test_evaluate_detects_wrong_speakers(seed):
+    table = quote_table(seed).copy()
+    table["speaker_label"] = "مجهول"
+    table["speaker"] = "مجهول"
+    result = evaluate(table, FIXTURES / "quotes_gold_seed.jsonl", [seed]).set_index(["measure", "kind"])
+    assert result.loc[("speaker", "accuracy"), "accuracy"] == 0.0
+
+
+def test_second_gold_set():
+    articles = list(iter_articles(FIXTURES / "quotes_articles"))
+    predicted = pd.concat([quote_table(a) for a in articles])
+    result = evaluate(predicted, FIXTURES / "quotes_gold_more.jsonl", articles).set_index(["measure", "kind"])
+    assert result.loc[("quoted_words", "direct+mixed"), "f1"] >= 0.9
+    assert result.loc[("statements", "all"), "f1"] >= 0.85
+    assert result.loc[("speaker", "accuracy"), "accuracy"] >= 0.85
+
+
+def test_bad_gold_names_file_and_line(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"article": "x", "kind": "direct", "text": "a", "speakers": []}\n{"article": "x", "kind": "shout", "text": "a", "speakers": []}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"gold\.jsonl: line 2 has kind 'shout'"):
+        read_gold(gold)
+
+
+# --- quote marks ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, inner, unclosed, stray",
+    [
+        ('قال "نعم للحوار" ثم غادر.', ["نعم للحوار"], [False], []),
+        ("قال «لن نتراجع", ["لن نتراجع"], [True], []),
+        ("قال لن نتراجع» ثم غادر", [], [], [13]),
+        ("قال “لا” ثم غادر", ["لا"], [False], []),
+    ],
+)
+def test_pair_quote_marks(text, inner, unclosed, stray):
+    marks = pair_quote_marks(text)
+    assert [text[q.start : q.end] for q in marks.quotes] == inner
+    assert [q.unclosed for q in marks.quotes] == unclosed
+    assert marks.stray == stray
