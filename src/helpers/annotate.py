@@ -18,6 +18,7 @@ from . import __version__
 from .entities import entity_table
 from .loading import Article
 from .quotes import quote_table
+from .themes import theme_table
 
 
 def paragraph_table(article: Article) -> pd.DataFrame:
@@ -55,6 +56,7 @@ LAYERS: dict[str, Callable[[Article], pd.DataFrame]] = {
     "tokens": token_table,
     "quotes": quote_table,
     "entities": entity_table,
+    "themes": theme_table,
 }
 
 
