@@ -64,11 +64,14 @@ CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", 
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم.
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 COMMA = ","
+DESCRIPTIVE_PREPOSITIONS = _normalised("في", "من", "بـ")
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
 QUOTE_CHARS = frozenset('«»“”„‹›"')
 RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 FA_COMPLEMENTISERS = frozenset({"فان", "فانه", "فانها", "فانهم"})
 NAME_MAX_ZIPF = 3.0
+#: Gazetteer types (helpers.entities) that can speak: states, organisations, people.
+SPEAKER_ENTITY_TYPES = ("GPE", "ORG", "PERSON")
 
 
 # --- the reporting lexicon (data/reporting.yaml) -------------------------------------------------
@@ -213,7 +216,7 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         title_words=_bare(data.get("title_words")),
         term_heads=_bare(data.get("term_heads")),
         anonymity_markers=tuple(tuple(normalize(m).split()) for m in data.get("anonymity_markers") or ()),
-        max_term_words=int(data.get("max_term_words", 2)),
+        max_term_words=int(data.get("max_term_words", 1)),
         min_continuation_words=int(data.get("min_continuation_words", 5)),
     )
 
@@ -358,7 +361,24 @@ class _Doc:
             for i in self._token_range(quote.open, quote.outer_end):
                 self.inside[i] = quote
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
+        self.entity_end = self._entity_names()
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+
+    def _entity_names(self) -> dict[int, int]:
+        """Token index -> token end of each named actor (الولايات المتحدة، واشنطن) from the gazetteer."""
+        from .entities import entity_table
+
+        ends = {}
+        table = entity_table(self.article)
+        for row in table[(table["kind"] == "name") & table["type"].isin(SPEAKER_ENTITY_TYPES)].itertuples():
+            tokens = self._token_range(row.start, row.end)
+            if len(tokens):
+                ends[tokens.start] = tokens.stop
+        return ends
+
+    def starts_speaker(self, i: int) -> bool:
+        """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor."""
+        return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i])
 
     def _token_range(self, start: int, end: int) -> range:
         first = next((i for i, t in enumerate(self.tokens) if t.start >= start), len(self.tokens))
@@ -520,7 +540,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     j = lo
     while j < hi:
         token = doc.tokens[j]
-        if j not in doc.inside and (
+        describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _indefinite_head(doc, doc.tokens[j - 1])
+        if j not in doc.inside and not describes and (
             token.norm in doc.lex.subject_terminators or token.norm in doc.lex.adverbs or doc.is_addressee(j)
             or token.norm in doc.lex.complementisers
         ):
@@ -531,11 +552,21 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, j) if j > lo else None
 
 
+def _indefinite_head(doc: _Doc, token) -> bool:
+    """مسؤول، مصدر، دبلوماسي (no article): a following في/من describes the speaker (مسؤول في وزارة الدفاع)."""
+    return doc.is_head(token) and not token.has_article and not token.proclitics
+
+
 def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     """End of a speaker noun phrase starting at a head or name: titles, nisba adjectives, names."""
-    j = lo + 1
+    j = min(doc.entity_end.get(lo, lo + 1), hi)
     while j < hi:
         token, prev = doc.tokens[j], doc.tokens[j - 1]
+        if j in doc.entity_end:
+            if not (_indefinite_head(doc, prev) or prev.norm in {"باسم", "ل"}):
+                break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
+            j = min(doc.entity_end[j], hi)
+            continue
         if token.norm == "(":
             close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
             if close is None:
@@ -563,7 +594,7 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     i = lo
     while i < verb and doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", COMMA}:
         i += 1
-    if i >= verb or i in doc.inside or not (doc.is_head(doc.tokens[i]) or doc.is_name(doc.tokens[i])):
+    if i >= verb or i in doc.inside or not doc.starts_speaker(i):
         return None
     j = verb
     while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
@@ -575,7 +606,7 @@ def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None
     """For a participle with no statement before it: the first speaker-like phrase in the sentence."""
     for i in range(lo, before):
         token = doc.tokens[i]
-        if i not in doc.inside and (doc.is_head(token) or doc.is_name(token)):
+        if i not in doc.inside and doc.starts_speaker(i):
             return i, _noun_phrase(doc, i, before)
     return None
 
@@ -706,7 +737,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     if nominal is None or cue.form.clause_only or i >= end:
         return None
     subject = None
-    if doc.is_head(doc.tokens[i]) or doc.is_name(doc.tokens[i]):
+    if doc.starts_speaker(i):
         stop = _noun_phrase(doc, i, end)
         subject, i = (i, stop), stop
         i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
@@ -728,9 +759,9 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
     if j == i:
         return None
     first = doc.tokens[i]
-    if not (doc.is_head(first) or doc.is_name(first) or i in doc.opening or _base(first) in doc.lex.addressees):
+    if not (doc.starts_speaker(i) or i in doc.opening or _base(first) in doc.lex.addressees):
         return None
-    subject = (i, _noun_phrase(doc, i, j)) if doc.is_head(first) or doc.is_name(first) else (i, j)
+    subject = (i, _noun_phrase(doc, i, j)) if doc.starts_speaker(i) else (i, j)
     subject = (subject[0], max(subject[1], min(j, subject[0] + 1)))
     subject = (subject[0], j) if j - subject[0] <= 8 else subject
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
