@@ -13,6 +13,7 @@ counts, no timestamps, no run-dependent ids, so two builds give byte-identical f
 from __future__ import annotations
 
 import asyncio
+import atexit
 import json
 import os
 import shutil
@@ -372,16 +373,19 @@ async def execute_notebook(path: Path, nb, kernel_manager, progress: Progress | 
     )
     if progress:
         progress.start(path.stem)
-    async with client.async_setup_kernel(cleanup_kc=True):
-        for index, cell in enumerate(nb.cells):
-            try:
-                await client.async_execute_cell(cell, index, execution_count=None)
-            except CellExecutionError as error:
-                raise NotebookFailure(path, index, cell.source, error.ename, error.evalue, _save_failed(path, nb)) from None
-            except Exception as error:  # dead kernel, timeout: still name the cell
-                raise NotebookFailure(path, index, cell.source, type(error).__name__, str(error), _save_failed(path, nb)) from None
-            if cell.cell_type == "code" and cell.source.strip() and progress:
-                progress.cell_done()
+    try:
+        async with client.async_setup_kernel(cleanup_kc=True):
+            for index, cell in enumerate(nb.cells):
+                try:
+                    await client.async_execute_cell(cell, index, execution_count=None)
+                except CellExecutionError as error:
+                    raise NotebookFailure(path, index, cell.source, error.ename, error.evalue, _save_failed(path, nb)) from None
+                except Exception as error:  # dead kernel, timeout: still name the cell
+                    raise NotebookFailure(path, index, cell.source, type(error).__name__, str(error), _save_failed(path, nb)) from None
+                if cell.cell_type == "code" and cell.source.strip() and progress:
+                    progress.cell_done()
+    finally:
+        atexit.unregister(client._cleanup_kernel)  # nbclient registers one per client; the kernel is shut down here
     tidy_notebook(nb)
     changed = write_if_changed(path, notebook_text(nb))
     seconds = time.perf_counter() - started
