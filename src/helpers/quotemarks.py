@@ -96,6 +96,8 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
                 elif stack and stack[-1][0] == STRAIGHT:
                     _, opened = stack.pop()
                     quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
+                elif text.find(STRAIGHT, i + 1, end) != -1:
+                    stack.append((STRAIGHT, i))  # spaced on both sides (" نعم "): a later mark closes it
                 else:
                     stray.append(i)
             elif ch in CLOSERS and any(expected == ch for expected, _ in stack):
