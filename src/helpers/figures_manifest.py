@@ -151,3 +151,27 @@ def check_folder(folder: Path) -> list[str]:
     problems = [f"{folder / name}: listed in {INDEX} but missing" for name in sorted(listed - present)]
     problems += [f"{folder / name}: not listed in {INDEX}" for name in sorted(present - listed)]
     return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.figures_manifest [FOLDER]``: validate, regenerate README.md, list problems."""
+    import argparse
+
+    from . import paths
+    from .charts import write_bytes_atomic
+
+    parser = argparse.ArgumentParser(prog="python -m helpers.figures_manifest", description=main.__doc__)
+    parser.add_argument("folder", nargs="?", type=Path, default=paths.FIGURES)
+    folder = parser.parse_args(argv).folder
+    if not folder.is_dir():
+        parser.error(f"{folder}: no such folder")
+    with locked(folder):
+        problems = check_folder(folder)
+        write_bytes_atomic(folder / README, render_readme(read_index(folder)).encode("utf-8"))
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
