@@ -62,6 +62,11 @@ def word_tokens(article: Article) -> list[Token]:
     return [t for t in article.tokens if t.kind == "word"]
 
 
+def _block_index(article: Article, offset: int) -> int:
+    """Index in ``article.blocks`` of the block holding ``offset``."""
+    return next(i for i, (_, span) in enumerate(article.blocks) if span.start <= offset < span.end)
+
+
 def base_form(norm: str) -> str:
     """A normalised word without proclitics and article (وبالكويت → كويت); stop words stay whole."""
     if norm in wordlist("stopwords"):
@@ -368,12 +373,12 @@ def find_term(article: Article, term: str) -> list[TermMatch]:
     """Every occurrence of ``term`` (one or more words) in the article, in reading order.
 
     Proclitics are tolerated on the first word; the words of a multi-word term must follow one
-    another in one paragraph with nothing between them but quote marks or brackets.
+    another in one sentence with nothing between them but quote marks or brackets.
     """
     pattern = compile_term(term)
     tokens = article.tokens
     matches = []
-    for run in _match_runs(article):
+    for run in word_runs(article):
         for i in range(len(run) - len(pattern) + 1):
             window = run[i : i + len(pattern)]
             if all(word_matches(t.norm, p, allow_proclitics=(k == 0)) for k, (t, p) in enumerate(zip(window, pattern))):
@@ -382,23 +387,6 @@ def find_term(article: Article, term: str) -> list[TermMatch]:
                     TermMatch(article.doc_id, term, first, last, tokens[first].start, tokens[last].end, tokens[first].para, tokens[first].sentence)
                 )
     return matches
-
-
-def _match_runs(article: Article) -> list[list[Token]]:
-    """Runs of words a term may span: one paragraph, no punctuation between but quote marks and brackets."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
-    previous_para = None
-    for token in article.tokens:
-        if (token.para != previous_para or (token.kind != "word" and token.surface not in TRANSPARENT_PUNCT)) and current:
-            runs.append(current)
-            current = []
-        previous_para = token.para
-        if token.kind == "word":
-            current.append(token)
-    if current:
-        runs.append(current)
-    return runs
 
 
 def find_terms(articles: Article | Iterable[Article], terms: str | Sequence[str]) -> list[TermMatch]:
@@ -429,7 +417,8 @@ def kwic(articles: Article | Iterable[Article], terms: str | Sequence[str], cont
     rows = []
     for match in find_terms(list(articles.values()), terms):
         article = articles[match.doc_id]
-        block_start, block_end = _block_of(article, match.start)
+        _, block = article.blocks[_block_index(article, match.start)]
+        block_start, block_end = block.start, block.end
         words = [t for t in article.tokens if t.kind != "punct" and block_start <= t.start and t.end <= block_end]
         before_words = [t for t in words if t.end <= match.start][-context:]
         after_words = [t for t in words if t.start >= match.end][:context]
@@ -449,14 +438,6 @@ def kwic(articles: Article | Iterable[Article], terms: str | Sequence[str], cont
             }
         )
     return pd.DataFrame(rows, columns=["doc_id", "term", "para", "sentence", "start", "end", "before", "keyword", "after"])
-
-
-def _block_of(article: Article, offset: int) -> tuple[int, int]:
-    """The kicker, headline or paragraph span that contains ``offset``."""
-    for _, span in article.blocks:
-        if span.start <= offset < span.end:
-            return span.start, span.end
-    raise ValueError(f"{article.source}: offset {offset} lies outside every paragraph")
 
 
 def _extend_over_glued_marks(text: str, offset: int, limit: int, step: int) -> int:
@@ -787,11 +768,6 @@ def find_marker(article: Article, marker: str) -> list[TermMatch]:
 def background_markers(article: Article) -> list[TermMatch]:
     """Occurrences of the phrases in ``data/background_markers.txt`` (وكان … قد، يذكر أن …)."""
     return [m for entry in read_entries(BACKGROUND_MARKERS) for m in find_marker(article, entry)]
-
-
-def _block_index(article: Article, offset: int) -> int:
-    """Index in ``article.blocks`` of the block holding ``offset``."""
-    return next(i for i, (_, span) in enumerate(article.blocks) if span.start <= offset < span.end)
 
 
 def paragraph_signals(article: Article) -> pd.DataFrame:
