@@ -248,6 +248,22 @@ def test_saved_pdf_and_svg_read_right(label, fmt, tmp_path):
     assert recognised(label, ocr), f"{fmt}: {label!r} read as {ocr!r} ({forward:.2f} vs {backward:.2f})"
 
 
+def test_legend_reads_from_the_right():
+    fig, ax = charts.new_figure(7, 3)
+    names = ["تقييم إيجابي", "تقييم سلبي", "تكثيف (intensifier)"]
+    for k, name in enumerate(names):
+        ax.bar([k], [k + 1], label=charts.ar(name))
+    box = charts.legend(ax, ncol=3, loc="upper center", bbox_to_anchor=(0.5, -0.1))
+    fig.canvas.draw()
+    texts = {charts.logical_text(t.get_text()): t.get_window_extent().x0 for t in box.get_texts()}
+    assert sorted(texts, key=texts.get, reverse=True) == names, "first entry must be rightmost"
+    keys = [h.get_window_extent().x0 for h in box.legend_handles]
+    labels = [t.get_window_extent().x0 for t in box.get_texts()]
+    assert all(key > label for key, label in zip(keys, labels)), "each key right of its label"
+    assert set(names) <= set(charts.figure_texts(fig))
+    plt.close(fig)
+
+
 # --- Fonts -------------------------------------------------------------------------------------
 
 ARABIC_SAMPLE = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي ءآأؤإئةى لا ـ ً ٌ ٍ َ ُ ِ ّ ْ ٠١٢٣٤٥٦٧٨٩ ، ؛ ؟ « » ( ) - % ٪ NATO 2017"

@@ -200,7 +200,7 @@ def house_style() -> dict:
         "legend.fontsize": 10,
         "axes.prop_cycle": cycler(color=list(PALETTE)),
         "axes.spines.top": False,
-        "axes.spines.left": False,
+        "axes.spines.right": False,
         "axes.unicode_minus": True,
         "figure.dpi": 100,
         **SAVE_RC,
@@ -269,6 +269,22 @@ def barh(
         ax.bar_label(bars, labels=texts, padding=3)
         ax.margins(x=0.12)
     return bars
+
+
+def legend(ax, handles=None, labels: Sequence[object] | None = None, ncol: int = 1, **kwargs):
+    """A legend that reads from the right: each key to the right of its label, entries right-aligned,
+    and in a multi-column legend the first entry rightmost. Labels go through :func:`ar`."""
+    if handles is None:
+        handles, found = ax.get_legend_handles_labels()
+        labels = found if labels is None else labels
+        labels = [logical_text(label) for label in labels]
+    elif labels is None:
+        labels = [logical_text(h.get_label()) for h in handles]
+    handles, labels = list(handles), [ar(label) for label in labels]
+    if ncol > 1:  # matplotlib fills columns left to right
+        handles, labels = handles[::-1], labels[::-1]
+    kwargs.setdefault("frameon", False)
+    return ax.legend(handles, labels, ncol=ncol, markerfirst=False, alignment="right", **kwargs)
 
 
 def heatmap(ax, frame: pd.DataFrame, cmap: str = "cividis", value_format: str | None = "{:,.0f}", eastern_digits: bool = False):
