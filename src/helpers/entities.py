@@ -639,13 +639,23 @@ def number_table(article, time_words: TimeWords | None = None) -> pd.DataFrame:
 
 
 TIMELINE_KINDS = ("date", "year", "month", "relative", "weekday")
-CONTEXT_WORDS = 6
+#: Words that open the clause an event is told in (that, that he): وأوضح انه | تم اطلاق … في عام 2004.
+CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "بان", "بانه"})
+WORDS_BEFORE, WORDS_AFTER = 16, 4
 
 
 def _context(article, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
-    """Up to CONTEXT_WORDS words either side of ``[start, end)``, within its sentence."""
-    before = article.text[sentence_start:start].split()[-CONTEXT_WORDS:]
-    after = article.text[end:sentence_end].split()[:CONTEXT_WORDS]
+    """The clause that a date belongs to: from the clause opener (or a comma) to a few words after it."""
+    before = article.text[sentence_start:start].split()
+    opener = max((i + 1 for i, w in enumerate(before) if normalize(w).lstrip("وف") in CLAUSE_OPENERS or w.endswith((",", "،"))), default=0)
+    before = before[opener:][-WORDS_BEFORE:]
+    after = []
+    for word in article.text[end:sentence_end].split()[:WORDS_AFTER]:
+        if regex.match(r"^[«»\"“”(]", word):
+            break
+        after.append(word.rstrip(",،.؛"))
+        if word != after[-1]:
+            break
     return " ".join(before + [article.text[start:end]] + after)
 
 
