@@ -125,15 +125,12 @@ class PhraseMatcher:
         return hits
 
 
-def longest_first(hits: Iterable[Hit], taken: list[bool] | None = None, length: int = 0) -> list[Hit]:
-    """Non-overlapping hits, longest first (then leftmost), in text order.
+def longest_first(hits: Iterable[Hit], taken: list[bool]) -> list[Hit]:
+    """Non-overlapping hits, longest first (then leftmost), returned in text order.
 
-    ``taken`` marks characters already claimed (it is updated), so that a second call can add
-    hits around earlier ones.
+    ``taken`` (one flag per character of the matched string) marks characters already claimed
+    and is updated, so that a later call (the anaphors) can only add hits around earlier ones.
     """
-    hits = list(hits)
-    if taken is None:
-        taken = [False] * (max((h.end for h in hits), default=0) if not length else length)
     kept = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
         if not any(taken[hit.start : hit.end]):

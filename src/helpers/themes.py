@@ -253,7 +253,7 @@ def find_themes(article, codebook: Codebook | None = None) -> list[ThemeMatch]:
     string, index = matchable(article.text)
     hits = _outside_names(codebook.matcher.find(string), index, article)
     matches = []
-    for theme_id, lo, hi in _coordinated(string, longest_first(hits, length=len(string))):
+    for theme_id, lo, hi in _coordinated(string, longest_first(hits, [False] * len(string))):
         theme = codebook.themes[theme_id]
         start, end = original_span(article.text, index, lo, hi)
         matches.append(ThemeMatch(theme.id, theme.label_ar, theme.label_en, start, end, article.text[start:end]))
