@@ -30,8 +30,13 @@ from . import paths
 
 #: Modules the kernel template imports before forking kernels: what notebooks pay for at start.
 #: The IPython/matplotlib *integration* (matplotlib_inline) is left to each kernel, which needs a shell.
-#: jsonschema is there because the figures manifest is validated with it in every notebook.
-TEMPLATE_IMPORTS = ("ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "numpy", "pandas", "matplotlib", "matplotlib.pyplot", "jsonschema")
+#: The matplotlib backends and fontTools are what the first savefig to PNG/PDF/SVG imports;
+#: jsonschema validates the figures manifest in every notebook that saves a figure.
+TEMPLATE_IMPORTS = (
+    "ipykernel.kernelapp", "ipykernel.ipkernel", "IPython.display", "numpy", "pandas", "matplotlib", "matplotlib.pyplot",
+    "matplotlib.backends.backend_agg", "matplotlib.backends.backend_pdf", "matplotlib.backends.backend_svg",
+    "fontTools.subset", "PIL.PngImagePlugin", "jsonschema", "networkx", "yaml",
+)
 #: Helpers modules never imported into kernels by the template (command line and this module).
 NOT_FOR_KERNELS = {"helpers.cli", "helpers.build", "helpers.__main__", "helpers.report"}
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
