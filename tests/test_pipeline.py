@@ -15,7 +15,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers import build, paths
-from helpers.report import write_report
+from helpers.report import text_direction, write_report
 
 NOTEBOOKS = build.notebook_paths()
 OTHER_ARTICLE = paths.ROOT / "tests" / "fixtures" / "quotes_articles" / "sudan-blinken.ar.txt"
@@ -125,10 +125,26 @@ def test_report_hides_code_keeps_outputs_and_reads_arabic_right_to_left(tmp_path
     page = (tmp_path / "report" / "09-test.html").read_text(encoding="utf-8")
     assert "rtl_html(run.article.text" not in page, "code cells are hidden"
     assert "data:image/png;base64" in page, "figures are kept"
-    assert '<p dir="auto">نص عربي للتجربة.</p>' in page
+    assert '<p dir="rtl">نص عربي للتجربة.</p>' in page
     assert '<h1 dir="auto"' in page and "text-align: start" in page
     front = index.read_text(encoding="utf-8")
     assert 'href="09-test.html"' in front and "test notebook" in front
+
+
+@pytest.mark.parametrize(
+    "fragment, direction",
+    [
+        ("نص عربي للتجربة.", "rtl"),
+        ("q1 · مسؤول من حلف شمال الاطلسي: «تقييم ودراسة التقدم»", "rtl"),
+        ("يحدد الملف <code>reporting.yaml</code> أفعال القول التي يتعرف عليها المستخرج في الأخبار", "rtl"),
+        ("يحدد <code>src/helpers/data/reporting.yaml</code> أفعال القول", "auto"),  # first strong letter: Arabic
+        ("Quoted names such as «ناتو» are listed separately and never counted as speech.", "ltr"),
+        ("03 · الاقتباسات والمتحدثون — Quotations and speakers", "auto"),
+        ("2017 · 1,000", "auto"),
+    ],
+)
+def test_report_text_direction_follows_the_letters(fragment, direction):
+    assert text_direction(fragment) == direction
 
 
 def test_report_refuses_an_unexecuted_notebook(tmp_path):

@@ -2,9 +2,9 @@
 
 ``python -m helpers report`` writes ``build/report/``: ``index.html`` links every notebook page
 and every figure of ``figures/`` (copied into ``build/report/figures/`` so the folder can be
-zipped and sent). Text reads right to left wherever it is Arabic: block elements get
-``dir="auto"`` (direction from their first strong letter), tables and outputs built with
-``rtl_html``/``rtl_table`` keep their ``dir="rtl"``.
+zipped and sent). Text reads right to left wherever it is Arabic: each paragraph, list item and
+heading gets ``dir="rtl"`` or ``dir="ltr"`` from the letters it holds (``auto`` when mixed);
+tables and outputs built with ``rtl_html``/``rtl_table`` keep their ``dir="rtl"``.
 """
 from __future__ import annotations
 
@@ -14,16 +14,22 @@ import re
 import shutil
 from pathlib import Path
 
+import regex
+
 from . import paths
 from .build import BuildError, notebook_paths, skip_slow_iri_checker
 
-#: Block elements whose direction follows their own text; table cells follow their table.
-AUTO_DIRECTION = re.compile(r"<(p|li|h[1-6]|blockquote|figcaption|dt|dd|pre)(?=[\s>])(?![^>]*\bdir=)")
+#: Opening tags of block elements without a ``dir`` (table cells follow their table), and
+#: (looked ahead at, not consumed, so nested lists get theirs too) the element's content.
+BLOCK_WITHOUT_DIR = re.compile(r"<(p|li|h[1-6]|blockquote|figcaption|dt|dd|pre)(?=[\s>])(?![^>]*\bdir=)(?=[^>]*>(.*?)</\1>)", re.S)
+TAG = re.compile(r"<[^>]*>")
+ARABIC_LETTER = regex.compile(r"[\p{Arabic}&&\p{L}]", regex.V1)
+LATIN_LETTER = regex.compile(r"\p{Latin}")
 ARABIC_STYLE = """
 <style>
-  /* Arabic reads right to left: each block takes the direction of its first strong letter
-     (dir="auto"); the .jp-RenderedHTMLCommon prefix outranks JupyterLab's own left alignment. */
-  .jp-RenderedHTMLCommon [dir="auto"], .jp-RenderedHTMLCommon [dir="rtl"] { text-align: start; }
+  /* Arabic reads right to left: blocks carry dir="rtl", "ltr" or "auto" (from their letters);
+     the .jp-RenderedHTMLCommon prefix outranks JupyterLab's own left alignment. */
+  .jp-RenderedHTMLCommon [dir] { text-align: start; }
   .jp-RenderedHTMLCommon [dir="rtl"], .jp-RenderedHTMLCommon [lang="ar"] {
     font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', 'Amiri', 'DejaVu Sans', serif; line-height: 1.8; }
   .jp-RenderedHTMLCommon [dir="rtl"] table { margin-left: auto; margin-right: 0; }
@@ -55,9 +61,21 @@ def notebook_title(nb, fallback: str) -> str:
     return fallback
 
 
+def text_direction(fragment: str) -> str:
+    """``rtl`` or ``ltr`` when one script has more than twice the other's letters, else ``auto``
+    (the first strong letter decides: a bilingual heading that starts in Arabic reads right to left)."""
+    text = html.unescape(TAG.sub(" ", fragment))
+    arabic, latin = len(ARABIC_LETTER.findall(text)), len(LATIN_LETTER.findall(text))
+    if arabic > 2 * latin:
+        return "rtl"
+    if latin > 2 * arabic:
+        return "ltr"
+    return "auto"
+
+
 def rtl_aware(page: str) -> str:
-    """Give block elements ``dir="auto"`` and add the right-to-left style sheet."""
-    page = AUTO_DIRECTION.sub(lambda m: f'<{m.group(1)} dir="auto"', page)
+    """Give block elements a direction from their own text and add the right-to-left style sheet."""
+    page = BLOCK_WITHOUT_DIR.sub(lambda m: f'<{m.group(1)} dir="{text_direction(m.group(2))}"', page)
     return page.replace("</head>", ARABIC_STYLE + "</head>", 1)
 
 
