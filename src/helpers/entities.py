@@ -7,10 +7,31 @@ alias (:class:`PhraseMatcher`, shared with :mod:`helpers.themes`); a hit counts 
 or follows proclitics (و ف ب ل ك, and ل + ال written لل) and ends a word. Overlapping hits are
 resolved longest first, so mentions never nest. Short anaphoric forms (الحلف, المبادرة, المركز,
 الأمين العام) count only once the entity has been named (see ``data/gazetteer.yaml``).
+
+Beyond the gazetteer, :mod:`helpers.names` finds titled people (الرئيس الأوكراني فولوديمير زيلينسكي),
+their later mentions by surname, and organisations (وزارة الخارجية الكويتية), with slug ids such as
+``person:فولوديمير-زيلينسكي`` and no Wikidata id (column ``source`` = ``pattern``).
+
+Offices and their holders (``office: true`` in the gazetteer, e.g. NATO's Secretary General) are
+resolved per article, never hard-wired, because offices change hands. The rule (:func:`link_offices`):
+
+1. An office mention in apposition to a person's name (the office, with its genitive complement,
+   immediately followed by the name, as in «الأمين العام لحلف شمال الأطلسي (ناتو) ينس شتولتنبرغ», or
+   immediately preceded by it, as in «مارك روته، الأمين العام للحلف») refers to that person:
+   ``refers_to`` is the person's id and ``appositive`` is True, because title and name are one
+   reference and the name's own row already counts it.
+2. A later office mention with no name next to it refers to the last person linked to that office
+   in the same article (``appositive`` False: it is a reference of its own).
+3. With no holder named in the article, the office stays itself (``refers_to`` = its own id).
+
+So the references to a person are the rows with ``refers_to`` = the person and ``appositive`` False
+(:func:`reference_counts`): Stoltenberg in the seed has 2, the name (with its title) and the later
+«الامين العام». Every other mention refers to its own entity.
 """
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -23,6 +44,7 @@ import pandas as pd
 import regex
 import yaml
 
+from .names import find_names
 from .normalize import normalize, normalize_with_offsets
 from .paths import PACKAGE_DATA
 
@@ -158,7 +180,7 @@ def locate(article, offset: int) -> tuple[int, int]:
 
 ENTITY_TYPES = ("ORG", "GPE", "PERSON", "LOC", "FAC", "EVENT", "INITIATIVE")
 REQUIRED_KEYS = ("id", "type", "label_ar", "label_en", "aliases")
-OPTIONAL_KEYS = ("wikidata", "anaphors", "antecedents", "ambiguous", "demonyms", "member_of")
+OPTIONAL_KEYS = ("wikidata", "anaphors", "antecedents", "ambiguous", "demonyms", "member_of", "office")
 #: Endings derived from a demonym (تركي → تركية، تركيون، تركيين، تركيات), each with and without ال.
 DEMONYM_ENDINGS = ("", "ة", "ه", "ون", "ين", "ات")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -182,6 +204,7 @@ class Entity:
     ambiguous: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     member_of: tuple[str, ...] = ()
+    office: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,6 +235,11 @@ class Gazetteer:
         if group not in self.entities:
             raise KeyError(f"{self.path}: no entity {group!r}")
         return [e.id for e in self.entities.values() if group in e.member_of]
+
+    @cached_property
+    def demonym_keys(self) -> frozenset[str]:
+        """Every matcher key of every demonym (التركية, الخليجيين): these end a name."""
+        return frozenset(form for e in self.entities.values() for d in e.demonyms for form in demonym_forms(d))
 
     def related(self, entity_id: str) -> set[str]:
         """The entity's groups and every other member of them."""
@@ -261,6 +289,8 @@ def _parse_entity(path: Path, number: int, entry: object) -> Entity:
         _fail(path, where, "'id' must be lower-case letters, digits and hyphens (e.g. saudi-arabia)")
     if entry["type"] not in ENTITY_TYPES:
         _fail(path, where, f"'type' {entry['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
+    if not isinstance(entry.get("office", False), bool):
+        _fail(path, where, "'office' must be true or false")
     qid = entry.get("wikidata")
     if qid is not None and not (isinstance(qid, str) and QID_PATTERN.match(qid)):
         _fail(path, where, f"'wikidata' {qid!r} is not a QID such as Q7184 (or null)")
@@ -281,6 +311,7 @@ def _parse_entity(path: Path, number: int, entry: object) -> Entity:
         ambiguous=ambiguous,
         demonyms=demonyms,
         member_of=_phrase_list(path, where, entry, "member_of", required=False),
+        office=entry.get("office", False),
     )
 
 
@@ -346,8 +377,11 @@ class Mention:
     wikidata: str | None
     label_ar: str
     label_en: str
-    kind: str  # name, demonym or anaphor
+    kind: str  # name, demonym, anaphor, or partial (a later part of a person's name)
     proclitics: str
+    refers_to: str = ""  # the entity the mention denotes: an office's holder, else entity_id
+    appositive: bool = False  # an office in apposition to its holder's name (not a reference of its own)
+    source: str = "gazetteer"  # gazetteer or pattern (helpers.names)
 
     @property
     def anaphoric(self) -> bool:
@@ -403,9 +437,8 @@ def _resolve_anaphors(string: str, candidates: list[Hit], named: list[Hit], take
     return accepted
 
 
-def find_entities(article, gazetteer: Gazetteer | None = None) -> list[Mention]:
+def gazetteer_mentions(article, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer mention in the article, in text order."""
-    gazetteer = gazetteer or load_gazetteer()
     string, index = matchable(article.text)
     hits = gazetteer.matcher.find(string)
     taken = [False] * len(string)
@@ -422,14 +455,74 @@ def find_entities(article, gazetteer: Gazetteer | None = None) -> list[Mention]:
         start, end = close_brackets(article.text, *original_span(article.text, index, hit.start, hit.end))
         mentions.append(
             Mention(start, end, article.text[start:end], entity.id, entity.type, entity.wikidata, entity.label_ar, entity.label_en,
-                    hit.payload[1], hit.proclitics)
+                    hit.payload[1], hit.proclitics, entity.id)
         )
     return mentions
 
 
+def pattern_mentions(article, gazetteer: Gazetteer, known: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """People and organisations outside the gazetteer (:mod:`helpers.names`), and the ``known``
+    mentions that survive: an organisation's name swallows the places inside it (الكويتية of
+    وزارة الخارجية الكويتية), as the longest match does everywhere else."""
+    found = find_names(article, [(m.start, m.end, m.type) for m in known], gazetteer.demonym_keys)
+    extra = [Mention(f.start, f.end, article.text[f.start:f.end], f.entity_id, f.type, None, f.label, None, f.kind, f.proclitics,
+                     f.entity_id, source="pattern") for f in found]
+    organisations = [(m.start, m.end) for m in extra if m.type == "ORG"]
+    kept = [m for m in known if not any(m.start < end and start < m.end for start, end in organisations)]
+    return extra, kept
+
+
+#: What may stand between an office and its holder's name: spaces, brackets, quote marks, a comma.
+APPOSITION_GAP = regex.compile(r"[\s«»“”\"()\[\],،ـ-]*")
+#: What may stand between an office and its genitive complement: الأمين العام لـ «ناتو».
+GENITIVE_GAP = regex.compile(r"[\s«»“”\"()]*(?:لـ?)?[\s«»“”\"()]*")
+
+
+def _holder(text: str, mentions: list[Mention], i: int, gazetteer: Gazetteer) -> Mention | None:
+    """The person named in apposition to the office mention ``mentions[i]`` (rule 1), or None."""
+    office = gazetteer.entities[mentions[i].entity_id]
+    end, j = mentions[i].end, i + 1
+    while j < len(mentions) and mentions[j].entity_id in office.antecedents and GENITIVE_GAP.fullmatch(text[end : mentions[j].start]):
+        end, j = mentions[j].end, j + 1
+
+    def is_person(m: Mention) -> bool:
+        return m.type == "PERSON" and not getattr(gazetteer.entities.get(m.entity_id), "office", False)
+
+    if j < len(mentions) and is_person(mentions[j]) and APPOSITION_GAP.fullmatch(text[end : mentions[j].start]):
+        return mentions[j]
+    if i > 0 and is_person(mentions[i - 1]) and APPOSITION_GAP.fullmatch(text[mentions[i - 1].end : mentions[i].start]):
+        return mentions[i - 1]
+    return None
+
+
+def link_offices(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Set ``refers_to`` and ``appositive`` of office mentions by the rule in the module docstring."""
+    holders: dict[str, str] = {}
+    linked = []
+    for i, mention in enumerate(mentions):
+        entity = gazetteer.entities.get(mention.entity_id)
+        if entity is not None and entity.office:
+            holder = _holder(text, mentions, i, gazetteer)
+            if holder is not None:
+                holders[entity.id] = holder.refers_to
+                mention = dataclasses.replace(mention, refers_to=holder.refers_to, appositive=True)
+            else:
+                mention = dataclasses.replace(mention, refers_to=holders.get(entity.id, entity.id))
+        linked.append(mention)
+    return linked
+
+
+def find_entities(article, gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Every entity mention in the article (gazetteer, then names found without it), in text order."""
+    gazetteer = gazetteer or load_gazetteer()
+    extra, known = pattern_mentions(article, gazetteer, gazetteer_mentions(article, gazetteer))
+    mentions = sorted(known + extra, key=lambda m: m.start)
+    return link_offices(article.text, mentions, gazetteer)
+
+
 ENTITY_COLUMNS = [
     "doc_id", "start", "end", "text", "entity_id", "type", "wikidata", "label_ar", "label_en",
-    "para", "sentence", "kind", "anaphoric", "proclitics",
+    "para", "sentence", "kind", "anaphoric", "proclitics", "refers_to", "appositive", "source",
 ]
 
 
@@ -440,6 +533,12 @@ def entity_table(article, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
         para, sentence = locate(article, mention.start)
         rows.append({"doc_id": article.doc_id, **mention.__dict__, "anaphoric": mention.anaphoric, "para": para, "sentence": sentence})
     return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+
+
+def reference_counts(table: pd.DataFrame) -> pd.Series:
+    """References per entity (``refers_to``), an office in apposition to its holder's name not
+    counted apart from the name: the number a researcher cites for "mentions of Stoltenberg"."""
+    return table.loc[~table["appositive"].astype(bool), "refers_to"].value_counts()
 
 
 # --- dates, years and numbers (no gazetteer) -------------------------------------------------

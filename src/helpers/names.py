@@ -1,0 +1,385 @@
+"""People and organisations that no gazetteer lists, recognised from the shape of Arabic news text.
+
+PERSON: a title, honorific or office (الرئيس, الشيخ, وزير الخارجية, المتحدث باسم …) followed, after the
+office's complement (الخارجية السعودي, لحلف شمال الأطلسي), by name words: given names from a curated
+list, name particles (بن, أبو, آل, عبد …), family names with the article (الصباح, الصفدي) and words rare
+in general Arabic (wordfreq), which is how transliterated foreign names (بلينكن, روته) are told apart
+from ordinary words. The mention is the name only, without the title. A later mention by surname or
+part of the name (الصفدي, بن فرحان, آل ثاني) corefers with the person it is part of.
+
+ORG: a head noun (وزارة, هيئة, وكالة, شركة, حزب …) and its genitive complement (الخارجية الكويتية, نفط
+الكويت, رويترز للأنباء), stopping at verbs, prepositions and punctuation; a definite head
+(الجيش, القوات, البنك …) needs a definite adjective (الجيش الإسرائيلي).
+
+Ids are stable slugs of the normalised name: ``person:فيصل-بن-فرحان``, ``org:وزارة-الخارجية-الكويتية``.
+The word lists are data (``data/names.yaml``). This module reads tokens and knows nothing of the
+gazetteer: the caller passes the spans the gazetteer already claimed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import yaml
+from wordfreq import zipf_frequency
+
+from .normalize import normalize
+from .paths import PACKAGE_DATA
+
+NAMES = PACKAGE_DATA / "names.yaml"
+LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "compound_starts", "given_names",
+             "org_heads", "definite_org_heads", "stop_words")
+NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf")
+ARTICLE = "ال"
+#: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
+TRANSPARENT_PUNCT = frozenset("«»“”\"()")
+#: Prefixes of future and imperfect verbs (سيناقش, يزور, تبحث): rare words with them are not names.
+VERB_PREFIXES = ("سي", "ست", "سن", "ي", "ت")
+#: Prepositions that may be part of an office (سفير … لدى فرنسا), not the end of it.
+PLACE_PREPOSITIONS = frozenset({"لدي"})
+MAX_TITLE_WORDS = 3
+MAX_COMPLEMENT_STEPS = 8
+MAX_NAME_WORDS = 6
+MAX_ORG_COMPLEMENT = 4
+
+
+class NamesError(ValueError):
+    """A names word-list file that cannot be used; the message names the file."""
+
+
+@dataclass(frozen=True)
+class NameLists:
+    """The normalised word lists of ``data/names.yaml``."""
+
+    lists: dict[str, frozenset[str]]
+    thresholds: dict[str, float]
+
+    def __getattr__(self, key: str) -> frozenset[str]:
+        try:
+            return self.lists[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    @cached_property
+    def titles(self) -> dict[tuple[str, ...], int]:
+        """Titles as word tuples (الأمين العام → ('الامين', 'العام'))."""
+        return {tuple(t.split()): len(t.split()) for t in self.person_titles}
+
+
+@lru_cache(maxsize=4)
+def _load_names(path: Path) -> NameLists:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise NamesError(f"{path}: cannot read the names lists ({exc})") from None
+    if not isinstance(data, dict):
+        raise NamesError(f"{path}: expected a mapping at the top level")
+    unknown = set(data) - set(LIST_KEYS) - set(NUMBER_KEYS)
+    if unknown:
+        raise NamesError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}")
+    lists = {}
+    for key in LIST_KEYS:
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            raise NamesError(f"{path}: '{key}' must be a non-empty list of words")
+        lists[key] = frozenset(" ".join(normalize(v).split()) for v in value)
+    thresholds = {}
+    for key in NUMBER_KEYS:
+        if not isinstance(data.get(key), (int, float)):
+            raise NamesError(f"{path}: '{key}' must be a number (a wordfreq Zipf frequency)")
+        thresholds[key] = float(data[key])
+    return NameLists(lists, thresholds)
+
+
+def load_names(path: str | Path | None = None) -> NameLists:
+    """Read and validate ``data/names.yaml`` (or another file of the same shape); cached per file."""
+    return _load_names(Path(path or NAMES).resolve())
+
+
+@dataclass(frozen=True)
+class Found:
+    """A recognised name: ``text[start:end]``, its type, stable id and label."""
+
+    start: int
+    end: int
+    type: str  # PERSON or ORG
+    entity_id: str
+    label: str
+    kind: str  # name (full), partial (a later part of a person's name)
+    proclitics: str = ""
+
+
+def slug(kind: str, words: list[str]) -> str:
+    """``person:فيصل-بن-فرحان``: the normalised words joined by hyphens after a type prefix."""
+    return f"{kind}:" + "-".join(words)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common a normalised word is in general Arabic (wordfreq Zipf scale, 0 = unknown)."""
+    return zipf_frequency(word, "ar")
+
+
+def strip_proclitics(word: str) -> tuple[str, str]:
+    """(proclitics, rest) for a conjunction and/or preposition before a word: وللرئيس → ('ول', 'الرئيس')."""
+    for prefix in ("ول", "فل", "وب", "فب", "وك", "و", "ف", "ب", "ل", "ك", ""):
+        if not word.startswith(prefix) or len(word) - len(prefix) < 2:
+            continue
+        rest = word[len(prefix):]
+        if prefix.endswith("ل") and rest.startswith("ل"):  # ل + ال is written لل
+            return prefix, "ا" + rest
+        return prefix, rest
+    return "", word
+
+
+class NameReader:
+    """Scans an article's tokens for titled names and organisation heads."""
+
+    def __init__(self, article, claimed: list[tuple[int, int, str]], lists: NameLists, demonyms: frozenset[str]):
+        """``claimed`` lists (start, end, entity type) of the mentions the gazetteer already found."""
+        self.text = article.text
+        self.words = list(article.tokens)
+        self.norms = [normalize(t.surface) for t in self.words]
+        #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
+        self.claimed = {i: (e, kind) for i, t in enumerate(self.words) for s, e, kind in claimed if t.start < e and t.end > s}
+        self.covered = set(self.claimed)
+        self.lists = lists
+        self.demonyms = demonyms
+
+    # --- word classes -------------------------------------------------------------------------
+
+    def is_word(self, i: int) -> bool:
+        return i < len(self.words) and self.words[i].kind == "word"
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.lists.stop_words or strip_proclitics(word)[1] in self.lists.stop_words
+
+    def is_stop_at(self, i: int) -> bool:
+        """A stop word at word i; علي (Ali) is told from على (on), which normalise alike, by its spelling."""
+        word = self.norms[i]
+        if word in self.lists.given_names and not self.words[i].surface.endswith("ى"):
+            return False
+        return self.is_stop(word)
+
+    def is_demonym(self, word: str) -> bool:
+        return word in self.demonyms or strip_proclitics(word)[1] in self.demonyms
+
+    def is_given(self, word: str) -> bool:
+        return word in self.lists.given_names or (word.startswith(ARTICLE) and word[2:] in self.lists.given_names)
+
+    def is_compound(self, word: str) -> bool:
+        return word in self.lists.compound_starts or (word.startswith("عبدال") and len(word) > 6)
+
+    def starts_name(self, i: int) -> bool:
+        """Can a person's name start at word i: a given name, a particle, عبد…, or a rare non-verb word."""
+        if not self.is_word(i) or i in self.covered:
+            return False
+        word = self.norms[i]
+        if self.is_stop_at(i) or self.is_demonym(word) or word.startswith(ARTICLE):
+            return False
+        if word in self.lists.given_names or self.is_compound(word) or word in self.lists.name_particles:
+            return True
+        return (len(word) >= 3 and not word.startswith(VERB_PREFIXES)
+                and zipf(word) < self.lists.thresholds["first_name_max_zipf"])
+
+    def continues_name(self, i: int, previous: str) -> bool:
+        """Is word i a further part of a name whose last word was ``previous``?"""
+        if not self.is_word(i) or i in self.covered:
+            return False
+        word = self.norms[i]
+        if previous in self.lists.name_particles or (previous in self.lists.compound_starts):
+            return not self.is_stop_at(i)
+        if self.is_stop_at(i) or self.is_demonym(word) or self.title_at(i) or word.startswith(("لل", "بال", "وال")):
+            return False
+        if word in self.lists.name_particles or self.is_compound(word) or self.is_given(word):
+            return True
+        limit = "later_definite_name_max_zipf" if word.startswith(ARTICLE) else "later_name_max_zipf"
+        return not word.startswith(VERB_PREFIXES[:3]) and zipf(word) < self.lists.thresholds[limit]
+
+    def title_at(self, i: int) -> int:
+        """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
+        for size in range(MAX_TITLE_WORDS, 0, -1):
+            if not all(self.is_word(i + k) for k in range(size)):
+                continue
+            words = self.norms[i:i + size]
+            for first in {words[0], strip_proclitics(words[0])[1]}:
+                if (first, *words[1:]) in self.lists.titles:
+                    return size
+        return 0
+
+    # --- people -------------------------------------------------------------------------------
+
+    def name_after_title(self, i: int) -> int | None:
+        """Index of the first name word after the title and complement that start at word i, or None."""
+        k, steps, loose = i + self.title_at(i), 0, 0
+        while k < len(self.words) and steps < MAX_COMPLEMENT_STEPS:
+            steps += 1
+            token = self.words[k]
+            if k in self.claimed:  # a gazetteer mention inside the complement: لحلف شمال الأطلسي
+                end = self.claimed[k][0]
+                while k < len(self.words) and self.words[k].start < end:
+                    k += 1
+                continue
+            if token.kind != "word":
+                if token.surface in TRANSPARENT_PUNCT:
+                    k += 1
+                    continue
+                return None
+            if self.starts_name(k):
+                return k
+            word = self.norms[k]
+            if word in PLACE_PREPOSITIONS:  # السفير الكويتي لدى الأردن فلان
+                k += 1
+                continue
+            if self.is_stop(word):
+                return None
+            if strip_proclitics(word)[1].startswith(ARTICLE) or word in self.lists.title_modifiers or self.title_at(k):
+                k += max(self.title_at(k), 1)
+                continue
+            loose += 1  # an indefinite noun of the office: وزير خارجية البحرين
+            if loose > 1:
+                return None
+            k += 1
+        return None
+
+    def name_span(self, k: int) -> int:
+        """Index after the last word of the name that starts at word k."""
+        j = k + 1
+        while j < len(self.words) and j - k < MAX_NAME_WORDS and self.continues_name(j, self.norms[j - 1]):
+            j += 1
+        while j - 1 > k and self.norms[j - 1] in self.lists.name_particles | self.lists.compound_starts:
+            j -= 1  # a name does not end on بن or عبد
+        return j
+
+    def people(self) -> list[tuple[int, int]]:
+        """(first, after-last) word indexes of every titled name, in text order."""
+        spans, i = [], 0
+        while i < len(self.words):
+            if self.is_word(i) and i not in self.covered and self.title_at(i):
+                k = self.name_after_title(i)
+                if k is not None:
+                    j = self.name_span(k)
+                    spans.append((k, j))
+                    i = j
+                    continue
+            i += 1
+        return spans
+
+    # --- organisations ------------------------------------------------------------------------
+
+    def complement_word(self, i: int) -> bool:
+        """Is word i a definite genitive or adjective of an organisation name (الخارجية, للأنباء)?"""
+        if not self.is_word(i) or self.is_stop(self.norms[i]):
+            return False
+        if i in self.covered:
+            return self.claimed[i][1] == "GPE"
+        word = self.norms[i]
+        return word.startswith(ARTICLE) or word.startswith("لل")
+
+    def org_at(self, i: int) -> int | None:
+        """Index after the organisation that starts at word i, or None."""
+        if not self.is_word(i) or i in self.covered:
+            return None
+        head = strip_proclitics(self.norms[i])[1] if self.norms[i] not in self.lists.org_heads else self.norms[i]
+        definite = head in self.lists.definite_org_heads
+        if head not in self.lists.org_heads and not definite:
+            return None
+        j = i + 1
+        if not definite and self.is_word(j) and not self.complement_word(j) and j not in self.covered:
+            word = self.norms[j]  # an indefinite genitive (نفط الكويت) or a rare foreign name (هاليبرتون)
+            rare = zipf(word) < self.lists.thresholds["first_name_max_zipf"] and not word.startswith(VERB_PREFIXES)
+            if not self.is_stop(word) and (rare or self.complement_word(j + 1)):
+                j += 1
+        while j - i <= MAX_ORG_COMPLEMENT and self.complement_word(j):
+            j += 1
+        if definite and (j == i + 1 or self.norms[i + 1].startswith("لل")):
+            return None  # a bare definite head is a back-reference (الوزارة), not a name
+        return j if j > i + 1 else None
+
+    def organisations(self, taken: set[int]) -> list[tuple[int, int]]:
+        spans, i = [], 0
+        while i < len(self.words):
+            j = None if i in taken else self.org_at(i)
+            if j is not None and not taken & set(range(i, j)):
+                spans.append((i, j))
+                i = j
+            else:
+                i += 1
+        return spans
+
+
+def _surface_start(reader: NameReader, i: int) -> tuple[int, str]:
+    """Offset of word i without its proclitics (وزارة in ووزارة, لجيش in للجيش as for gazetteer names)."""
+    token, word = reader.words[i], reader.norms[i]
+    if word in reader.lists.org_heads or word in reader.lists.definite_org_heads:
+        return token.start, ""
+    proclitics = strip_proclitics(word)[0]
+    return token.start + len(proclitics), proclitics
+
+
+def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) -> list[Found]:
+    """Other mentions of each titled person by surname or part of the name (الصفدي, بن فرحان, آل ثاني),
+    anywhere in the article: a headline often names the person the body introduces with a title."""
+    forms: dict[tuple[str, ...], Found] = {}
+    for person in people:
+        words = person.entity_id.split(":", 1)[1].split("-")
+        for size in range(len(words), 0, -1):
+            tail = tuple(words[-size:])
+            if size == 1 and (tail[0] in reader.lists.given_names or len(tail[0]) < 3):
+                continue
+            if tail[0] in reader.lists.name_particles and size == 1:
+                continue
+            forms.setdefault(tail, person)
+    found = []
+    i = 0
+    while i < len(reader.words):
+        for size in range(MAX_NAME_WORDS, 0, -1):
+            words = tuple(reader.norms[i:i + size])
+            if len(words) < size or taken & set(range(i, i + size)):
+                continue
+            proclitics, first = strip_proclitics(words[0])
+            for candidate in {words, (first, *words[1:])}:
+                person = forms.get(candidate)
+                if person and not reader.continues_name(i + size, words[-1]):
+                    start = reader.words[i].start + (len(words[0]) - len(candidate[0]))
+                    found.append(Found(start, reader.words[i + size - 1].end, "PERSON", person.entity_id, person.label, "partial",
+                                       "" if candidate is words else proclitics))
+                    taken |= set(range(i, i + size))
+                    break
+            else:
+                continue
+            break
+        i += 1
+    return found
+
+
+def find_names(article, claimed: list[tuple[int, int, str]], demonyms: frozenset[str], lists: NameLists | None = None) -> list[Found]:
+    """Titled people, their later partial mentions, and organisations, outside the ``claimed`` spans."""
+    reader = NameReader(article, claimed, lists or load_names(), demonyms)
+    people: list[Found] = []
+    taken: set[int] = set()
+    for k, j in reader.people():
+        words = reader.norms[k:j]
+        key = list(words)
+        same = next((p for p in people if _is_part(key, p.entity_id)), None)
+        entity_id = same.entity_id if same else slug("person", key)
+        start, end = reader.words[k].start, reader.words[j - 1].end
+        people.append(Found(start, end, "PERSON", entity_id, same.label if same else article.text[start:end],
+                            "partial" if same else "name"))
+        taken |= set(range(k, j))
+    partial = _later_mentions(reader, [p for p in people if p.kind == "name"], taken)
+    organisations = []
+    for i, j in reader.organisations(taken):
+        start, proclitics = _surface_start(reader, i)
+        words = [strip_proclitics(reader.norms[i])[1] if proclitics else reader.norms[i], *reader.norms[i + 1:j]]
+        organisations.append(Found(start, reader.words[j - 1].end, "ORG", slug("org", words), article.text[start:reader.words[j - 1].end],
+                                   "name", proclitics))
+    return sorted(people + partial + organisations, key=lambda f: f.start)
+
+
+def _is_part(words: list[str], entity_id: str) -> bool:
+    """Are ``words`` a contiguous part of the person ``entity_id`` (تميم of تميم-بن-حمد)?"""
+    known = entity_id.split(":", 1)[1].split("-")
+    size = len(words)
+    return any(known[i:i + size] == words for i in range(len(known) - size + 1))
