@@ -293,6 +293,10 @@ class NameReader:
                 j += 1
         while j - i <= MAX_ORG_COMPLEMENT and self.complement_word(j):
             j += 1
+            if j - 1 in self.covered:  # a place or nationality closes the name: الجيش الإسرائيلي | المنطقة
+                while j in self.covered and self.claimed[j] == self.claimed[j - 1]:
+                    j += 1
+                break
         if definite and (j == i + 1 or self.norms[i + 1].startswith("لل")):
             return None  # a bare definite head is a back-reference (الوزارة), not a name
         return j if j > i + 1 else None
