@@ -427,7 +427,11 @@ def _previous_timings() -> dict[str, float]:
 
 
 def _save_timings(results: Iterable[NotebookResult]) -> None:
-    timings = _previous_timings() | {r.path.name: round(r.seconds, 2) for r in results}
+    """Remember how long the project's notebooks took, to start the longest first next time."""
+    ours = [r for r in results if r.path.parent == paths.NOTEBOOKS]
+    if not ours:
+        return
+    timings = _previous_timings() | {r.path.name: round(r.seconds, 2) for r in ours}
     TIMINGS_FILE.parent.mkdir(parents=True, exist_ok=True)
     TIMINGS_FILE.write_text(json.dumps(timings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
