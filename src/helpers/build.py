@@ -234,6 +234,7 @@ def serve_kernels(socket_path: str) -> None:
     os.set_blocking(wake_write, False)
     signal.set_wakeup_fd(wake_write)
     signal.signal(signal.SIGCHLD, lambda *_: None)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle; it closes our stdin
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ, "accept")
     selector.register(wake_read, selectors.EVENT_READ, "child")
@@ -362,8 +363,13 @@ def code_cells(nb) -> int:
     return sum(cell.cell_type == "code" and bool(cell.source.strip()) for cell in nb.cells)
 
 
-async def execute_notebook(path: Path, nb, kernel_manager, progress: Progress | None = None, timeout: int = CELL_TIMEOUT) -> NotebookResult:
-    """Run every cell of ``nb`` in a fresh kernel with the notebook's folder as working directory."""
+async def execute_notebook(
+    path: Path, nb, kernel_manager, progress: Progress | None = None, timeout: int = CELL_TIMEOUT, on_interrupt=None
+) -> NotebookResult:
+    """Run every cell of ``nb`` in a fresh kernel with the notebook's folder as working directory.
+
+    ``on_interrupt`` replaces nbclient's own Ctrl-C handler (which kills the kernel and lets the
+    next cell fail as if the kernel had died)."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
@@ -380,6 +386,8 @@ async def execute_notebook(path: Path, nb, kernel_manager, progress: Progress | 
         progress.start(path.stem)
     try:
         async with client.async_setup_kernel(cleanup_kc=True):
+            if on_interrupt is not None:
+                asyncio.get_running_loop().add_signal_handler(signal.SIGINT, on_interrupt)
             for index, cell in enumerate(nb.cells):
                 try:
                     await client.async_execute_cell(cell, index, execution_count=None)
@@ -452,18 +460,27 @@ async def execute_notebooks(notebooks: list[Path], jobs: int, fork: bool, templa
     progress = Progress(sum(code_cells(nb) for nb in loaded.values()))
     slots = asyncio.Semaphore(jobs)
 
+    interrupted = []
+
+    def interrupt() -> None:
+        interrupted.append(True)
+        for task in tasks:
+            task.cancel()
+
     async def one(path: Path) -> NotebookResult:
         async with slots:
             manager = template.kernel_manager() if (fork and template) else AsyncKernelManager(kernel_name="python3")
-            return await execute_notebook(path, loaded[path], manager, progress)
+            return await execute_notebook(path, loaded[path], manager, progress, on_interrupt=interrupt)
 
     tasks = [asyncio.ensure_future(one(path)) for path in order]
     try:
         results = await asyncio.gather(*tasks)
-    except BaseException:
+    except BaseException as error:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
+        if interrupted and isinstance(error, asyncio.CancelledError):
+            raise BuildError("interrupted (Ctrl-C); notebooks that had not finished were left as they were") from None
         raise
     finally:
         progress.close()
