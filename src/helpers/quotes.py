@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -60,7 +61,8 @@ CLAUSE_OPENERS = _normalised(",", "قد", "كما", "ثم", "وقد", "فقد", 
 SENTENCE_CONNECTORS = _normalised("كما", "ثم", "قد", "وقد", "فقد", "لقد", "فيما", "بينما", "لكن", "ولكن", "بل", *KANA)
 PREPOSITION_WORDS = _normalised("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "خلال", "أمام", "لدى", "عبر", "حول", "منذ", "نحو")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
-CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "في حين", "غير ان")
+CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "في حين", "غير ان",
+                              "وهو ما", "وهذا ما")
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم.
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 COMMA = ","
@@ -68,6 +70,10 @@ DESCRIPTIVE_PREPOSITIONS = _normalised("في", "من", "بـ")
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
 QUOTE_CHARS = frozenset('«»“”„‹›"')
 RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+AFFILIATION_MAX = 5  # words of في/من + affiliation + name after a bare title
+ADDRESSING_CLASSES = frozenset({"directive", "critical"})
+FRONTED_ADVERBIAL_MAX = 4  # words of a fronted adverbial before its comma: في المقابل، من جهة أخرى،
+RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "عنه", "عنها", "فيه", "فيها"})  # وفقا لما أفادت به
 FA_COMPLEMENTISERS = frozenset({"فان", "فانه", "فانها", "فانهم"})
 NAME_MAX_ZIPF = 3.0
 #: Gazetteer types (helpers.entities) that can speak: states, organisations, people.
@@ -89,6 +95,8 @@ class CueForm:
     preps: tuple[str, ...]
     clause_only: bool
     verb_initial: bool
+    relay: tuple[str, ...] = ()  # prepositions whose object is the source: علمت «الراي» من مصادر
+    imperfect: bool = False  # يقول، تؤكد: a verb that can also describe the noun before it
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,7 @@ class ReportingLexicon:
     title_words: frozenset[str]
     term_heads: frozenset[str]
     anonymity_markers: tuple[tuple[str, ...], ...]
+    impersonal: frozenset[str]
     max_term_words: int
     min_continuation_words: int
 
@@ -166,20 +175,21 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
     common = dict(
         lemma=entry["lemma"], cls=cls, preps=tuple(normalize(p) for p in entry.get("preps") or ()),
         clause_only=bool(entry.get("clause_only")), verb_initial=bool(entry.get("verb_initial")),
+        relay=tuple(normalize(p) for p in entry.get("relay") or ()),
     )
-    generated: list[tuple[str, str, str, bool]] = []
+    generated: list[tuple[str, str, str, bool, bool]] = []
     for stem in entry.get("past") or ():
-        generated += [(f, g, n, False) for f, g, n in _past_forms(normalize(stem))]
+        generated += [(f, g, n, False, False) for f, g, n in _past_forms(normalize(stem))]
     for stem in entry.get("present") or ():
-        generated += [(f, g, n, False) for f, g, n in _present_forms(normalize(stem))]
+        generated += [(f, g, n, False, True) for f, g, n in _present_forms(normalize(stem))]
     for stem in entry.get("participle") or ():
-        generated += [(f, g, n, True) for f, g, n in _participle_forms(normalize(stem))]
+        generated += [(f, g, n, True, False) for f, g, n in _participle_forms(normalize(stem))]
     for form in entry.get("forms") or ():
         norm = normalize(form)
-        generated.append((norm, *_listed_form_features(norm)))
+        generated.append((norm, *_listed_form_features(norm), norm[:1] in "يت"))
     if not generated:
         raise ValueError(f"{where}: verb '{lemma}' lists no forms (past, present, participle or forms)")
-    return {form: CueForm(gender=g, number=n, participle=p, **common) for form, g, n, p in generated}
+    return {form: CueForm(gender=g, number=n, participle=p, imperfect=imp, **common) for form, g, n, p, imp in generated}
 
 
 @lru_cache(maxsize=4)
@@ -218,6 +228,7 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         anonymity_markers=tuple(tuple(normalize(m).split()) for m in data.get("anonymity_markers") or ()),
         max_term_words=int(data.get("max_term_words", 1)),
         min_continuation_words=int(data.get("min_continuation_words", 5)),
+        impersonal=_words(data.get("impersonal")),
     )
 
 
@@ -348,6 +359,7 @@ class _Doc:
             lo, hi = self.sentences.get(token.sentence, (index, index))
             self.sentences[token.sentence] = (lo, index + 1)
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.starts = [t.start for t in self.tokens]
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
         self.role: dict[int, str] = {}
         para = 0
@@ -381,11 +393,9 @@ class _Doc:
         return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i])
 
     def _token_range(self, start: int, end: int) -> range:
-        first = next((i for i, t in enumerate(self.tokens) if t.start >= start), len(self.tokens))
-        last = first
-        while last < len(self.tokens) and self.tokens[last].start < end:
-            last += 1
-        return range(first, last)
+        """Indices of the tokens that start in [start, end) (binary search: tokens are in text order)."""
+        first = bisect_left(self.starts, start)
+        return range(first, bisect_left(self.starts, end, lo=first))
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Character span of tokens [i, j)."""
@@ -523,11 +533,13 @@ def _relay_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
-def _subject_from_region(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee."""
+def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
+
+    ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
     while lo < hi and doc.tokens[lo].norm in doc.lex.adverbs:
         lo += 1
-    relay = _relay_subject(doc, lo, hi)
+    relay = _relay_subject(doc, lo, hi) or _relayed_source(doc, lo, hi, relay_preps)
     if relay:
         return relay
     if lo >= hi:
@@ -536,7 +548,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if first.kind != "word" and lo not in doc.opening:
         return None
     if first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators or doc.is_addressee(lo):
-        return None
+        return _late_subject(doc, lo, hi)
     j = lo
     while j < hi:
         token = doc.tokens[j]
@@ -547,9 +559,48 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
         ):
             break
         j += 1
+    j = _affiliated_name(doc, lo, j, hi)
     while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1
     return (lo, j) if j > lo else None
+
+
+def _relayed_source(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """The object of the verb's source preposition, when it starts a speaker (من مصادر قضائية)."""
+    for k in range(lo, hi - 1):
+        if k not in doc.inside and doc.tokens[k].norm in relay_preps and doc.starts_speaker(k + 1):
+            return _subject_from_region(doc, k + 1, hi)
+    return None
+
+
+def _late_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """A subject after the verb's own adverbial, set off by commas (ونفى في رده على سؤال …، وزير
+    الخارجية …، أن): the last comma-separated part before the content, if it starts with a title or actor."""
+    stop = hi
+    while stop > lo and doc.tokens[stop - 1].norm == COMMA:
+        stop -= 1
+    comma = next((k for k in range(stop - 1, lo, -1) if doc.tokens[k].norm == COMMA and k not in doc.inside), None)
+    if comma is None or comma + 1 >= stop:
+        return None
+    i = comma + 1
+    if not (i in doc.entity_end or doc.is_head(doc.tokens[i])):
+        return None
+    return i, max(_noun_phrase(doc, i, stop), min(doc.entity_end.get(i, i + 1), stop))
+
+
+def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
+    """Extend a bare title over its affiliation and the holder's name (القيادي في الحركة أسامة حمدان)."""
+    if j >= hi or j - lo > 2 or doc.tokens[j].norm not in {"في", "من"} or not doc.is_head(doc.tokens[lo]):
+        return j
+    k = j + 1
+    while k < hi and k - j <= AFFILIATION_MAX and doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and (
+        doc.tokens[k].norm not in doc.lex.forms and doc.tokens[k].norm not in doc.lex.subject_terminators
+    ) and not doc.is_addressee(k):
+        k += 1
+    names = k
+    while names > j + 1 and doc.is_name(doc.tokens[names - 1]):
+        names -= 1
+    return k if names < k and names > j + 1 else j
 
 
 def _indefinite_head(doc: _Doc, token) -> bool:
@@ -589,11 +640,20 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     return j
 
 
-def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
-    """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد)."""
-    i = lo
-    while i < verb and doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", COMMA}:
+def _skip_connectors(doc: _Doc, i: int, stop: int) -> int:
+    while i < stop and doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", "اما", "واما", COMMA}:
         i += 1
+    return i
+
+
+def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد، أما الوزير فقال),
+    also after a short fronted adverbial closed by a comma (في المقابل، النائب العام قال)."""
+    i = _skip_connectors(doc, lo, verb)
+    if i < verb and not doc.starts_speaker(i):
+        comma = next((k for k in range(i, min(i + FRONTED_ADVERBIAL_MAX + 1, verb)) if doc.tokens[k].norm == COMMA), None)
+        if comma is not None:
+            i = _skip_connectors(doc, comma + 1, verb)
     if i >= verb or i in doc.inside or not doc.starts_speaker(i):
         return None
     j = verb
@@ -671,7 +731,9 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
         )):
             if j + 1 < end and doc.tokens[j + 1].norm in doc.lex.complementisers:
                 return "clause", j + 1
-            return "prep", j
+            later = next((k + 1 for k in range(j + 1, end - 1) if k not in doc.inside and doc.tokens[k].norm == token.norm
+                          and doc.tokens[k + 1].norm in doc.lex.complementisers), None)
+            return ("clause", later) if later else ("prep", j)
         j += 1
     return None
 
@@ -696,7 +758,7 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     if marker is None:
         return _nominal_or_preceding(doc, cue, i, end, draft)
     how, at = marker
-    subject = _subject_from_region(doc, i, at) if at > i else None
+    subject = _subject_from_region(doc, i, at, form.relay) if at > i else None
     if how == "clause":
         token = doc.tokens[at]
         first = at + 1 if token.norm in {"ان", "بان"} else at
@@ -705,7 +767,7 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
             return None
         kind, start, stop, quoted = _content_kind(doc, *span, "indirect")
     elif how == "colon":
-        span = _strip_span(doc, at + 1, end)
+        span = _strip_span(doc, at + 1, end) or _quotation_after(doc, end)
         if span is None:
             return None
         kind, start, stop, quoted = _content_kind(doc, *span, "direct")
@@ -723,6 +785,20 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
 
+def _quotation_after(doc: _Doc, i: int) -> tuple[int, int] | None:
+    """Tokens of the quotation that opens at token i (the next paragraph after ``وتابع قائلا:``)."""
+    quote = doc.opening.get(i)
+    if quote is None or doc.is_term(quote):
+        return None
+    close = doc.by_start.get(quote.close, len(doc.tokens) - 1) if quote.close is not None else None
+    if close is None:
+        close = i + 1
+        while close < len(doc.tokens) and doc.inside.get(close) is quote:
+            close += 1
+        return i, close
+    return i, close + 1
+
+
 def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -> tuple[_Draft, int] | None:
     """No content marker: a quotation just before the cue («…»، قال الوزير), or a noun-phrase object."""
     k = cue.index - 1
@@ -737,7 +813,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     if nominal is None or cue.form.clause_only or i >= end:
         return None
     subject = None
-    if doc.starts_speaker(i):
+    if doc.starts_speaker(i) and not _addressed_object(doc, cue, i):
         stop = _noun_phrase(doc, i, end)
         subject, i = (i, stop), stop
         i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
@@ -748,18 +824,37 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
 
+def _addressed_object(doc: _Doc, cue: _Cue, i: int) -> bool:
+    """وطالبت مجلس الأمن بـ…: after a feminine verb that addresses someone (directive, critical), a
+    masculine singular title or institution is the object, and the subject is dropped."""
+    head = doc.tokens[i]
+    base = _base(head)
+    return (cue.form.gender == "f" and cue.form.number == "sg" and cue.cls in ADDRESSING_CLASSES and doc.is_head(head)
+            and not base.endswith(("ة", "ات", "ون", "ين", "اء")) and base not in doc.lex.anonymous_heads)
+
+
 def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tuple[_Draft, int] | None:
     """بحسب / وفقا لـ / نقلا عن X: fronted (وبحسب الوزير، فإن …) or trailing (…، بحسب الوزير)."""
     i = cue.end
-    if i < hi and doc.tokens[i].norm == "ما" and i + 1 < hi and doc.tokens[i + 1].norm in doc.lex.forms:
+    relay: tuple[str, ...] = ()
+    if i + 1 < hi and doc.tokens[i].norm in {"ما", "لما"} and doc.tokens[i + 1].norm in doc.lex.forms:
+        relay = doc.lex.forms[doc.tokens[i + 1].norm].relay
         i += 2
+        while i < hi and doc.tokens[i].norm in RESUMPTIVE_PREPOSITIONS:
+            i += 1
     j = i
     while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";"} | doc.lex.complementisers | FA_COMPLEMENTISERS:
         j += 1
     if j == i:
         return None
+    if i >= hi:
+        return None
+    relayed = _relayed_source(doc, i, j, relay)
+    if relayed:
+        i = relayed[0]
     first = doc.tokens[i]
-    if not (doc.starts_speaker(i) or i in doc.opening or _base(first) in doc.lex.addressees):
+    if not (any(doc.starts_speaker(k) for k in range(i, min(i + 3, j))) or i in doc.opening
+            or _base(first) in doc.lex.addressees):
         return None
     subject = (i, _noun_phrase(doc, i, j)) if doc.starts_speaker(i) else (i, j)
     subject = (subject[0], max(subject[1], min(j, subject[0] + 1)))
@@ -906,11 +1001,29 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
         draft, claim_end = result
         if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
             continue
+        if draft.subject is None and _not_a_report(doc, cue, lo, claimed_until):
+            continue
         _resolve(doc, speakers, draft, cue, claimed_until, drafts)
         drafts.append(draft)
         claimed_until = max(claim_end, cue.end)
     drafts += _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para)
     return drafts
+
+
+def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:
+    """A subjectless imperfect that is no one's report: an impersonal formula first in its sentence
+    (ويذكر أن، يشار إلى أن) or a verb describing the noun before it (مشروع قرار … يطالب بوقف …)."""
+    form = cue.form
+    if form is None or not form.imperfect:
+        return False
+    token = doc.tokens[cue.index]
+    bare = token.norm[1:] if token.norm[:1] in "وف" and token.norm[1:] in doc.lex.forms else token.norm
+    opens = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
+    if opens:
+        return bare in doc.lex.impersonal
+    prev = doc.tokens[cue.index - 1]
+    describes = prev.kind == "word" and prev.norm not in CLAUSE_OPENERS and token.norm[:1] not in "وف"
+    return describes and _fronted_subject(doc, claimed_until, cue.index) is None
 
 
 def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, before: list[_Draft]) -> None:
@@ -971,13 +1084,21 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
         return [], None
     kind, start, stop, quoted = _content_kind(doc, *span, "headline")
     draft = _Draft(kind=kind, para=0, start=start, end=stop, quoted=quoted, cue_start=doc.tokens[colon].start,
-                   cue_end=doc.tokens[colon].end, lemma=":", cls="headline", subject=(lo, colon))
-    draft.speaker = speakers.mention(lo, colon, "", "")
+                   cue_end=doc.tokens[colon].end, lemma=":", cls="headline",
+                   subject=_subject_from_region(doc, lo, colon) or (lo, colon))
+    draft.speaker = speakers.mention(*draft.subject, "", "")
     draft.source = "headline"
     if kind == "headline":
         return [], draft
     speakers.spoke(draft.speaker)
     return [draft], None
+
+
+def _claimed(doc: _Doc, lo: int, hi: int, drafts: list[_Draft]) -> bool:
+    """Are all words of tokens [lo, hi) inside an earlier statement's content (a quotation announced
+    at the end of the previous paragraph: وتابع قائلا: ⏎ «…»)."""
+    words = [t for t in doc.tokens[lo:hi] if t.kind != "punct"]
+    return bool(words) and any(d.start <= words[0].start and words[-1].end <= d.end for d in drafts)
 
 
 def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
@@ -991,6 +1112,8 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
             continue
         lo, hi = doc.sentences[sentence.sentence]
         if any(d.para == 0 and doc.tokens[lo].start <= d.start < doc.tokens[hi - 1].end for d in head_drafts):
+            continue
+        if _claimed(doc, lo, hi, drafts[-2:]):
             continue
         found = _sentence_statements(doc, speakers, lo, hi, sentence.para, last_para)
         for draft in found:
