@@ -71,6 +71,7 @@ PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"}
 QUOTE_CHARS = frozenset('«»“”„‹›"')
 RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
 AFFILIATION_MAX = 5  # words of في/من + affiliation + name after a bare title
+DEFINITE_HEAD_QUOTE_WORDS = 3  # «…» of this many words after المجموعة، الحركة is not its name
 ADDRESSING_CLASSES = frozenset({"directive", "critical"})
 FRONTED_ADVERBIAL_MAX = 4  # words of a fronted adverbial before its comma: في المقابل، من جهة أخرى،
 RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "عنه", "عنها", "فيه", "فيها"})  # وفقا لما أفادت به
@@ -423,8 +424,14 @@ class _Doc:
             return False
         prev = self.tokens[before]
         if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads):
-            return words <= 8
+            # a name follows its noun in construct (مجموعة «بريكس»); after المجموعة it is apposed words
+            return words <= 8 and not (prev.has_article and words >= DEFINITE_HEAD_QUOTE_WORDS)
+        if prev.norm in {"ل", "ب"} and before > 0 and self.is_cue_word(self.tokens[before - 1]):
+            return False  # ندد بـ«…», وصفته بـ"…": the quoted words are the speaker's
         return prev.norm in {"ل", "ب"} and words <= 4
+
+    def is_cue_word(self, token) -> bool:
+        return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))
 
     def is_addressee(self, i: int) -> bool:
         """للصحافيين، لوكالة …، لـ «الراي»: the person or outlet spoken to, which ends a subject."""
@@ -495,7 +502,7 @@ def _source_cue(doc: _Doc, i: int) -> _Cue | None:
 def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
     cues = []
     for i in range(lo, hi):
-        cue = _verb_cue(doc, i, lo) or _source_cue(doc, i)
+        cue = _source_cue(doc, i) or _verb_cue(doc, i, lo)  # نقلا عن is a source phrase, not the dual نقلا
         if cue:
             cues.append(cue)
     return cues
@@ -552,7 +559,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     j = lo
     while j < hi:
         token = doc.tokens[j]
-        describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _indefinite_head(doc, doc.tokens[j - 1])
+        describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and (
             token.norm in doc.lex.subject_terminators or token.norm in doc.lex.adverbs or doc.is_addressee(j)
             or token.norm in doc.lex.complementisers
@@ -601,6 +608,14 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
     while names > j + 1 and doc.is_name(doc.tokens[names - 1]):
         names -= 1
     return k if names < k and names > j + 1 else j
+
+
+def _described_head(doc: _Doc, lo: int, j: int) -> bool:
+    """Tokens [lo, j) end in an indefinite head and its nisba adjectives (مسؤول عسكري، مصادر أمنية)."""
+    k = j - 1
+    while k > lo and doc.tokens[k].kind == "word" and not doc.tokens[k].has_article and doc.tokens[k].norm.endswith(("ي", "يه", "ية")):
+        k -= 1
+    return _indefinite_head(doc, doc.tokens[k])
 
 
 def _indefinite_head(doc: _Doc, token) -> bool:
@@ -727,7 +742,8 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
         if token.norm == ":":
             return "colon", j
         if preps and j > i - 1 and (token.norm in preps or (
-            token.kind == "word" and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
+            token.kind == "word" and token.norm not in doc.lex.title_words
+            and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
         )):
             if j + 1 < end and doc.tokens[j + 1].norm in doc.lex.complementisers:
                 return "clause", j + 1
@@ -758,7 +774,9 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     if marker is None:
         return _nominal_or_preceding(doc, cue, i, end, draft)
     how, at = marker
-    subject = _subject_from_region(doc, i, at, form.relay) if at > i else None
+    subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
+    if subject is not None and _addressed_object(doc, cue, subject[0]):
+        subject = None
     if how == "clause":
         token = doc.tokens[at]
         first = at + 1 if token.norm in {"ان", "بان"} else at
@@ -813,7 +831,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     if nominal is None or cue.form.clause_only or i >= end:
         return None
     subject = None
-    if doc.starts_speaker(i) and not _addressed_object(doc, cue, i):
+    if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i):
         stop = _noun_phrase(doc, i, end)
         subject, i = (i, stop), stop
         i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
