@@ -601,13 +601,15 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
         return j
     k = j + 1
     while k < hi and k - j <= AFFILIATION_MAX and doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and (
-        doc.tokens[k].norm not in doc.lex.forms and doc.tokens[k].norm not in doc.lex.subject_terminators
+        doc.tokens[k].norm not in doc.lex.forms and doc.tokens[k].norm not in doc.lex.subject_terminators | doc.lex.adverbs
     ) and not doc.is_addressee(k):
         k += 1
-    names = k
-    while names > j + 1 and doc.is_name(doc.tokens[names - 1]):
+    names = k  # the holder's name: rare words, or two or more words without the article (أسامة حمدان)
+    while names > j + 2 and not doc.tokens[names - 1].has_article and not doc.is_head(doc.tokens[names - 1]):
         names -= 1
-    return k if names < k and names > j + 1 else j
+    named = k - names >= 2 or (k - names == 1 and doc.is_name(doc.tokens[names]))
+    affiliation = doc.tokens[names - 1]
+    return k if named and (affiliation.has_article or doc.is_head(affiliation)) else j
 
 
 def _described_head(doc: _Doc, lo: int, j: int) -> bool:
