@@ -374,6 +374,7 @@ class _Doc:
             for i in self._token_range(quote.open, quote.outer_end):
                 self.inside[i] = quote
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
+        self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_end = self._entity_names()
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
 
@@ -387,6 +388,7 @@ class _Doc:
             tokens = self._token_range(row.start, row.end)
             if len(tokens):
                 ends[tokens.start] = tokens.stop
+                self.entity_type[tokens.start] = row.type
         return ends
 
     def starts_speaker(self, i: int) -> bool:
@@ -710,10 +712,12 @@ def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:
     return start, end
 
 
-def _content_kind(doc: _Doc, i: int, j: int, default: str) -> tuple[str, int, int, list[tuple[int, int]]]:
-    """Kind, span and quoted spans of a content of tokens [i, j): direct if it is one quotation."""
+def _content_kind(doc: _Doc, i: int, j: int, default: str,
+                  spoken: int | None = None) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """Kind, span and quoted spans of a content of tokens [i, j): direct if it is one quotation.
+    ``spoken``: the offset of a quote mark that opens quoted words whatever their length (ندد بـ«…»)."""
     start, end = doc.span(i, j)
-    quotes = [q for q in doc.top if start <= q.open < end and not doc.is_term(q)]
+    quotes = [q for q in doc.top if start <= q.open < end and (q.open == spoken or not doc.is_term(q))]
     if len(quotes) == 1 and quotes[0].open == start and quotes[0].outer_end >= end - 1:
         inner = _inner(doc, quotes[0])
         return "direct", inner[0], inner[1], [inner]
@@ -801,7 +805,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         span = _strip_span(doc, at, end)
         if span is None:
             return None
-        kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act")
+        spoken = doc.tokens[at + 1].start if doc.tokens[at].norm in {"ب", "ل"} and at + 1 in doc.opening else None
+        kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act", spoken)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
 
@@ -849,7 +854,8 @@ def _addressed_object(doc: _Doc, cue: _Cue, i: int) -> bool:
     masculine singular title or institution is the object, and the subject is dropped."""
     head = doc.tokens[i]
     base = _base(head)
-    return (cue.form.gender == "f" and cue.form.number == "sg" and cue.cls in ADDRESSING_CLASSES and doc.is_head(head)
+    common_noun = doc.is_head(head) or (head.has_article and doc.entity_type.get(i) != "GPE")  # not دعت الكويت
+    return (cue.form.gender == "f" and cue.form.number == "sg" and cue.cls in ADDRESSING_CLASSES and common_noun
             and not base.endswith(("ة", "ات", "ون", "ين", "اء")) and base not in doc.lex.anonymous_heads)
 
 
