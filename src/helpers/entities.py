@@ -34,6 +34,7 @@ import bisect
 import dataclasses
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -83,6 +84,16 @@ def matchable(text: str) -> tuple[str, list[int]]:
         offsets.append(offset)
     offsets.append(len(text))
     return "".join(chars), offsets
+
+
+_MATCHABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def article_matchable(article) -> tuple[str, list[int]]:
+    """:func:`matchable` of ``article.text``, computed once per article (entities and themes share it)."""
+    if article not in _MATCHABLE:
+        _MATCHABLE[article] = matchable(article.text)
+    return _MATCHABLE[article]
 
 
 def phrase_key(phrase: str) -> str:
@@ -439,7 +450,7 @@ def _resolve_anaphors(string: str, candidates: list[Hit], named: list[Hit], take
 
 def gazetteer_mentions(article, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer mention in the article, in text order."""
-    string, index = matchable(article.text)
+    string, index = article_matchable(article)
     hits = gazetteer.matcher.find(string)
     taken = [False] * len(string)
     named = longest_first((h for h in hits if h.payload[1] != "anaphor"), taken)
@@ -512,12 +523,22 @@ def link_offices(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> li
     return linked
 
 
+#: Article -> {gazetteer: its mentions}: the entities, quotes and themes layers all need them.
+_MENTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def find_entities(article, gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Every entity mention in the article (gazetteer, then names found without it), in text order."""
+    """Every entity mention in the article (gazetteer, then names found without it), in text order.
+
+    Computed once per article and gazetteer (the result lives as long as the article does).
+    """
     gazetteer = gazetteer or load_gazetteer()
-    extra, known = pattern_mentions(article, gazetteer, gazetteer_mentions(article, gazetteer))
-    mentions = sorted(known + extra, key=lambda m: m.start)
-    return link_offices(article.text, mentions, gazetteer)
+    per_gazetteer = _MENTIONS.setdefault(article, {})
+    if gazetteer not in per_gazetteer:
+        extra, known = pattern_mentions(article, gazetteer, gazetteer_mentions(article, gazetteer))
+        mentions = sorted(known + extra, key=lambda m: m.start)
+        per_gazetteer[gazetteer] = tuple(link_offices(article.text, mentions, gazetteer))
+    return list(per_gazetteer[gazetteer])
 
 
 ENTITY_COLUMNS = [

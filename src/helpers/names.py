@@ -17,6 +17,7 @@ gazetteer: the caller passes the spans the gazetteer already claimed.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -121,6 +122,7 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
+@lru_cache(maxsize=65536)
 def strip_proclitics(word: str) -> tuple[str, str]:
     """(proclitics, rest) for a conjunction and/or preposition before a word: وللرئيس → ('ول', 'الرئيس')."""
     for prefix in ("ول", "فل", "وب", "فب", "وك", "و", "ف", "ب", "ل", "ك", ""):
@@ -133,6 +135,19 @@ def strip_proclitics(word: str) -> tuple[str, str]:
     return "", word
 
 
+def _claimed_tokens(words: list, claimed: list[tuple[int, int, str]]) -> dict[int, tuple[int, str]]:
+    """Token index -> (end, type) of the claimed span it overlaps (the last one listed, if several).
+
+    Tokens are in text order, so the tokens a span overlaps are found by binary search.
+    """
+    starts, ends = [t.start for t in words], [t.end for t in words]
+    found: dict[int, tuple[int, str]] = {}
+    for start, end, kind in claimed:
+        for i in range(bisect_right(ends, start), bisect_left(starts, end)):
+            found[i] = (end, kind)
+    return dict(sorted(found.items()))
+
+
 class NameReader:
     """Scans an article's tokens for titled names and organisation heads."""
 
@@ -142,7 +157,7 @@ class NameReader:
         self.words = list(article.tokens)
         self.norms = [normalize(t.surface) for t in self.words]
         #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
-        self.claimed = {i: (e, kind) for i, t in enumerate(self.words) for s, e, kind in claimed if t.start < e and t.end > s}
+        self.claimed = _claimed_tokens(self.words, claimed)
         self.covered = set(self.claimed)
         self.lists = lists
         self.demonyms = demonyms
@@ -335,12 +350,14 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             if tail[0] in reader.lists.name_particles and size == 1:
                 continue
             forms.setdefault(tail, person)
+    first_words = {form[0] for form in forms}
     found = []
-    i = 0
-    while i < len(reader.words):
+    for i, word in enumerate(reader.norms):
+        if word not in first_words and strip_proclitics(word)[1] not in first_words:
+            continue  # no form starts here: skip the longer look-ups
         for size in range(MAX_NAME_WORDS, 0, -1):
             words = tuple(reader.norms[i:i + size])
-            if len(words) < size or taken & set(range(i, i + size)):
+            if len(words) < size or any(k in taken for k in range(i, i + size)):
                 continue
             proclitics, first = strip_proclitics(words[0])
             for candidate in {words, (first, *words[1:])}:
@@ -354,7 +371,6 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             else:
                 continue
             break
-        i += 1
     return found
 
 

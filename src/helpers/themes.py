@@ -18,7 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .entities import Hit, PhraseMatcher, find_entities, locate, longest_first, matchable, original_span, phrase_key, read_yaml
+from .entities import (
+    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key, read_yaml,
+)
 from .lexicons import wordlist
 from .normalize import normalize
 from .paths import PACKAGE_DATA
@@ -250,7 +252,7 @@ def _coordinated(string: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
 def find_themes(article, codebook: Codebook | None = None) -> list[ThemeMatch]:
     """Every theme match in the article, in text order."""
     codebook = codebook or load_codebook()
-    string, index = matchable(article.text)
+    string, index = article_matchable(article)
     hits = _outside_names(codebook.matcher.find(string), index, article)
     matches = []
     for theme_id, lo, hi in _coordinated(string, longest_first(hits, [False] * len(string))):
