@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -368,7 +368,8 @@ class _Doc:
             para += role == "body"
             for quote in pair_quote_marks(self.text, block.start, block.end).quotes:
                 self.quotes.append((para, quote))
-        self.top = [q for _, q in self.quotes if q.depth == 0]
+        self.top = sorted((q for _, q in self.quotes if q.depth == 0), key=lambda q: q.open)
+        self.top_opens = [q.open for q in self.top]
         self.inside: dict[int, QuoteSpan] = {}  # token index -> enclosing top-level quote
         for quote in self.top:
             for i in self._token_range(quote.open, quote.outer_end):
@@ -394,6 +395,10 @@ class _Doc:
     def starts_speaker(self, i: int) -> bool:
         """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor."""
         return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i])
+
+    def top_between(self, start: int, end: int) -> list[QuoteSpan]:
+        """Top-level quotations that open in [start, end), in text order."""
+        return self.top[bisect_left(self.top_opens, start) : bisect_left(self.top_opens, end)]
 
     def _token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start in [start, end) (binary search: tokens are in text order)."""
@@ -717,7 +722,7 @@ def _content_kind(doc: _Doc, i: int, j: int, default: str,
     """Kind, span and quoted spans of a content of tokens [i, j): direct if it is one quotation.
     ``spoken``: the offset of a quote mark that opens quoted words whatever their length (ندد بـ«…»)."""
     start, end = doc.span(i, j)
-    quotes = [q for q in doc.top if start <= q.open < end and (q.open == spoken or not doc.is_term(q))]
+    quotes = [q for q in doc.top_between(start, end) if q.open == spoken or not doc.is_term(q)]
     if len(quotes) == 1 and quotes[0].open == start and quotes[0].outer_end >= end - 1:
         inner = _inner(doc, quotes[0])
         return "direct", inner[0], inner[1], [inner]
@@ -1191,6 +1196,15 @@ def _mention_for(speaker: Speaker, draft: _Draft, doc: _Doc) -> tuple[int, int]:
     return earlier[-1] if earlier else speaker.mentions[0]
 
 
+def _statement_at(statements: list[Statement], offset: int) -> str:
+    """The id of the first statement (in reading order, sorted by start) whose content holds ``offset``;
+    only statements starting within the longest content before it can (binary search, for long texts)."""
+    starts = [s.start for s in statements]
+    longest = max((s.end - s.start for s in statements), default=0)
+    first = bisect_left(starts, offset - longest)
+    return next((s.quote_id for s in statements[first : bisect_right(starts, offset)] if s.start <= offset < s.end), "")
+
+
 def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
     """Every quotation that is not quoted speech: names and terms, and unattributed quotations."""
     used = {span for s in statements for span in s.quoted_spans}
@@ -1199,7 +1213,7 @@ def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
         inner = _inner(doc, quote)
         if inner in used or inner[0] >= inner[1]:
             continue
-        inside = next((s.quote_id for s in statements if s.start <= quote.open < s.end), "")
+        inside = _statement_at(statements, quote.open)
         role = "term" if quote.depth > 0 or doc.is_term(quote) else "unattributed"
         rows.append({"doc_id": doc.article.doc_id, "para": para, "start": inner[0], "end": inner[1],
                      "text": doc.text[inner[0] : inner[1]], "mark": quote.mark, "role": role, "inside_quote_id": inside})
