@@ -56,6 +56,10 @@ TIME_WORDS = PACKAGE_DATA / "time_words.yaml"
 
 #: Characters that separate words like a space when matching names and phrases.
 SEPARATORS = frozenset("«»“”„‹›\"'‘’()[]{}-–—_/")
+#: A run of separators and white space, which matching reads as one space (or one line break);
+#: a lone space is already what it should be and is left alone.
+_SEPARATOR_CLASS = "[" + re.escape("".join(sorted(SEPARATORS))) + r"\s]"
+SEPARATOR_RUN = re.compile(f"{_SEPARATOR_CLASS}{{2,}}|(?! ){_SEPARATOR_CLASS}")
 ARTICLE = "ال"
 #: Proclitics allowed before a phrase (conjunction, then preposition); ل + ال is spelled لل.
 PROCLITICS_BEFORE_WORD = re.compile(r"^[وف]?[بلك]?$")
@@ -71,19 +75,21 @@ def matchable(text: str) -> tuple[str, list[int]]:
     ``len(text)`` like :func:`normalize_with_offsets`.
     """
     norm, index = normalize_with_offsets(text)
-    chars: list[str] = []
+    pieces: list[str] = []
     offsets: list[int] = []
-    for char, offset in zip(norm, index):
-        if char in SEPARATORS or (char.isspace() and char != "\n"):
-            char = " "
-        if chars and char.isspace() and chars[-1].isspace():
-            if char == "\n":
-                chars[-1], offsets[-1] = "\n", offset
-            continue
-        chars.append(char)
-        offsets.append(offset)
+    copied = 0  # characters of norm before this one are in pieces
+    for run in SEPARATOR_RUN.finditer(norm):
+        pieces.append(norm[copied : run.start()])
+        offsets.extend(index[copied : run.start()])
+        # one character for the run: a line break (at the run's last one) if it has any, else a space
+        line_break = run.group().rfind("\n")
+        pieces.append("\n" if line_break >= 0 else " ")
+        offsets.append(index[run.start() + max(line_break, 0)])
+        copied = run.end()
+    pieces.append(norm[copied:])
+    offsets.extend(index[copied : len(norm)])
     offsets.append(len(text))
-    return "".join(chars), offsets
+    return "".join(pieces), offsets
 
 
 _MATCHABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

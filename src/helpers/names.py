@@ -67,6 +67,11 @@ class NameLists:
         """Titles as word tuples (الأمين العام → ('الامين', 'العام'))."""
         return {tuple(t.split()): len(t.split()) for t in self.person_titles}
 
+    @cached_property
+    def title_first_words(self) -> frozenset[str]:
+        """The words a title can start with (without proclitics)."""
+        return frozenset(words[0] for words in self.titles)
+
 
 @lru_cache(maxsize=4)
 def _load_names(path: Path) -> NameLists:
@@ -155,7 +160,7 @@ class NameReader:
         """``claimed`` lists (start, end, entity type) of the mentions the gazetteer already found."""
         self.text = article.text
         self.words = list(article.tokens)
-        self.norms = [normalize(t.surface) for t in self.words]
+        self.norms = [t.norm for t in self.words]  # normalize(t.surface), computed by the tokeniser
         #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
         self.claimed = _claimed_tokens(self.words, claimed)
         self.covered = set(self.claimed)
@@ -214,6 +219,9 @@ class NameReader:
 
     def title_at(self, i: int) -> int:
         """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
+        firsts = self.lists.title_first_words
+        if not self.is_word(i) or (self.norms[i] not in firsts and strip_proclitics(self.norms[i])[1] not in firsts):
+            return 0  # no title starts with this word: skip the longer look-ups
         for size in range(MAX_TITLE_WORDS, 0, -1):
             if not all(self.is_word(i + k) for k in range(size)):
                 continue

@@ -7,6 +7,7 @@ Matching code everywhere (lexicons, entities, themes, quotes) uses :func:`normal
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -183,6 +184,13 @@ def normalize(text: str, **options: bool) -> str:
     return text.translate(_composed_table(opts))
 
 
+@lru_cache(maxsize=32)
+def _changed_chars(options: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
+    """One character that the composed table changes (None when it changes none)."""
+    codes = sorted(_composed_table(options))
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]") if codes else None
+
+
 def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     """Normalise ``text`` and return, for each character of the result, its offset in ``text``.
 
@@ -190,14 +198,21 @@ def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     maps back to the original span ``[index[i], index[j-1] + 1)``. NFC composition is not
     applied here (it could merge characters across offsets); the diacritics step removes the
     combining marks it would have merged, so for Arabic the result equals :func:`normalize`.
+    Unchanged stretches between the characters the table changes are copied whole.
     """
-    table = _composed_table(_options_key(frozenset(options.items())))
+    opts = _options_key(frozenset(options.items()))
+    table = _composed_table(opts)
+    changed = _changed_chars(opts)
     pieces: list[str] = []
     index: list[int] = []
-    for offset, char in enumerate(text):
-        out = table.get(ord(char), char)
-        if out:
-            pieces.append(out)
-            index.extend([offset] * len(out))
-    index.append(len(text))
+    copied = 0  # characters of text before this offset are done
+    for match in changed.finditer(text) if changed else ():
+        offset = match.start()
+        out = table[ord(match.group())] or ""
+        pieces += [text[copied:offset], out]
+        index += range(copied, offset)
+        index += [offset] * len(out)
+        copied = offset + 1
+    pieces.append(text[copied:])
+    index += range(copied, len(text) + 1)
     return "".join(pieces), index
