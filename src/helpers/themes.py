@@ -10,6 +10,7 @@ statement it sits in, from :func:`helpers.quotes.voice_at`.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -232,8 +233,15 @@ class ThemeMatch:
 
 def _outside_names(hits: list[Hit], index: list[int], article) -> list[Hit]:
     """Hits that do not lie inside an entity name (the تعاون of مبادرة اسطنبول للتعاون)."""
-    names = [(m.start, m.end) for m in find_entities(article) if m.kind == "name"]
-    return [h for h in hits if not any(a <= index[h.start] and index[h.end - 1] < b for a, b in names)]
+    names = sorted((m.start, m.end) for m in find_entities(article) if m.kind == "name")
+    starts = [start for start, _ in names]
+    reach = list(itertools.accumulate((end for _, end in names), max))  # furthest end of the names so far
+
+    def inside_a_name(hit: Hit) -> bool:
+        before = bisect.bisect_right(starts, index[hit.start])  # names that start at or before the hit
+        return before > 0 and index[hit.end - 1] < reach[before - 1]
+
+    return [h for h in hits if not inside_a_name(h)]
 
 
 def _coordinated(string: str, hits: list[Hit]) -> list[tuple[str, int, int]]:
