@@ -129,9 +129,14 @@ class Codebook:
     themes: dict[str, Theme] = field(hash=False)
 
     @cached_property
+    def forms(self) -> dict[str, tuple[tuple[str, bool], str]]:
+        """Every matcher key -> ((theme id, is_modifier), its pattern); expanded once per codebook."""
+        return _expanded(self)
+
+    @cached_property
     def matcher(self) -> PhraseMatcher:
         """Payloads are (theme id, is_modifier)."""
-        return PhraseMatcher({key: value for key, (value, _) in _expanded(self).items()})
+        return PhraseMatcher({key: value for key, (value, _) in self.forms.items()})
 
 
 def _fail(path: Path, where: str, problem: str):
@@ -203,7 +208,7 @@ def _load_codebook(path: Path) -> Codebook:
             raise CodebookError(f"{path}: theme {theme.id!r}: duplicate id (entries #{list(themes).index(theme.id) + 1} and #{number})")
         themes[theme.id] = theme
     codebook = Codebook(path, themes)
-    _expanded(codebook)  # validate the patterns now, not on first use
+    codebook.forms  # validate the patterns now, not on first use
     return codebook
 
 
