@@ -53,6 +53,9 @@ def schema() -> dict:
 
 def validate(index: dict, source: Path | str = INDEX) -> None:
     """Raise :class:`ManifestError` (naming ``source``) unless ``index`` matches the schema."""
+    from .build import skip_slow_iri_checker
+
+    skip_slow_iri_checker()  # importing jsonschema would otherwise cost 2-4 s in every notebook kernel
     import jsonschema
 
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(index), key=lambda e: list(e.path))
