@@ -1189,18 +1189,17 @@ def _finish(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], ordered: list[
 
 
 def _mention_for(speaker: Speaker, draft: _Draft, doc: _Doc) -> tuple[int, int]:
-    """The statement's own subject, or the speaker's latest mention before the statement."""
+    """The statement's own subject, or the speaker's latest mention before the statement
+    (mentions are recorded in reading order, so a binary search finds it)."""
     if draft.subject is not None:
         return doc.span(*draft.subject)
-    earlier = [m for m in speaker.mentions if m[0] < draft.cue_start]
-    return earlier[-1] if earlier else speaker.mentions[0]
+    earlier = bisect_left(speaker.mentions, (draft.cue_start,))
+    return speaker.mentions[earlier - 1] if earlier else speaker.mentions[0]
 
 
-def _statement_at(statements: list[Statement], offset: int) -> str:
-    """The id of the first statement (in reading order, sorted by start) whose content holds ``offset``;
-    only statements starting within the longest content before it can (binary search, for long texts)."""
-    starts = [s.start for s in statements]
-    longest = max((s.end - s.start for s in statements), default=0)
+def _statement_at(statements: list[Statement], starts: list[int], longest: int, offset: int) -> str:
+    """The id of the first statement (in reading order, sorted by ``starts``) whose content holds
+    ``offset``; only statements starting within the ``longest`` content before it can."""
     first = bisect_left(starts, offset - longest)
     return next((s.quote_id for s in statements[first : bisect_right(starts, offset)] if s.start <= offset < s.end), "")
 
@@ -1208,12 +1207,14 @@ def _statement_at(statements: list[Statement], offset: int) -> str:
 def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
     """Every quotation that is not quoted speech: names and terms, and unattributed quotations."""
     used = {span for s in statements for span in s.quoted_spans}
+    starts = [s.start for s in statements]
+    longest = max((s.end - s.start for s in statements), default=0)
     rows = []
     for para, quote in doc.quotes:
         inner = _inner(doc, quote)
         if inner in used or inner[0] >= inner[1]:
             continue
-        inside = _statement_at(statements, quote.open)
+        inside = _statement_at(statements, starts, longest, quote.open)
         role = "term" if quote.depth > 0 or doc.is_term(quote) else "unattributed"
         rows.append({"doc_id": doc.article.doc_id, "para": para, "start": inner[0], "end": inner[1],
                      "text": doc.text[inner[0] : inner[1]], "mark": quote.mark, "role": role, "inside_quote_id": inside})
