@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import __version__
+from . import __version__, paths
 from .entities import entity_table
 from .loading import Article
 from .quotes import quote_table
@@ -68,7 +68,7 @@ def article_record(article: Article) -> dict:
 
     return {
         "doc_id": article.doc_id,
-        "source": article.source,
+        "source": paths.relative(article.source),
         "sha256": article.sha256,
         "encoding": article.encoding,
         "metadata": article.metadata,

@@ -30,9 +30,12 @@ import pandas as pd
 #: text, but they would reorder what a chart shows, so labels never carry them.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
-#: Font families in order of preference; matplotlib falls back glyph by glyph along the list.
-#: DejaVu Sans ships with matplotlib and covers Arabic and Latin, so every label renders somewhere.
-FONT_FAMILIES = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans")
+#: Arabic faces in order of preference (they carry no Latin letters), then the Latin face that
+#: draws what they lack; matplotlib falls back glyph by glyph along the list it is given.
+ARABIC_FACES = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri")
+LATIN_FACES = ("Noto Sans",)
+#: Ships with matplotlib and covers Arabic and Latin: every label renders on any machine.
+FALLBACK_FACE = "DejaVu Sans"
 
 #: Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), black last.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -148,19 +151,29 @@ def tick_formatter(eastern_digits: bool = True, fmt: str = "{:,.0f}") -> matplot
 # --- Fonts and house style ---------------------------------------------------------------------
 
 
-@cache
-def installed_font_families() -> tuple[str, ...]:
-    """The families of :data:`FONT_FAMILIES` that this machine has, in preference order."""
+def _installed(family: str) -> bool:
     from matplotlib import font_manager
 
-    found = []
-    for family in FONT_FAMILIES:
-        try:
-            font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
-        except ValueError:
-            continue
-        found.append(family)
-    return tuple(found)
+    try:
+        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        return False
+    return True
+
+
+@cache
+def installed_font_families() -> tuple[str, ...]:
+    """The fonts figures are drawn with: the best installed Arabic face and a Latin face.
+
+    With Noto Naskh Arabic and Noto Sans (Debian ``fonts-noto-core``) installed, only those two
+    are listed, DejaVu Sans only where one of them is missing. Listing no more matters:
+    matplotlib's PDF backend embeds every listed font, ordered by file path, so fonts from one
+    system folder keep PDFs byte-identical wherever the package (and matplotlib's own DejaVu
+    Sans) is installed.
+    """
+    arabic = next((f for f in ARABIC_FACES if _installed(f)), None)
+    latin = next((f for f in LATIN_FACES if _installed(f)), None)
+    return tuple(f for f in (arabic, latin or FALLBACK_FACE) if f) if arabic else (FALLBACK_FACE,)
 
 
 @cache
@@ -201,7 +214,7 @@ def house_style() -> dict:
         "axes.prop_cycle": cycler(color=list(PALETTE)),
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "axes.unicode_minus": True,
+        "axes.unicode_minus": False,  # U+2212 is in neither Noto face: a hyphen-minus is
         "figure.dpi": 100,
         **SAVE_RC,
     }

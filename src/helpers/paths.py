@@ -12,3 +12,12 @@ PROCESSED = DATA / "processed"
 FIGURES = ROOT / "figures"
 NOTEBOOKS = ROOT / "notebooks"
 SEED_ARTICLE = RAW / "nato-ici-kuwait-meeting.ar.txt"
+
+
+def relative(path: str | Path) -> str:
+    """``path`` relative to the project root when it lies inside it, so that records and printed
+    output do not depend on where the project was cloned; otherwise ``path`` unchanged."""
+    try:
+        return Path(path).resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
