@@ -122,3 +122,23 @@ def test_decoding_any_bytes_gives_text_or_a_clear_error(data):
             assert str(error).startswith("<bytes>: ") and error.problem
         else:
             assert text.strip() and encoding
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        ("قال الوزير «إن الاجتماع ناجح.", "« at offset 17 is never closed"),
+        ("قال الوزير إن الاجتماع» ناجح.", "» at offset 28 closes nothing"),
+        ('قال الوزير "إن الاجتماع ناجح.', '" at offset 17 is never closed'),
+    ],
+)
+def test_unbalanced_quote_marks_warn_with_their_offsets(write_file, body, problem):
+    with pytest.warns(ArticleWarning, match="unbalanced quotation marks") as caught:
+        article = load_article(write_file("q.txt", "عنوان\n" + body))
+    assert str(article.source) in str(caught[0].message) and problem in str(caught[0].message)
+
+
+def test_balanced_and_reversed_nested_quotes_do_not_warn(seed, write_file):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_article(write_file("ok.txt", seed.text))

@@ -6,12 +6,14 @@ paragraph: Arabic news closes its quotes before the paragraph ends, or leaves th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 STRAIGHT = '"'
 ALL_MARKS = set(OPENERS) | set(CLOSERS) | {STRAIGHT}
+MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
 @dataclass(frozen=True)
@@ -77,44 +79,44 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
     quotes: list[QuoteSpan] = []
     stray: list[int] = []
     i = start
-    while i < end:
+    while (mark := MARK.search(text, i, end)) is not None:
+        i = mark.start()
         ch = text[i]
-        if ch in OPENERS or ch in CLOSERS or ch == STRAIGHT:
-            # reversed nested pair »…« inside an open «…»
-            if ch in CLOSERS and stack and stack[-1][0] == ch:
-                j = _reversed_pair_ahead(text, i, end, ch, CLOSERS[ch])
-                if j is not None and text.find(ch, j + 1, end) != -1:
-                    quotes.append(QuoteSpan(i, j, i + 1, j, ch, len(stack), reversed_marks=True))
-                    i = j + 1
-                    continue
-            if ch == STRAIGHT:
-                if stack and stack[-1][0] == STRAIGHT and not _straight_opens(text, i, start, end):
-                    _, opened = stack.pop()
-                    quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
-                elif _straight_opens(text, i, start, end):
-                    stack.append((STRAIGHT, i))
-                elif stack and stack[-1][0] == STRAIGHT:
-                    _, opened = stack.pop()
-                    quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
-                elif text.find(STRAIGHT, i + 1, end) != -1:
-                    stack.append((STRAIGHT, i))  # spaced on both sides (" نعم "): a later mark closes it
-                else:
-                    stray.append(i)
-            elif ch in CLOSERS and any(expected == ch for expected, _ in stack):
-                # close the innermost matching opener; openers above it were never closed
-                while stack:
-                    expected, opened = stack.pop()
-                    if expected == ch:
-                        quotes.append(QuoteSpan(opened, i, opened + 1, i, text[opened], len(stack)))
-                        break
-                    quotes.append(QuoteSpan(opened, None, opened + 1, i, text[opened], len(stack)))
-            elif ch in OPENERS:
-                stack.append((OPENERS[ch], i))
-            elif ch == "”" and not stack:
-                # ” used for both marks: treat like a straight quote
-                stack.append(("”", i))
+        # reversed nested pair »…« inside an open «…»
+        if ch in CLOSERS and stack and stack[-1][0] == ch:
+            j = _reversed_pair_ahead(text, i, end, ch, CLOSERS[ch])
+            if j is not None and text.find(ch, j + 1, end) != -1:
+                quotes.append(QuoteSpan(i, j, i + 1, j, ch, len(stack), reversed_marks=True))
+                i = j + 1
+                continue
+        if ch == STRAIGHT:
+            if stack and stack[-1][0] == STRAIGHT and not _straight_opens(text, i, start, end):
+                _, opened = stack.pop()
+                quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
+            elif _straight_opens(text, i, start, end):
+                stack.append((STRAIGHT, i))
+            elif stack and stack[-1][0] == STRAIGHT:
+                _, opened = stack.pop()
+                quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
+            elif text.find(STRAIGHT, i + 1, end) != -1:
+                stack.append((STRAIGHT, i))  # spaced on both sides (" نعم "): a later mark closes it
             else:
                 stray.append(i)
+        elif ch in CLOSERS and any(expected == ch for expected, _ in stack):
+            # close the innermost matching opener; openers above it were never closed
+            while stack:
+                expected, opened = stack.pop()
+                if expected == ch:
+                    quotes.append(QuoteSpan(opened, i, opened + 1, i, text[opened], len(stack)))
+                    break
+                quotes.append(QuoteSpan(opened, None, opened + 1, i, text[opened], len(stack)))
+        elif ch in OPENERS:
+            stack.append((OPENERS[ch], i))
+        elif ch == "”" and not stack:
+            # ” used for both marks: treat like a straight quote
+            stack.append(("”", i))
+        else:
+            stray.append(i)
         i += 1
     para_end = end
     while para_end > start and text[para_end - 1].isspace():
