@@ -357,19 +357,29 @@ def read_yaml(path: Path, error: type[ValueError]) -> object:
         raise error(f"{path}: not valid YAML ({exc})") from None
 
 
+def read_records(path: Path, key: str, noun: str, parse, error: type[ValueError]) -> dict:
+    """The entries of a YAML data file's one top-level list ``key:``, parsed and keyed by unique id.
+
+    ``parse(path, number, entry)`` returns a record with an ``id``; the gazetteer and the theme
+    codebook are both read this way, so they report problems in the same words.
+    """
+    data = read_yaml(path, error)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
+        raise error(f"{path}: expected a top-level '{key}:' list")
+    if set(data) - {key}:
+        raise error(f"{path}: unknown top-level key(s) {', '.join(sorted(map(str, set(data) - {key})))}")
+    records: dict = {}
+    for number, entry in enumerate(data[key], 1):
+        record = parse(path, number, entry)
+        if record.id in records:
+            raise error(f"{path}: {noun} {record.id!r}: duplicate id (entries #{list(records).index(record.id) + 1} and #{number})")
+        records[record.id] = record
+    return records
+
+
 @lru_cache(maxsize=8)
 def _load_gazetteer(path: Path) -> Gazetteer:
-    data = read_yaml(path, GazetteerError)
-    if not isinstance(data, dict) or not isinstance(data.get("entities"), list) or not data["entities"]:
-        raise GazetteerError(f"{path}: expected a top-level 'entities:' list")
-    if set(data) - {"entities"}:
-        raise GazetteerError(f"{path}: unknown top-level key(s) {', '.join(sorted(set(data) - {'entities'}))}")
-    entities: dict[str, Entity] = {}
-    for number, entry in enumerate(data["entities"], 1):
-        entity = _parse_entity(path, number, entry)
-        if entity.id in entities:
-            raise GazetteerError(f"{path}: entity {entity.id!r}: duplicate id (entries #{list(entities).index(entity.id) + 1} and #{number})")
-        entities[entity.id] = entity
+    entities: dict[str, Entity] = read_records(path, "entities", "entity", _parse_entity, GazetteerError)
     _check_references(path, entities)
     return Gazetteer(path, entities)
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .entities import (
-    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key, read_yaml,
+    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key, read_records,
 )
 from .lexicons import wordlist
 from .normalize import normalize
@@ -196,18 +196,7 @@ def _expanded(codebook: Codebook) -> dict[str, tuple[tuple[str, bool], str]]:
 
 @lru_cache(maxsize=8)
 def _load_codebook(path: Path) -> Codebook:
-    data = read_yaml(path, CodebookError)
-    if not isinstance(data, dict) or not isinstance(data.get("themes"), list) or not data["themes"]:
-        raise CodebookError(f"{path}: expected a top-level 'themes:' list")
-    if set(data) - {"themes"}:
-        raise CodebookError(f"{path}: unknown top-level key(s) {', '.join(sorted(set(data) - {'themes'}))}")
-    themes: dict[str, Theme] = {}
-    for number, entry in enumerate(data["themes"], 1):
-        theme = _parse_theme(path, number, entry)
-        if theme.id in themes:
-            raise CodebookError(f"{path}: theme {theme.id!r}: duplicate id (entries #{list(themes).index(theme.id) + 1} and #{number})")
-        themes[theme.id] = theme
-    codebook = Codebook(path, themes)
+    codebook = Codebook(path, read_records(path, "themes", "theme", _parse_theme, CodebookError))
     codebook.forms  # validate the patterns now, not on first use
     return codebook
 
