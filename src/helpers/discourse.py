@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .lexicons import read_entries, wordlist
+from .lexicons import phrases, wordlist
 from .loading import Article
 from .normalize import normalize
 from .notebook import RTL_STYLE
@@ -735,7 +735,6 @@ def evaluation_by_voice(articles: Article | Iterable[Article]) -> pd.DataFrame:
 
 # --- paragraph roles in the news story -------------------------------------------------------------------
 
-BACKGROUND_MARKERS = PACKAGE_DATA / "background_markers.txt"
 GAP = "…"
 MAX_GAP_WORDS = 8
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -767,7 +766,7 @@ def find_marker(article: Article, marker: str) -> list[TermMatch]:
 
 def background_markers(article: Article) -> list[TermMatch]:
     """Occurrences of the phrases in ``data/background_markers.txt`` (وكان … قد، يذكر أن …)."""
-    return [m for entry in read_entries(BACKGROUND_MARKERS) for m in find_marker(article, entry)]
+    return [m for entry in phrases("background_markers") for m in find_marker(article, entry)]
 
 
 def paragraph_signals(article: Article) -> pd.DataFrame:

@@ -43,8 +43,8 @@ from pathlib import Path
 import ahocorasick
 import pandas as pd
 import regex
-import yaml
 
+from .lexicons import read_records, read_yaml
 from .names import find_names
 from .normalize import normalize, normalize_with_offsets
 from .paths import PACKAGE_DATA
@@ -343,40 +343,6 @@ def _check_references(path: Path, entities: dict[str, Entity]) -> None:
         for key, phrase in keys.items():
             if owner.setdefault(key, entity.id) != entity.id:
                 _fail(path, f"entity {entity.id!r}", f"name {phrase!r} is also listed for {owner[key]!r}; a name may denote one entity only")
-
-
-def read_yaml(path: Path, error: type[ValueError]) -> object:
-    """Parse a YAML data file, turning I/O and syntax problems into ``error`` naming the file."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise error(f"{path}: no such file") from None
-    except UnicodeDecodeError as exc:
-        raise error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except yaml.YAMLError as exc:
-        raise error(f"{path}: not valid YAML ({exc})") from None
-
-
-def read_records(path: Path, key: str, noun: str, parse, error: type[ValueError]) -> dict:
-    """The entries of a YAML data file's one top-level list ``key:``, parsed and keyed by unique id.
-
-    ``parse(path, number, entry)`` returns a record with an ``id``; the gazetteer and the theme
-    codebook are both read this way, so they report problems in the same words.
-    """
-    data = read_yaml(path, error)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list) or not data[key]:
-        raise error(f"{path}: expected a top-level '{key}:' list")
-    if set(data) - {key}:
-        raise error(f"{path}: unknown top-level key(s) {', '.join(sorted(map(str, set(data) - {key})))}")
-    records: dict = {}
-    for number, entry in enumerate(data[key], 1):
-        record = parse(path, number, entry)
-        if record.id in records:
-            raise error(f"{path}: {noun} {record.id!r}: duplicate id (entries #{list(records).index(record.id) + 1} and #{number})")
-        records[record.id] = record
-    return records
-
-
 @lru_cache(maxsize=8)
 def _load_gazetteer(path: Path) -> Gazetteer:
     entities: dict[str, Entity] = read_records(path, "entities", "entity", _parse_entity, GazetteerError)

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-import yaml
 from wordfreq import zipf_frequency
 
+from .lexicons import read_yaml
 from .normalize import normalize
 from .paths import PACKAGE_DATA
 
@@ -75,10 +75,7 @@ class NameLists:
 
 @lru_cache(maxsize=4)
 def _load_names(path: Path) -> NameLists:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise NamesError(f"{path}: cannot read the names lists ({exc})") from None
+    data = read_yaml(path, NamesError)
     if not isinstance(data, dict):
         raise NamesError(f"{path}: expected a mapping at the top level")
     unknown = set(data) - set(LIST_KEYS) - set(NUMBER_KEYS)

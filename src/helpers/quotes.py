@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
+from .lexicons import read_yaml
 from .normalize import normalize
 from .paths import PACKAGE_DATA
 from .quotemarks import QuoteSpan, pair_quote_marks
@@ -197,12 +197,7 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
 def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
     """Load and normalise the reporting lexicon (default ``src/helpers/data/reporting.yaml``)."""
     path = Path(path) if path else LEXICON_PATH
-    if not path.exists():
-        raise FileNotFoundError(f"{path}: no such reporting lexicon")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML ({exc})") from None
+    data = read_yaml(path, ValueError)
     if not isinstance(data, dict) or "verbs" not in data or "classes" not in data:
         raise ValueError(f"{path}: expected a mapping with 'classes' and 'verbs'")
     classes = data["classes"]

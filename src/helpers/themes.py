@@ -20,9 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from .entities import (
-    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key, read_records,
+    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key,
 )
-from .lexicons import wordlist
+from .lexicons import read_records, wordlist
 from .normalize import normalize
 from .paths import PACKAGE_DATA
 
