@@ -135,7 +135,11 @@ def notebook_paths(folder: Path = paths.NOTEBOOKS) -> list[Path]:
 
 def tidy_notebook(nb) -> None:
     """Drop what changes from run to run or machine to machine (timestamps, papermill records,
-    the Python version); give every cell a stable id."""
+    the Python version, how a cell's printed output happened to be split into flushes); give
+    every cell a stable id."""
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+    CoalesceStreamsPreprocessor().preprocess(nb, {})
     for key in ("papermill", "widgets", "execution"):
         nb.metadata.pop(key, None)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
