@@ -438,3 +438,78 @@ def test_parallel_processes_share_one_manifest(tmp_path):
     index = figures_manifest.read_index(tmp_path)
     assert [f["name"] for f in index["figures"]] == [f"99-{k:02d}-parallel" for k in range(1, 9)]
     assert figures_manifest.check_folder(tmp_path) == []
+
+
+def draw_share_chart():
+    """A chart whose legend sits below the axes, as the notebooks' stacked bars do."""
+    fig, ax = charts.new_figure(6, 2.5)
+    bars = charts.barh(ax, ["حلف شمال الأطلسي (NATO)", "الكويت"], [0.6, 0.4], value_format="{:.0%}")
+    charts.legend(ax, handles=[bars], labels=["حصة الإشارات"], loc="upper center", bbox_to_anchor=(0.5, -0.3))
+    charts.set_title(ax, "حصة كل جهة")
+    return fig
+
+
+def test_png_is_the_page_savefig_draws(tmp_path):
+    """The PNG cut from save_figure's one draw matches savefig(bbox_inches="tight") pixel for pixel,
+    up to antialiasing at a half-pixel offset: same size, same picture."""
+    import numpy as np
+
+    record = charts.save_figure(draw_share_chart(), "99-01-page", caption_ar="ا", caption_en="a", notebook="99-test",
+                                alt_text="a", data=pd.DataFrame({"a": [1]}), out_dir=tmp_path)
+    reference = draw_share_chart()
+    with matplotlib.rc_context(charts.SAVE_RC):
+        reference.savefig(tmp_path / "reference.png", bbox_inches="tight", pad_inches=0.1)
+    ours = matplotlib.image.imread(tmp_path / record["files"]["png"])
+    theirs = matplotlib.image.imread(tmp_path / "reference.png")
+    assert ours.shape == theirs.shape
+    difference = np.abs(ours[..., :3] - theirs[..., :3])
+    assert difference.mean() < 0.01, f"mean difference {difference.mean():.4f}"
+    assert (difference.max(axis=2) > 0.5).mean() < 0.01, "more than 1% of pixels differ strongly"
+    plt.close("all")
+
+
+def test_saving_leaves_the_figure_as_it_was(tmp_path):
+    fig = draw_share_chart()
+    engine, dpi = fig.get_layout_engine(), fig.dpi
+    charts.save_figure(fig, "99-01-same", caption_ar="ا", caption_en="a", notebook="99-test", alt_text="a",
+                       data=pd.DataFrame({"a": [1]}), out_dir=tmp_path)
+    assert fig.get_layout_engine() is engine and fig.dpi == dpi
+    plt.close(fig)
+
+
+def test_show_displays_the_saved_png_and_closes_the_figure(tmp_path, monkeypatch):
+    import io
+
+    import IPython.display
+    from PIL import Image
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objects, **_: shown.extend(objects))
+    fig = draw_share_chart()
+    record = charts.save_figure(fig, "99-01-shown", caption_ar="حصة كل جهة", caption_en="Share", notebook="99-test",
+                                alt_text="Two bars", data=pd.DataFrame({"a": [1]}), out_dir=tmp_path, show=True)
+    assert not plt.fignum_exists(fig.number), "the inline backend would draw it again"
+    image, caption = shown
+    saved = Image.open(tmp_path / record["files"]["png"])
+    preview = Image.open(io.BytesIO(image.data))
+    assert preview.size == (-(-saved.width // 3), -(-saved.height // 3))  # the 300 dpi file at the 100 dpi screen size
+    assert image.alt == "Two bars" and "حصة كل جهة" in caption.data and "Figure 99-01" in caption.data
+
+
+@pytest.mark.parametrize("values", [[3, 2], [1, 0], [2, 1, 1]])
+def test_counts_get_whole_number_ticks(values):
+    """Small counts: ticks at 0.5 would print '2' twice under a whole-number format."""
+    fig, ax = charts.new_figure(4, 2)
+    charts.barh(ax, [f"ب{k}" for k in range(len(values))], values)
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(ticks) == len(set(ticks)) > 1, ticks
+    plt.close(fig)
+
+
+def test_shares_keep_fractional_ticks():
+    fig, ax = charts.new_figure(4, 2)
+    charts.barh(ax, ["أ", "ب"], [0.6, 0.4], value_format="{:.0%}")
+    fig.canvas.draw()
+    assert any(not float(tick).is_integer() for tick in ax.get_xticks())
+    plt.close(fig)

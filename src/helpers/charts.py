@@ -19,7 +19,7 @@ import os
 import re
 import tempfile
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -51,6 +51,9 @@ FIGURE_FORMATS = {
 #: SVG (so that browsers do not re-apply bidi or substitute fonts), fixed SVG id salt.
 SAVE_RC = {
     "savefig.dpi": 300,
+    "savefig.facecolor": "auto",  # the figure's own colours, as drawn: the PNG is cut from that draw
+    "savefig.edgecolor": "auto",
+    "savefig.transparent": False,
     "pdf.fonttype": 42,
     "ps.fonttype": 42,
     "svg.fonttype": "path",
@@ -276,12 +279,22 @@ def barh(
     if not ax.xaxis_inverted():
         ax.invert_xaxis()
     ax.xaxis.set_major_formatter(tick_formatter(eastern_digits, value_format or "{:,g}"))
+    whole_number_ticks(ax.xaxis, values)
     if value_format is not None:
         texts = [value_format.format(v) for v in values]
         texts = [ar(eastern_arabic_digits(t) if eastern_digits else t) for t in texts]
         ax.bar_label(bars, labels=texts, padding=3)
         ax.margins(x=0.12)
     return bars
+
+
+def whole_number_ticks(axis, values: Iterable[float]) -> None:
+    """Ticks at whole numbers only when every value is whole (counts), so that small counts do not
+    get ticks at 0.5 that a whole-number format prints twice ("2 2")."""
+    from matplotlib.ticker import MaxNLocator
+
+    if all(float(value).is_integer() for value in values):
+        axis.set_major_locator(MaxNLocator(integer=True))
 
 
 def legend(ax, handles=None, labels: Sequence[object] | None = None, ncol: int = 1, **kwargs):
@@ -341,6 +354,11 @@ def drawn_texts(fig) -> list[str]:
     draw: ticks outside the view and invisible artists are left out, as on the page. Raises
     :class:`FigureTextError` if matplotlib reports a glyph missing from every font.
     """
+    return _recorded_draw(fig)[0]
+
+
+def _recorded_draw(fig):
+    """Draw ``fig`` once at its dpi (running its layout engine): the texts drawn, and the renderer."""
     from matplotlib.backends.backend_agg import RendererAgg
 
     seen: dict[str, None] = {}
@@ -374,13 +392,62 @@ def drawn_texts(fig) -> list[str]:
                 seen.setdefault(text, None)
 
     width, height = fig.get_size_inches() * fig.dpi
+    renderer = RecordingRenderer(width, height, fig.dpi)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig.draw(RecordingRenderer(width, height, fig.dpi))
+        fig.draw(renderer)
     missing = sorted({str(w.message) for w in caught if "missing from" in str(w.message)})
     if missing:
         raise FigureTextError("; ".join(missing))
-    return list(seen)
+    return list(seen), renderer
+
+
+@contextlib.contextmanager
+def _laid_out_once(fig, dpi: float, pad_inches: float) -> Iterator[tuple[list[str], object, object]]:
+    """Lay ``fig`` out and draw it once at ``dpi``; inside the block its layout stays as drawn.
+
+    Yields the texts drawn, the page (the padded tight bounding box, in inches, that
+    ``savefig(bbox_inches="tight")`` would find) and that page's pixels from this draw (see
+    :func:`_page_pixels`). Saving every format from this one layout, the PNG from
+    these pixels, draws the figure once per vector format instead of twice per format.
+    """
+    original_dpi, engine = fig.dpi, fig.get_layout_engine()
+    fig.dpi = dpi
+    try:
+        texts, renderer = _recorded_draw(fig)
+        page = fig.get_tightbbox(renderer).padded(pad_inches)
+        if engine is not None:
+            # No engine at all, not the "none" placeholder: savefig lays out again with any engine.
+            with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+                fig.set_layout_engine(None)
+        yield texts, page, _page_pixels(fig, renderer, page, dpi)
+    finally:
+        if engine is not None:
+            fig.set_layout_engine(engine)
+        fig.dpi = original_dpi
+
+
+def _page_pixels(fig, renderer, page, dpi: float):
+    """The RGBA pixels of ``page`` (inches) from a full-canvas draw, sized as savefig sizes them.
+
+    The page usually reaches past the canvas by the padding; savefig fills that margin with the
+    figure's face colour, and so does this. None if that colour is not opaque (savefig decides).
+    """
+    import numpy as np
+    from matplotlib.colors import to_rgba
+
+    face = to_rgba(fig.get_facecolor())
+    if face[3] < 1:
+        return None
+    drawn = np.asarray(renderer.buffer_rgba())
+    height, width = drawn.shape[:2]
+    left, top = round(page.x0 * dpi), round(height - page.y1 * dpi)
+    pixels = np.empty((int(page.height * dpi), int(page.width * dpi), 4), np.uint8)
+    pixels[:] = np.round(np.array(face) * 255)
+    x0, y0 = max(left, 0), max(top, 0)
+    x1, y1 = min(left + pixels.shape[1], width), min(top + pixels.shape[0], height)
+    pixels[y0 - top:y1 - top, x0 - left:x1 - left] = drawn[y0:y1, x0:x1]
+    return pixels
 
 
 def figure_texts(fig) -> list[str]:
@@ -426,13 +493,15 @@ def save_figure(
     alt_text: str,
     out_dir: str | os.PathLike | None = None,
     article_sha256: str | None = None,
+    show: bool = False,
 ) -> dict:
     """Write ``<name>.png/.pdf/.svg/.csv`` into ``out_dir`` and record the figure in its manifest.
 
     ``name`` is ``run.figure_name(k, "slug")`` (``03-02-speaker-share``), ``data`` the DataFrame
     that was plotted, ``alt_text`` a plain-language description for readers who cannot see the
     figure. Files are replaced atomically and are byte-identical when the same figure is saved
-    again. Returns the manifest record.
+    again. ``show=True`` displays the saved figure in the notebook (:func:`show_saved`). Returns
+    the manifest record.
     """
     from . import __version__, figures_manifest, paths
 
@@ -440,13 +509,18 @@ def save_figure(
     out = Path(out_dir) if out_dir is not None else paths.FIGURES
     out.mkdir(parents=True, exist_ok=True)
     csv_bytes = data_csv_bytes(data)
-    with matplotlib.rc_context(SAVE_RC):
-        drawn = drawn_texts(fig)
-        files = {}
+    import matplotlib.image
+
+    files = {}
+    dpi = SAVE_RC["savefig.dpi"]
+    with matplotlib.rc_context(SAVE_RC), _laid_out_once(fig, dpi, pad_inches=0.1) as (drawn, page, page_pixels):
         for fmt, metadata in FIGURE_FORMATS.items():
             target = out / f"{name}.{fmt}"
             with _atomic_path(target) as temporary:
-                fig.savefig(temporary, format=fmt, metadata=metadata, bbox_inches="tight", pad_inches=0.1)
+                if fmt == "png" and page_pixels is not None:
+                    matplotlib.image.imsave(temporary, page_pixels, format="png", dpi=dpi, metadata=metadata)
+                else:
+                    fig.savefig(temporary, format=fmt, metadata=metadata, bbox_inches=page)
             files[fmt] = target.name
     write_bytes_atomic(out / f"{name}.csv", csv_bytes)
     files["csv"] = f"{name}.csv"
@@ -469,7 +543,31 @@ def save_figure(
         "matplotlib_version": matplotlib.__version__,
     }
     figures_manifest.add_record(out, record)
+    if show:
+        show_saved(fig, record, page_pixels if page_pixels is not None else out / files["png"])
     return record
+
+
+def show_saved(fig, record: dict, png) -> None:
+    """Show a saved figure in the notebook as its PNG (a path, or its pixels), with its caption.
+
+    The PNG is scaled down from 300 dpi to the figure's screen dpi instead of drawing the figure
+    again, so readers see exactly the file they cite; ``fig`` is closed so that Jupyter's inline
+    backend does not draw it a second time.
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, Image, display
+    from PIL import Image as PILImage
+
+    plt.close(fig)
+    factor = max(round(SAVE_RC["savefig.dpi"] / matplotlib.rcParams["figure.dpi"]), 1)
+    with PILImage.open(png) if isinstance(png, (str, os.PathLike)) else PILImage.fromarray(png) as image:
+        buffer = io.BytesIO()
+        image.reduce(factor).save(buffer, format="png")
+    display(Image(data=buffer.getvalue(), format="png", alt=record["alt_text"]))
+    display(HTML(caption_html(record)))
 
 
 def _sha256(content: bytes) -> str:

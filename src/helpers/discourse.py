@@ -911,6 +911,7 @@ def draw_stacked_barh(ax, frame: pd.DataFrame, labels: dict[str, str], value_for
     ax.set_ylim(len(frame) - 0.5, -0.5)
     ax.set_xlim(max(left.max(), 1) * 1.02, 0)
     ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False))
+    charts.whole_number_ticks(ax.xaxis, left)
 
 
 def draw_role_strip(ax, roles: pd.DataFrame) -> None:

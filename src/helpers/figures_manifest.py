@@ -51,14 +51,20 @@ def schema() -> dict:
     return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 
 
-def validate(index: dict, source: Path | str = INDEX) -> None:
-    """Raise :class:`ManifestError` (naming ``source``) unless ``index`` matches the schema."""
+@cache
+def validator():
+    """The manifest schema's validator, built once per process."""
     from .build import skip_slow_iri_checker
 
     skip_slow_iri_checker()  # importing jsonschema would otherwise cost 2-4 s in every notebook kernel
     import jsonschema
 
-    errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(index), key=lambda e: list(e.path))
+    return jsonschema.Draft202012Validator(schema())
+
+
+def validate(index: dict, source: Path | str = INDEX) -> None:
+    """Raise :class:`ManifestError` (naming ``source``) unless ``index`` matches the schema."""
+    errors = sorted(validator().iter_errors(index), key=lambda e: list(e.path))
     if errors:
         problems = "; ".join(f"{'/'.join(map(str, e.path)) or '(top)'}: {e.message}" for e in errors[:5])
         raise ManifestError(f"{source}: does not match {SCHEMA_PATH.name}: {problems}")
