@@ -4,7 +4,7 @@ Speed. Starting a Jupyter kernel and importing pandas, matplotlib and IPython co
 of CPU-seconds per notebook, more than most notebooks' own work. On Linux the build therefore
 starts one *kernel template* process that imports all of that once, and each notebook gets a
 real, fresh IPython kernel forked from it (empty namespace, nothing executed; only modules
-already imported). nbclient drives every kernel from one asyncio loop, as many at a time as
+already imported and the package's data files already read). nbclient drives every kernel from one asyncio loop, as many at a time as
 there are cores. ``--no-fork`` (or any non-Linux system) starts ordinary kernels instead.
 
 Determinism. Notebooks are written only with what a clean run produces: outputs and execution
@@ -209,6 +209,23 @@ def _warm_imports() -> None:
         del sys.modules[name]
 
 
+def _warm_data() -> None:
+    """Load, once in the template, what every notebook's first annotation loads for itself: run
+    each annotation layer over the first article in data/raw (lexicons, gazetteer, codebook,
+    name lists, matchers) and build the figures manifest's validator."""
+    from .annotate import LAYERS
+    from .figures_manifest import validator
+    from .loading import iter_articles
+
+    try:
+        article = next(iter_articles(paths.RAW))
+        for layer in LAYERS.values():
+            layer(article)
+        validator()
+    except Exception:  # the notebook that needs it will show the error where it belongs
+        pass
+
+
 def _run_forked_kernel(request: dict) -> None:
     """In the forked child: become the process jupyter_client asked for and run an IPython kernel."""
     os.chdir(request["cwd"])
@@ -230,6 +247,7 @@ def serve_kernels(socket_path: str) -> None:
     import socket
 
     _warm_imports()
+    _warm_data()
     listener = socket.socket(socket.AF_UNIX)
     listener.bind(socket_path + ".tmp")
     os.replace(socket_path + ".tmp", socket_path)  # relays connect only once the template is ready
