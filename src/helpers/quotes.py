@@ -376,15 +376,16 @@ class _Doc:
 
     def _entity_names(self) -> dict[int, int]:
         """Token index -> token end of each named actor (الولايات المتحدة، واشنطن) from the gazetteer."""
-        from .entities import entity_table
+        from .entities import find_entities
 
         ends = {}
-        table = entity_table(self.article)
-        for row in table[(table["kind"] == "name") & table["type"].isin(SPEAKER_ENTITY_TYPES)].itertuples():
-            tokens = self._token_range(row.start, row.end)
+        for mention in find_entities(self.article):
+            if mention.kind != "name" or mention.type not in SPEAKER_ENTITY_TYPES:
+                continue
+            tokens = self._token_range(mention.start, mention.end)
             if len(tokens):
                 ends[tokens.start] = tokens.stop
-                self.entity_type[tokens.start] = row.type
+                self.entity_type[tokens.start] = mention.type
         return ends
 
     def starts_speaker(self, i: int) -> bool:
@@ -1245,11 +1246,7 @@ def _spans_text(spans: list[tuple[int, int]]) -> str:
 
 def quote_table(article) -> pd.DataFrame:
     """One row per statement: the columns of ``quotes.csv`` (quoted_spans as ``start-end;…``)."""
-    rows = []
-    for statement in extract_quotes(article):
-        row = asdict(statement)
-        row["quoted_spans"] = _spans_text(statement.quoted_spans)
-        rows.append(row)
+    rows = [{**vars(statement), "quoted_spans": _spans_text(statement.quoted_spans)} for statement in extract_quotes(article)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.astype({"speaker_start": "Int64", "speaker_end": "Int64"})
 
@@ -1261,6 +1258,11 @@ def marked_terms(article) -> pd.DataFrame:
 
 def voice_spans(article) -> pd.DataFrame:
     """Who speaks where: quoted words ("quoted") and reported clauses ("reported") per statement."""
+    return pd.DataFrame(_voice_rows(article), columns=VOICE_COLUMNS)
+
+
+def _voice_rows(article) -> list[dict]:
+    """The rows of :func:`voice_spans`, in text order."""
     analysis = analyse(article)
     rows = []
     items = list(analysis.statements) + ([analysis.headline] if analysis.headline else [])
@@ -1280,8 +1282,7 @@ def voice_spans(article) -> pd.DataFrame:
             if piece_end > piece_start:
                 rows.append({**base, "voice": "reported", "start": piece_start, "end": piece_end})
             cursor = max(cursor, b)
-    frame = pd.DataFrame(rows, columns=VOICE_COLUMNS)
-    return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    return sorted(rows, key=lambda row: (row["start"], row["end"]))
 
 
 def voice_at(article, start: int, end: int) -> tuple[str, str, str]:
@@ -1306,8 +1307,7 @@ _VOICE_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 def _voice_index(article) -> list[tuple[int, int, str, str, str]]:
     if article not in _VOICE_INDEX:
-        frame = voice_spans(article)
-        _VOICE_INDEX[article] = list(frame[["start", "end", "speaker_id", "speaker_label", "voice"]].itertuples(index=False, name=None))
+        _VOICE_INDEX[article] = [(r["start"], r["end"], r["speaker_id"], r["speaker_label"], r["voice"]) for r in _voice_rows(article)]
     return _VOICE_INDEX[article]
 
 
