@@ -8,7 +8,9 @@ of its own so that their peak memory (max RSS) is their own:
 
 * annotation: every layer of ``helpers.annotate.LAYERS`` for every article (loading included,
   the tables built in memory and dropped, as ``python -m helpers annotate`` does before writing);
-* tokeniser: ``camel_tools.tokenizers.word.simple_word_tokenize`` over the same texts.
+* annotation on every core: the same, through ``helpers.annotate.map_articles`` (what
+  ``python -m helpers annotate`` uses for a folder), one worker process per core;
+* tokeniser: ``camel_tools.tokenizers.word.simple_word_tokenize`` over the same texts, one process.
 
 CAMeL Tools is not a dependency of the package: the first run creates ``build/bench-venv`` with
 the same Python, ``pip install --no-deps camel-tools`` and the two small packages its tokeniser
@@ -50,6 +52,24 @@ for number, text in enumerate(texts):
 seconds = time.perf_counter() - started
 print(json.dumps({"seconds": seconds, "tokens": tokens, "layers": layer_seconds,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+ANNOTATE_PARALLEL_CHILD = r"""
+import json, resource, sys, time
+from helpers.annotate import LAYERS, default_jobs, map_articles
+from helpers.loading import article_from_text
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+
+def token_rows(article):
+    tables = {name: layer(article) for name, layer in LAYERS.items()}
+    return len(tables["tokens"])
+
+articles = (article_from_text(text, source=f"copy-{n}", doc_id=f"copy-{n:06d}") for n, text in enumerate(texts))
+started = time.perf_counter()
+tokens = sum(map_articles(token_rows, articles))
+seconds = time.perf_counter() - started
+rss = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+print(json.dumps({"seconds": seconds, "tokens": tokens, "jobs": default_jobs(), "max_rss_mb": rss}))
 """
 
 TOKENISER_CHILD = r"""
@@ -112,22 +132,28 @@ def main() -> None:
         json.dump(texts, handle, ensure_ascii=False)
     corpus = Path(handle.name)
     try:
-        annotation, tokeniser = [], []
+        annotation, parallel, tokeniser = [], [], []
         for _ in range(args.repeat):
             annotation.append(run_child(Path(sys.executable), ANNOTATE_CHILD, corpus))
+            parallel.append(run_child(Path(sys.executable), ANNOTATE_PARALLEL_CHILD, corpus))
             tokeniser.append(run_child(tokeniser_python, TOKENISER_CHILD, corpus))
     finally:
         corpus.unlink()
 
     annotate_s = statistics.median(r["seconds"] for r in annotation)
+    parallel_s = statistics.median(r["seconds"] for r in parallel)
     tokenise_s = statistics.median(r["seconds"] for r in tokeniser)
     ratio = annotate_s / tokenise_s
+    assert all(r["tokens"] == tokens for r in annotation + parallel), "every run must annotate the whole corpus"
     print(f"corpus: {len(texts)} articles, {tokens:,} tokens (helpers), {tokeniser[0]['tokens']:,} tokens (camel-tools)")
     print(f"annotation, all {len(annotation[0]['layers'])} layers: {annotate_s:7.2f} s  {tokens / annotate_s:>10,.0f} tokens/s  peak RSS {max(r['max_rss_mb'] for r in annotation):6.0f} MB")
     for name in annotation[0]["layers"]:
         print(f"    {name:<12} {statistics.median(r['layers'][name] for r in annotation):7.2f} s")
+    print(f"annotation on {parallel[0]['jobs']} cores (map_articles): {parallel_s:7.2f} s  {tokens / parallel_s:>10,.0f} tokens/s  peak RSS per process {max(r['max_rss_mb'] for r in parallel):6.0f} MB")
     print(f"camel simple_word_tokenize:     {tokenise_s:7.2f} s  {tokens / tokenise_s:>10,.0f} tokens/s  peak RSS {max(r['max_rss_mb'] for r in tokeniser):6.0f} MB")
-    print(f"ratio annotation / tokeniser: {ratio:.2f}  (target <= {TARGET_RATIO}; median of {args.repeat})  {'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
+    print(f"ratio annotation / tokeniser, one process: {ratio:.2f}  (target <= {TARGET_RATIO}; median of {args.repeat})  {'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
+    parallel_ratio = parallel_s / tokenise_s
+    print(f"ratio annotation on {parallel[0]['jobs']} cores / tokeniser on one: {parallel_ratio:.2f}  {'OK' if parallel_ratio <= TARGET_RATIO else 'OVER TARGET'}")
 
 
 if __name__ == "__main__":

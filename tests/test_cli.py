@@ -54,3 +54,45 @@ def test_skip_bad_goes_on(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "skipped:" in result.stderr and "a.txt: the file is empty" in result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["b"]
+
+
+def write_corpus(folder, count):
+    """``count`` copies of the seed under different names, and one short article of its own."""
+    folder.mkdir()
+    text = paths.SEED_ARTICLE.read_text(encoding="utf-8")
+    for k in range(count):
+        (folder / f"copy-{k:02d}.txt").write_text(text, encoding="utf-8")
+    (folder / "other.txt").write_text("الكويت تستضيف اجتماعا\nقال الوزير إن «الاجتماع» ناجح.", encoding="utf-8")
+
+
+def test_parallel_annotation_writes_what_one_process_writes(tmp_path):
+    write_corpus(tmp_path / "in", 12)
+    for jobs in (1, 3):
+        result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / f"out-{jobs}", "--jobs", jobs)
+        assert result.returncode == 0, result.stderr
+        assert f"annotated 13 article(s)" in result.stdout
+    one, three = tmp_path / "out-1", tmp_path / "out-3"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert len(files) == 13 * 7 and files == sorted(p.relative_to(three) for p in three.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (three / f).read_bytes() for f in files)
+
+
+def test_two_articles_with_one_id_are_refused(tmp_path):
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "news.txt").write_text("عنوان\nقال الوزير إن الاجتماع ناجح.", encoding="utf-8")
+    result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert f"error: {tmp_path / 'in' / 'b' / 'news.txt'}: its id 'news' is already taken by {tmp_path / 'in' / 'a' / 'news.txt'}" in result.stderr
+    result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / "out", "--skip-bad")
+    assert result.returncode == 0 and "skipped:" in result.stderr and "annotated 1 article(s)" in result.stdout
+
+
+def test_unreadable_file_in_a_parallel_run_stops_with_its_name(tmp_path):
+    """A bad file after the first article is read while workers run: it must stop the run, not hang it."""
+    write_corpus(tmp_path / "in", 3)
+    (tmp_path / "in" / "copy-01.txt").write_bytes("خبر".encode("utf-8") + b"\x00\x01\x02" * 50)
+    result = subprocess.run([sys.executable, "-m", "helpers", "annotate", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--jobs", "2"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert f"error: {tmp_path / 'in' / 'copy-01.txt'}: " in result.stderr

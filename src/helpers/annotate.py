@@ -5,16 +5,20 @@ carries ``doc_id`` and exact ``start``/``end`` offsets into ``article.text``.
 """
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
 from . import __version__, paths
+from .build import default_jobs
 from .entities import entity_table
 from .loading import Article
 from .quotes import quote_table
@@ -115,3 +119,31 @@ def write_article(article: Article, out_dir: str | Path, layers: Iterable[str] |
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+T = TypeVar("T")
+
+
+def map_articles(function: Callable[[Article], T], articles: Iterable[Article], jobs: int | None = None) -> Iterator[T]:
+    """``function(article)`` for each article, in order, computed by ``jobs`` processes (default: one per core).
+
+    The first article is done in this process, so that the lexicons, gazetteer and matchers it
+    loads are inherited by forked workers rather than loaded again by each. ``function`` must be
+    picklable (a module-level function or a ``functools.partial`` of one).
+    """
+    articles = iter(articles)
+    first = next(articles, None)
+    if first is None:
+        return
+    yield function(first)
+    jobs = jobs or default_jobs()  # the same count as the notebook build
+    if jobs == 1:
+        yield from map(function, articles)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(jobs) as pool:
+        # Articles are read here, in batches, not by the pool's feeder thread: a file that cannot
+        # be read then raises in the caller (an exception in imap's input would hang the pool).
+        while batch := list(itertools.islice(articles, 16 * jobs)):
+            yield from pool.imap(function, batch, chunksize=4)

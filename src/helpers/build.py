@@ -442,7 +442,7 @@ def _save_failed(path: Path, nb) -> Path | None:
 
 
 def default_jobs() -> int:
-    """How many notebooks run at once: the cores this process may use."""
+    """How many notebooks (or articles) are processed at once: the cores this process may use."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:

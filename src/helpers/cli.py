@@ -11,22 +11,36 @@ from .build import BuildError
 from .loading import ArticleError, iter_articles
 
 
-def annotate(inputs: list[str], out: str, skip_bad: bool = False) -> int:
-    """Annotate every article under ``inputs`` into ``out``; return the number written."""
+def annotate(inputs: list[str], out: str, skip_bad: bool = False, jobs: int | None = None) -> int:
+    """Annotate every article under ``inputs`` into ``out`` with ``jobs`` processes; return the number written."""
+    from functools import partial
+
     from tqdm import tqdm
 
-    from .annotate import write_article
+    from .annotate import map_articles, write_article
 
     def report(error: ArticleError) -> None:
         print(f"skipped: {error}", file=sys.stderr)
 
+    def unique(articles):
+        """Articles whose doc_id (their output folder) no earlier article has."""
+        sources: dict[str, str] = {}
+        for article in articles:
+            if article.doc_id in sources:
+                error = ArticleError(article.source, f"its id {article.doc_id!r} is already taken by {sources[article.doc_id]}; rename one of them")
+                if not skip_bad:
+                    raise error
+                report(error)
+                continue
+            sources[article.doc_id] = article.source
+            yield article
+
+    articles = unique(a for path in inputs for a in iter_articles(path, on_error=report if skip_bad else None))
     written = 0
     with tqdm(desc="annotating", unit=" articles", disable=None, file=sys.stderr) as progress:
-        for path in inputs:
-            for article in iter_articles(path, on_error=report if skip_bad else None):
-                write_article(article, out)
-                written += 1
-                progress.update()
+        for _ in map_articles(partial(write_article, out_dir=out), articles, jobs):
+            written += 1
+            progress.update()
     return written
 
 
@@ -37,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("paths", nargs="+", help="a .txt file, a folder of them, or a CSV/JSON Lines file with a text column")
     run.add_argument("--out", required=True, help="output folder; each article gets OUT/<doc_id>/")
     run.add_argument("--skip-bad", action="store_true", help="report unreadable files and go on instead of stopping")
+    run.add_argument("--jobs", type=int, help="articles annotated at once, one process each (default: the number of cores)")
     build = commands.add_parser("build", help="the main job: annotate data/raw into data/processed, then execute every notebook in place")
     build.add_argument("notebooks", nargs="*", help="only these notebooks (default: every notebook in notebooks/)")
     build.add_argument("--jobs", type=int, help="notebooks run at once (default: the number of cores)")
@@ -49,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     warnings.formatwarning = lambda message, category, *rest: f"warning: {message}\n"
     try:
         if args.command == "annotate":
-            count = annotate(args.paths, args.out, args.skip_bad)
+            count = annotate(args.paths, args.out, args.skip_bad, args.jobs)
             print(f"annotated {count} article(s) into {Path(args.out).resolve()}")
         elif args.command == "build":
             from .build import build as run_build, describe

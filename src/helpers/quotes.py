@@ -1248,7 +1248,9 @@ def quote_table(article) -> pd.DataFrame:
     """One row per statement: the columns of ``quotes.csv`` (quoted_spans as ``start-end;…``)."""
     rows = [{**vars(statement), "quoted_spans": _spans_text(statement.quoted_spans)} for statement in extract_quotes(article)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    return frame.astype({"speaker_start": "Int64", "speaker_end": "Int64"})
+    for column in ("speaker_start", "speaker_end"):  # integers that may be missing (no named speaker)
+        frame[column] = pd.array([row[column] for row in rows], dtype="Int64")  # not astype: that copies every column
+    return frame
 
 
 def marked_terms(article) -> pd.DataFrame:
