@@ -137,6 +137,10 @@ def map_articles(function: Callable[[Article], T], articles: Iterable[Article], 
         return
     yield function(first)
     jobs = jobs or default_jobs()  # the same count as the notebook build
+    second = next(articles, None)
+    if second is None:
+        return
+    articles = itertools.chain([second], articles)
     if jobs == 1:
         yield from map(function, articles)
         return
