@@ -199,6 +199,8 @@ GOOD_ENTRY = "  - id: x\n    type: ORG\n    label_ar: س\n    label_en: X\n    a
         (GOOD_ENTRY + "    member_of: [nowhere]\n", "unknown entity 'nowhere'"),
         (GOOD_ENTRY + GOOD_ENTRY.replace("id: x", "id: y"), "also listed for 'x'"),
         (GOOD_ENTRY.replace("id: x", "id: Bad Id"), "lower-case"),
+        (GOOD_ENTRY + "    quoted_names: [ورق]\n" + GOOD_ENTRY.replace("id: x", "id: y").replace("[سين]", "[صاد]") + "    quoted_names: [ورق]\n",
+         "quoted name 'ورق' is also listed for 'x'"),
         ("entities: [\n", "not valid YAML"),
     ],
 )
@@ -216,6 +218,24 @@ def test_an_edited_gazetteer_changes_the_output(tmp_path):
     path.write_text("entities:\n" + GOOD_ENTRY.replace("[سين]", "[مجلس الأمة]").replace("id: x", "id: kuwait-parliament"), encoding="utf-8")
     found = find_entities(article("ناقش مجلس الأمة الكويتي الاتفاقية."), load_gazetteer(path))
     assert [(m.text, m.entity_id) for m in found] == [("مجلس الأمة", "kuwait-parliament")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ونقلت وكالة رويترز عن مصدر دبلوماسي قوله إن الاتفاق قريب.", [("وكالة رويترز", "reuters")]),
+        ("وذكرت وكالة الأنباء الكويتية (كونا) أن الوزير وصل.", [("وكالة الأنباء الكويتية", "kuna"), ("كونا", "kuna")]),
+        ("بحسب ما أفادت به فرانس برس وأسوشيتد برس.", [("فرانس برس", "afp"), ("أسوشيتد برس", "associated-press")]),
+        ("وقال مراسل قناة الجزيرة إن القصف استمر.", [("قناة الجزيرة", "al-jazeera")]),
+        # a paper named like a place or a word is that paper between quote marks, and only there
+        ("وقال مسؤول لـ«الشرق الأوسط» إن الأزمة تتفاقم في الشرق الأوسط.", [("الشرق الأوسط", "asharq-al-awsat"), ("الشرق الأوسط", "middle-east")]),
+        ("وذكرت صحيفة «الشرق الأوسط» أن الوفد غادر.", [("صحيفة «الشرق الأوسط»", "asharq-al-awsat")]),
+        ("ونقلت “القبس” عن مصدر أن شبه الجزيرة العربية هادئة.", [("القبس", "al-qabas")]),
+    ],
+)
+def test_news_outlets(text, expected):
+    """Agencies, channels and papers are organisations, under one id whatever the spelling."""
+    assert [(m.text, m.entity_id) for m in find_entities(article(text))] == expected
 
 
 def test_matchable_keeps_offsets_and_folds_marks():
@@ -366,7 +386,7 @@ def pattern_found(text: str) -> list[tuple[str, str, str, str]]:
         ("بحضور السفير الكويتي لدى الأردن عزيز الديحاني.", [("عزيز الديحاني", "PERSON", "person:عزيز-الديحاني", "name")]),
         ("أعلنت وزارة الخارجية الكويتية في بيان", [("وزارة الخارجية الكويتية", "ORG", "org:وزارة-الخارجية-الكويتية", "name")]),
         ("وقعت شركة نفط الكويت عقدا", [("شركة نفط الكويت", "ORG", "org:شركة-نفط-الكويت", "name")]),
-        ("نقلت وكالة رويترز للأنباء", [("وكالة رويترز للأنباء", "ORG", "org:وكالة-رويترز-للانباء", "name")]),
+        ("نقلت وكالة سبوتنيك للأنباء", [("وكالة سبوتنيك للأنباء", "ORG", "org:وكالة-سبوتنيك-للانباء", "name")]),
         ("قصف الجيش الإسرائيلي المنطقة", [("الجيش الإسرائيلي", "ORG", "org:الجيش-الاسرائيلي", "name")]),
         ("ووزارة الدفاع البريطانية", [("وزارة الدفاع البريطانية", "ORG", "org:وزارة-الدفاع-البريطانية", "name")]),
     ],
@@ -456,6 +476,7 @@ def gold_scores() -> dict[str, float]:
 def test_gold_news_scores():
     scores = gold_scores()
     assert scores["gold"] == 78
-    # measured: strict P 0.90 R 0.77, lenient P 0.97 R 0.83 (gazetteer alone: strict P 0.77 R 0.22)
-    assert scores["strict_precision"] >= 0.85 and scores["strict_recall"] >= 0.72
-    assert scores["lenient_precision"] >= 0.92 and scores["lenient_recall"] >= 0.78
+    # measured: strict P 0.91 R 0.82, lenient P 0.99 R 0.88 (before news outlets were in the
+    # gazetteer: strict P 0.90 R 0.77, lenient P 0.97 R 0.83; gazetteer alone: strict P 0.77 R 0.22)
+    assert scores["strict_precision"] >= 0.86 and scores["strict_recall"] >= 0.77
+    assert scores["lenient_precision"] >= 0.94 and scores["lenient_recall"] >= 0.83

@@ -197,7 +197,7 @@ def locate(article, offset: int) -> tuple[int, int]:
 
 ENTITY_TYPES = ("ORG", "GPE", "PERSON", "LOC", "FAC", "EVENT", "INITIATIVE")
 REQUIRED_KEYS = ("id", "type", "label_ar", "label_en", "aliases")
-OPTIONAL_KEYS = ("wikidata", "anaphors", "antecedents", "ambiguous", "demonyms", "member_of", "office")
+OPTIONAL_KEYS = ("wikidata", "anaphors", "antecedents", "ambiguous", "demonyms", "member_of", "office", "quoted_names")
 #: Endings derived from a demonym (تركي → تركية، تركيون، تركيين، تركيات), each with and without ال.
 DEMONYM_ENDINGS = ("", "ة", "ه", "ون", "ين", "ات")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -222,6 +222,7 @@ class Entity:
     demonyms: tuple[str, ...] = ()
     member_of: tuple[str, ...] = ()
     office: bool = False
+    quoted_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,6 +247,11 @@ class Gazetteer:
             for anaphor in entity.anaphors:
                 phrases[phrase_key(anaphor)] = (entity.id, "anaphor", False)
         return PhraseMatcher(phrases)
+
+    @cached_property
+    def quoted_matcher(self) -> PhraseMatcher:
+        """The ``quoted_names``: payloads as in :attr:`matcher`; hits count only between quote marks."""
+        return PhraseMatcher({phrase_key(name): (e.id, "name", False) for e in self.entities.values() for name in e.quoted_names})
 
     def members(self, group: str) -> list[str]:
         """Ids of the entities that list ``group`` in ``member_of``, in file order."""
@@ -329,6 +335,7 @@ def _parse_entity(path: Path, number: int, entry: object) -> Entity:
         demonyms=demonyms,
         member_of=_phrase_list(path, where, entry, "member_of", required=False),
         office=entry.get("office", False),
+        quoted_names=_phrase_list(path, where, entry, "quoted_names", required=False),
     )
 
 
@@ -343,6 +350,11 @@ def _check_references(path: Path, entities: dict[str, Entity]) -> None:
         for key, phrase in keys.items():
             if owner.setdefault(key, entity.id) != entity.id:
                 _fail(path, f"entity {entity.id!r}", f"name {phrase!r} is also listed for {owner[key]!r}; a name may denote one entity only")
+    quoted_owner: dict[str, str] = {}
+    for entity in entities.values():
+        for name in entity.quoted_names:
+            if quoted_owner.setdefault(phrase_key(name), entity.id) != entity.id:
+                _fail(path, f"entity {entity.id!r}", f"quoted name {name!r} is also listed for {quoted_owner[phrase_key(name)]!r}")
 @lru_cache(maxsize=8)
 def _load_gazetteer(path: Path) -> Gazetteer:
     entities: dict[str, Entity] = read_records(path, "entities", "entity", _parse_entity, GazetteerError)
@@ -434,8 +446,11 @@ def gazetteer_mentions(article, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer mention in the article, in text order."""
     string, index = article_matchable(article)
     hits = gazetteer.matcher.find(string)
+    quoted = [h for h in gazetteer.quoted_matcher.find(string) if _between_quote_marks(article.text, *original_span(article.text, index, h.start, h.end))]
     taken = [False] * len(string)
-    named = longest_first((h for h in hits if h.payload[1] != "anaphor"), taken)
+    # quoted names first: of two hits of one length (the region الشرق الأوسط and the paper
+    # «الشرق الأوسط») the one listed first wins; a longer hit (صحيفة «الشرق الأوسط») still wins
+    named = longest_first(quoted + [h for h in hits if h.payload[1] != "anaphor"], taken)
     mentioned = {h.payload[0] for h in named if not h.payload[2]}
     for hit in [h for h in named if h.payload[2]]:
         if not gazetteer.related(hit.payload[0]) & mentioned:
@@ -451,6 +466,11 @@ def gazetteer_mentions(article, gazetteer: Gazetteer) -> list[Mention]:
                     hit.payload[1], hit.proclitics, entity.id)
         )
     return mentions
+
+
+def _between_quote_marks(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` the whole of a quotation: «الشرق الأوسط», “القبس”, "الرأي", or reversed »…«."""
+    return 0 < start and end < len(text) and BRACKET_PAIRS.get(text[start - 1]) == text[end] and text[end] in "»«”\""
 
 
 def pattern_mentions(article, gazetteer: Gazetteer, known: list[Mention]) -> tuple[list[Mention], list[Mention]]:
