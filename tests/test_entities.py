@@ -279,6 +279,23 @@ def test_numbers_and_dates(text, surface, kind, fields):
         assert getattr(match[0], name) == value
 
 
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("نشر الحلف 2000 جندي في المنطقة عام 2004.", [("2000", "number"), ("2004", "year")]),
+        ("قتل 1950 شخصا في الهجوم", [("1950", "number")]),
+        ("بلغت الميزانية 2024 مليون دينار", [("2024", "number"), ("مليون", "number")]),
+        ("منذ 2011 والبلاد في أزمة", [("2011", "year")]),
+        ("وفي 2015 أعلنت الحكومة الخطة", [("2015", "year")]),
+        ("انتخابات 2020 الرئاسية", [("2020", "year")]),
+        ("ضمن رؤية 2030.", [("2030", "year")]),
+        ("الاتفاقية (2004) سارية", [("2004", "year")]),
+    ],
+)
+def test_four_digit_numbers_are_years_unless_they_count_something(text, kinds):
+    assert [(m.text, m.kind) for m in find_numbers(article(text))] == kinds
+
+
 @pytest.mark.parametrize("text", ["قال رمضان إن الوضع جيد", "مارس الضغط على الحكومة", "عدد صفر من الأخطاء"])
 def test_month_names_alone_are_not_dates(text):
     assert [n for n in find_numbers(article(text)) if n.kind in ("date", "month")] == []

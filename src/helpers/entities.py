@@ -44,7 +44,7 @@ import ahocorasick
 import pandas as pd
 import regex
 
-from .lexicons import read_records, read_yaml
+from .lexicons import read_records, read_yaml, wordlist
 from .names import find_names
 from .normalize import normalize, normalize_with_offsets
 from .paths import PACKAGE_DATA
@@ -578,6 +578,7 @@ class TimeWords:
     months: dict[str, tuple[int, str]]  # name -> (month, calendar)
     calendar_marks: dict[str, str]
     year_cues: frozenset[str]
+    year_prepositions: frozenset[str]
     weekdays: dict[str, int]
     relative: dict[str, int | None]
     number_words: dict[str, int]
@@ -635,6 +636,7 @@ def _load_time_words(path: Path) -> TimeWords:
         months=months,
         calendar_marks=marks,
         year_cues=frozenset(_normalised_list(path, data, "year_cues")),
+        year_prepositions=frozenset(_normalised_list(path, data, "year_prepositions") if "year_prepositions" in data else ()),
         weekdays=_normalised_map(path, data, "weekdays"),
         relative=_normalised_map(path, data, "relative"),
         number_words=_normalised_map(path, data, "number_words"),
@@ -683,9 +685,32 @@ def _numeric(text: str) -> float:
     return float(text.replace(",", "")) if "," in text and "." not in text else float(text.replace(",", "."))
 
 
-def _is_year_cued(norm: str, start: int, time_words: TimeWords) -> bool:
+def _previous_word_in(words: frozenset[str], norm: str, start: int) -> bool:
+    """Is the word before ``start`` one of ``words``, bare or after one proclitic letter (وفي، لعام)?"""
     previous = regex.findall(r"\p{L}+", norm[max(0, start - 16) : start])
-    return bool(previous) and (previous[-1] in time_words.year_cues or previous[-1][1:] in time_words.year_cues)
+    return bool(previous) and (previous[-1] in words or previous[-1][1:] in words)
+
+
+def _is_year_cued(norm: str, start: int, time_words: TimeWords) -> bool:
+    return _previous_word_in(time_words.year_cues, norm, start)
+
+
+def _counts_something(norm: str, start: int, end: int, time_words: TimeWords) -> bool:
+    """Is the four-digit number at ``[start, end)`` a count (نشر 2000 جندي، 2024 مليون) and not a year?
+
+    A count is followed by what it counts, an indefinite noun (or a scale word); a year stands
+    after في، منذ، حتى … or before a definite word, a conjunction, a function word or punctuation
+    (منذ 2011 والبلاد، انتخابات 2020 الرئاسية، رؤية 2030).
+    """
+    if _previous_word_in(time_words.year_prepositions, norm, start):
+        return False
+    following = regex.match(r"[ \t]*(\p{L}+)", norm[end:])
+    if following is None:
+        return False
+    word = following[1]
+    if word in time_words.scale_words:
+        return True
+    return not (word.startswith(("ال", "لل", "و", "ف")) or word in wordlist("stopwords"))
 
 
 def _classify(match, norm: str, time_words: TimeWords) -> dict | None:
@@ -710,7 +735,8 @@ def _classify(match, norm: str, time_words: TimeWords) -> dict | None:
         if match["percent"]:
             return {"kind": "percent", "value": value}
         four_digits = regex.fullmatch(r"\d{4}", match["number"]) is not None
-        if calendar == "hijri" or (four_digits and (1800 <= value <= 2100 or _is_year_cued(norm, match.start(), time_words))):
+        uncued_year = 1800 <= value <= 2100 and not _counts_something(norm, match.start(), match.end("number"), time_words)
+        if calendar == "hijri" or (four_digits and (_is_year_cued(norm, match.start(), time_words) or uncued_year)):
             return {"kind": "year", "value": value, "year": int(value), "calendar": calendar or "gregorian"}
         return {"kind": "number", "value": value}
     value = number_value(match["number_words"], time_words)
@@ -728,7 +754,7 @@ def find_numbers(article, time_words: TimeWords | None = None) -> list[TimeMenti
 
     Arabic-Indic digits (٢٠١٧) are read through the normaliser; written-out numbers are summed
     (ألفين وسبعة عشر → 2017) and count as years after a year cue (عام, سنة). A four-digit number
-    from 1800 to 2100 is taken for a year.
+    from 1800 to 2100 is taken for a year unless it counts something (:func:`_counts_something`).
     """
     time_words = time_words or load_time_words()
     norm, index = normalize_with_offsets(article.text)
