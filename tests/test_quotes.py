@@ -204,6 +204,25 @@ def test_news_patterns(name):
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("ودعا الرئيس الأطراف إلى ضبط النفس.", "الرئيس"),
+        ("وطالب وزير الخارجية المجتمع الدولي بالتحرك العاجل.", "وزير الخارجية"),
+        ("وحذر الأمين العام لحلف شمال الأطلسي ينس شتولتنبرغ الدول الأعضاء من التراخي.", "الأمين العام لحلف شمال الأطلسي ينس شتولتنبرغ"),
+        ("وطالب الرئيس الأمريكي جو بايدن إسرائيل بوقف إطلاق النار.", "الرئيس الأمريكي جو بايدن"),
+        ("ودعت وزارة الخارجية الكويتية المجتمع الدولي إلى التحرك.", "وزارة الخارجية الكويتية"),
+        ("ودعا وزير الخارجية الكويتي الشيخ سالم عبدالله الجابر الصباح إلى ضبط النفس.", "وزير الخارجية الكويتي الشيخ سالم عبدالله الجابر الصباح"),
+        ("ودعا أمير الكويت إلى الحوار.", "أمير الكويت"),
+    ],
+)
+def test_speaker_ends_where_the_object_starts(text, speaker):
+    """Verbs marked ``object: true`` in reporting.yaml (دعا، طالب، حذر …) take an object between the
+    speaker and the preposition; the speaker is exactly the subject, not the subject and the object."""
+    (statement,) = extract_quotes(article(text))
+    assert (statement.kind, statement.speaker) == ("speech_act", speaker)
+
+
+@pytest.mark.parametrize(
     "text, anonymous",
     [
         ("وقال مسؤول أمني، طلب عدم الكشف عن اسمه، إن الهجوم وقع فجرا.", True),

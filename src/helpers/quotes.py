@@ -98,6 +98,7 @@ class CueForm:
     verb_initial: bool
     relay: tuple[str, ...] = ()  # prepositions whose object is the source: علمت «الراي» من مصادر
     imperfect: bool = False  # يقول، تؤكد: a verb that can also describe the noun before it
+    takes_object: bool = False  # دعا الرئيس الأطراف إلى …: an object stands between subject and preposition
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,7 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
     common = dict(
         lemma=entry["lemma"], cls=cls, preps=tuple(normalize(p) for p in entry.get("preps") or ()),
         clause_only=bool(entry.get("clause_only")), verb_initial=bool(entry.get("verb_initial")),
-        relay=tuple(normalize(p) for p in entry.get("relay") or ()),
+        relay=tuple(normalize(p) for p in entry.get("relay") or ()), takes_object=bool(entry.get("object")),
     )
     generated: list[tuple[str, str, str, bool, bool]] = []
     for stem in entry.get("past") or ():
@@ -371,7 +372,9 @@ class _Doc:
                 self.inside[i] = quote
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
+        self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.entity_end = self._entity_names()
+        self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
 
     def _entity_names(self) -> dict[int, int]:
@@ -386,6 +389,7 @@ class _Doc:
             if len(tokens):
                 ends[tokens.start] = tokens.stop
                 self.entity_type[tokens.start] = mention.type
+                self.entity_offset[tokens.start] = mention.start
         return ends
 
     def starts_speaker(self, i: int) -> bool:
@@ -575,6 +579,32 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     return (lo, j) if j > lo else None
 
 
+def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
+    """Where the object starts in a subject region of a verb that takes one (دعا الرئيس الأطراف إلى،
+    طالب وزير الخارجية المجتمع الدولي بـ، حث الرئيس الأمريكي جو بايدن إسرائيل على), or None.
+
+    The object is a named state or organisation, or a definite common noun, that follows the
+    subject without a genitive link: not after an indefinite head (وزير الخارجية، أمير الكويت) or
+    باسم, not with the preposition ل (الأمين العام لحلف …), not a title, head, nisba adjective or a
+    word of a named person (الشيخ سالم الجابر الصباح).
+    """
+    named = {k for start, end in doc.entity_end.items() for k in range(start, end)}
+    for k in range(lo + 1, hi):
+        token, prev = doc.tokens[k], doc.tokens[k - 1]
+        if token.kind != "word" or prev.norm == "باسم" or _indefinite_head(doc, prev) or "ل" in token.proclitics.split("+"):
+            continue
+        if k in doc.entity_end:
+            # a name that began inside the word before (لحلف شمال الأطلسي) is that word's genitive
+            if doc.entity_type.get(k) in ("GPE", "ORG") and doc.entity_offset[k] >= token.start:
+                return k
+            continue
+        base = _base(token)
+        common = token.has_article and not base.endswith(("ي", "ية", "يه")) and not doc.is_head(token)
+        if common and k not in named and base not in doc.lex.title_words and token.norm not in doc.lex.title_words:
+            return k
+    return None
+
+
 def _relayed_source(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...]) -> tuple[int, int] | None:
     """The object of the verb's source preposition, when it starts a speaker (من مصادر قضائية)."""
     for k in range(lo, hi - 1):
@@ -748,7 +778,7 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             return "clause", j
         if token.norm == ":":
             return "colon", j
-        if preps and j > i - 1 and (token.norm in preps or (
+        if preps and j > i - 1 and j not in doc.in_named and (token.norm in preps or (
             token.kind == "word" and token.norm not in doc.lex.title_words
             and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
         )):
@@ -784,6 +814,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
     if subject is not None and _addressed_object(doc, cue, subject[0]):
         subject = None
+    if subject is not None and form.takes_object:
+        subject = (subject[0], _object_start(doc, *subject) or subject[1])
     if how == "clause":
         token = doc.tokens[at]
         first = at + 1 if token.norm in {"ان", "بان"} else at
