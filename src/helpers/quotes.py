@@ -326,9 +326,9 @@ def _keys(token) -> set[str]:
 
 
 def _cue_candidates(norm: str) -> list[str]:
-    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت)."""
+    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث)."""
     out = [norm]
-    if len(norm) > 3 and norm[0] in "وف":
+    if len(norm) >= 3 and norm[0] in "وف":
         out.append(norm[1:])
     for word in list(out):
         out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
@@ -583,10 +583,10 @@ def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
     """Where the object starts in a subject region of a verb that takes one (دعا الرئيس الأطراف إلى،
     طالب وزير الخارجية المجتمع الدولي بـ، حث الرئيس الأمريكي جو بايدن إسرائيل على), or None.
 
-    The object is a named state or organisation, or a definite common noun, that follows the
-    subject without a genitive link: not after an indefinite head (وزير الخارجية، أمير الكويت) or
-    باسم, not with the preposition ل (الأمين العام لحلف …), not a title, head, nisba adjective or a
-    word of a named person (الشيخ سالم الجابر الصباح).
+    The object is a named state or organisation, or a definite noun (الأطراف، الحكومة), that
+    follows the subject without a genitive link: not after an indefinite head (وزير الخارجية، أمير
+    الكويت) or باسم, not with the preposition ل (الأمين العام لحلف …), not a title word, nisba
+    adjective, a head before a name (الشيخ سالم) or a word of a named person (الجابر الصباح).
     """
     named = {k for start, end in doc.entity_end.items() for k in range(start, end)}
     for k in range(lo + 1, hi):
@@ -599,7 +599,8 @@ def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
                 return k
             continue
         base = _base(token)
-        common = token.has_article and not base.endswith(("ي", "ية", "يه")) and not doc.is_head(token)
+        titles_a_name = doc.is_head(token) and k + 1 < hi and (doc.entity_type.get(k + 1) == "PERSON" or doc.is_name(doc.tokens[k + 1]))
+        common = token.has_article and not base.endswith(("ي", "ية", "يه")) and not titles_a_name  # الحكومة، not الشيخ سالم
         if common and k not in named and base not in doc.lex.title_words and token.norm not in doc.lex.title_words:
             return k
     return None
