@@ -119,6 +119,7 @@ class ReportingLexicon:
     term_heads: frozenset[str]
     anonymity_markers: tuple[tuple[str, ...], ...]
     impersonal: frozenset[str]
+    question_verbs: frozenset[str]
     max_term_words: int
     min_continuation_words: int
 
@@ -226,6 +227,7 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         max_term_words=int(data.get("max_term_words", 1)),
         min_continuation_words=int(data.get("min_continuation_words", 5)),
         impersonal=_words(data.get("impersonal")),
+        question_verbs=_words(data.get("question_verbs")),
     )
 
 
@@ -713,6 +715,18 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     return (i, j) if j > i and j - i <= 15 else None
 
 
+def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The one asked, who answers with the verb: وسئل الوزير عن التأجيل فقال: «لا»; the phrase ends
+    at the question's preposition or a comma (سئلت المتحدثة باسم البيت الأبيض عن …)."""
+    for k in range(lo, verb - 1):
+        if k not in doc.inside and set(_cue_candidates(doc.tokens[k].norm)) & doc.lex.question_verbs and doc.starts_speaker(k + 1):
+            j = k + 2
+            while j < verb and doc.tokens[j].norm not in PREPOSITION_WORDS | PUNCT_STRIP | doc.lex.subject_terminators:
+                j += 1
+            return k + 1, j
+    return None
+
+
 def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
     """For a participle with no statement before it: the first speaker-like phrase in the sentence."""
     for i in range(lo, before):
@@ -1091,7 +1105,7 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     subject = draft.subject
     source = "explicit"
     if subject is None and cue.form is not None and not cue.form.participle:
-        subject = _fronted_subject(doc, lo, cue.index)
+        subject = _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index)
     if subject is None and cue.form is not None and cue.form.participle:
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"
