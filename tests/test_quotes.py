@@ -273,6 +273,17 @@ def test_titles_and_names_corefer():
     assert (labels == 1).all()
 
 
+def test_a_state_is_not_the_person_its_title_names():
+    text = (
+        "ودعا أمير الكويت إلى الحوار.\n"
+        "وقالت الكويت إن الوضع خطير.\n"
+        "وأكد الأمير أن الحوار هو السبيل.\n"
+        "وطالبت الكويت مجلس الأمن بالتحرك.\n"
+    )
+    ids = [s.speaker_id for s in extract_quotes(article(text))]
+    assert ids[0] == ids[2] != ids[1] == ids[3]
+
+
 def test_headline_quote_is_a_statement_and_headline_form_is_an_attribution():
     quoted = article("شتولتنبرغ: «الكويت شريك أساسي للحلف»\n\nوصل الأمين العام للحلف إلى الكويت أمس.\n")
     (statement,) = extract_quotes(quoted)

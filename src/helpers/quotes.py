@@ -1008,10 +1008,12 @@ class _Speakers:
         name_keys = [_keys(t) for t, bracketed in core if not bracketed and self.doc.is_name(t)]
         names = set().union(*name_keys) if name_keys else set()
         label = self.label(i, j)
+        # a state or organisation (الكويت) is not the person whose title names it (أمير الكويت)
+        actor = bool(words) and any(self.doc.tokens[k] is words[0] and self.doc.entity_type.get(k) in ("GPE", "ORG") for k in range(i, j))
         found = None
         for speaker in reversed(self.recent):
             same_head = bool(head & (speaker.heads | speaker.names)) or (
-                bool(words) and not self.doc.is_head(words[0]) and bool(head & speaker.bases)
+                bool(words) and not self.doc.is_head(words[0]) and not actor and bool(head & speaker.bases)
             )
             covered = bool(keys) and all(k & speaker.bases for k in keys)
             if covered and same_head and (definite or label in speaker.labels):
