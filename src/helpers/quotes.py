@@ -424,9 +424,9 @@ class _Doc:
         return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface[clitic_letters:])
 
     def is_term(self, quote: QuoteSpan) -> bool:
-        """A quoted name or term: short, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
+        """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
         words = self.words_in(quote)
-        if words <= self.lex.max_term_words:
+        if words <= self.lex.max_term_words or self.names_actor(quote):
             return True
         before = self.by_start.get(quote.open, 0) - 1
         if before < 0:
@@ -438,6 +438,14 @@ class _Doc:
         if prev.norm in {"ل", "ب"} and before > 0 and self.is_cue_word(self.tokens[before - 1]):
             return False  # ندد بـ«…», وصفته بـ"…": the quoted words are the speaker's
         return prev.norm in {"ل", "ب"} and words <= 4
+
+    def names_actor(self, quote: QuoteSpan) -> bool:
+        """Are the quotation's words exactly a name of the gazetteer or the name finder («ناتو»،
+        «مبادرة إسطنبول للتعاون»)?"""
+        from .entities import find_entities
+
+        start, end = _inner(self, quote)
+        return any(m.kind == "name" and quote.start <= m.start <= start and m.end >= end for m in find_entities(self.article))
 
     def is_cue_word(self, token) -> bool:
         return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))
@@ -853,7 +861,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         span = _strip_span(doc, at, end)
         if span is None:
             return None
-        spoken = doc.tokens[at + 1].start if doc.tokens[at].norm in {"ب", "ل"} and at + 1 in doc.opening else None
+        opens = doc.opening.get(at + 1) if doc.tokens[at].norm in {"ب", "ل"} else None
+        spoken = doc.tokens[at + 1].start if opens is not None and not doc.names_actor(opens) else None  # not أشاد بـ«ناتو»
         kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act", spoken)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
