@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +130,8 @@ def test_report_hides_code_keeps_outputs_and_reads_arabic_right_to_left(tmp_path
     assert '<h1 dir="auto"' in page and "text-align: start" in page
     front = index.read_text(encoding="utf-8")
     assert 'href="09-test.html"' in front and "test notebook" in front
+    for html_page in (page, front):  # read offline: no script or style from a CDN
+        assert not re.search(r"""(?:src=|import[^;]*from\s*)["']https?://""", html_page), re.findall(r"https?://[^\s\"']+", html_page)[:5]
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@
 and every figure of ``figures/`` (copied into ``build/report/figures/`` so the folder can be
 zipped and sent). Text reads right to left wherever it is Arabic: each paragraph, list item and
 heading gets ``dir="rtl"`` or ``dir="ltr"`` from the letters it holds (``auto`` when mixed);
-tables and outputs built with ``rtl_html``/``rtl_table`` keep their ``dir="rtl"``.
+tables and outputs built with ``rtl_html``/``rtl_table`` keep their ``dir="rtl"``. Pages load
+nothing from the network, so the report reads the same offline.
 """
 from __future__ import annotations
 
@@ -45,6 +46,10 @@ figure img { max-width: 100%; height: auto; }
 figcaption p { margin: 0.3rem 0; }
 .ar { direction: rtl; text-align: right; font-family: 'Noto Naskh Arabic', 'Noto Sans Arabic', serif; line-height: 1.8; }
 """
+
+
+#: nbconvert's JupyterLab template without the scripts it loads from a CDN (data/report-template).
+REPORT_TEMPLATE = paths.PACKAGE_DATA / "report-template"
 
 
 class ReportError(BuildError):
@@ -90,7 +95,10 @@ def export_notebook(path: Path, out_dir: Path) -> tuple[str, Path]:
         raise ReportError(f"{path}: not a readable notebook ({error})") from None
     if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
         raise ReportError(f"{path}: has no outputs; run `python -m helpers build` first")
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name=REPORT_TEMPLATE.name, extra_template_basedirs=[str(REPORT_TEMPLATE.parent)],
+        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+    )
     title = notebook_title(nb, path.stem)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     target = out_dir / f"{path.stem}.html"
