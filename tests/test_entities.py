@@ -421,6 +421,7 @@ def test_names_without_gazetteer(text, expected):
         "أكدت الوزارة أن القرار نهائي",  # a bare definite head is a back-reference
         "نشرت قوات غربية في المنطقة",  # an indefinite adjective is not a genitive
         "وقال الوزير على هامش الاجتماع",  # على (on) is not the name علي
+        "وطالب وزير الخارجية المجتمع الدولي بالتحرك",  # بالتحرك is rare as written, but بـ + a definite noun
     ],
 )
 def test_no_false_names(text):

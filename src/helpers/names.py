@@ -124,6 +124,11 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
+#: The article after a preposition or conjunction (للحلف، بالتحرك، والرئيس): a definite noun, never
+#: a name's first word (given names such as فالح are checked before this).
+DEFINITE_WITH_CLITIC = ("لل", "بال", "وال", "فال", "كال")
+
+
 @lru_cache(maxsize=65536)
 def strip_proclitics(word: str) -> tuple[str, str]:
     """(proclitics, rest) for a conjunction and/or preposition before a word: وللرئيس → ('ول', 'الرئيس')."""
@@ -197,6 +202,8 @@ class NameReader:
             return False
         if word in self.lists.given_names or self.is_compound(word) or word in self.lists.name_particles:
             return True
+        if word.startswith(DEFINITE_WITH_CLITIC):  # بالتحرك: rare as written, but a definite noun, not a name
+            return False
         return (len(word) >= 3 and not word.startswith(VERB_PREFIXES)
                 and zipf(word) < self.lists.thresholds["first_name_max_zipf"])
 
@@ -207,7 +214,7 @@ class NameReader:
         word = self.norms[i]
         if previous in self.lists.name_particles or (previous in self.lists.compound_starts):
             return not self.is_stop_at(i)
-        if self.is_stop_at(i) or self.is_demonym(word) or self.title_at(i) or word.startswith(("لل", "بال", "وال")):
+        if self.is_stop_at(i) or self.is_demonym(word) or self.title_at(i) or word.startswith(DEFINITE_WITH_CLITIC):
             return False
         if word in self.lists.name_particles or self.is_compound(word) or self.is_given(word):
             return True
