@@ -24,6 +24,11 @@ BIDI_CONTROL = re.compile(f"[{BIDI_CONTROLS}]")
 #: A title line ends without sentence punctuation (a closing quote or bracket may follow the words).
 SENTENCE_FINAL = re.compile(r"[.!?؟…:؛;]\s*[»”\"')\]]*\s*$")
 MAX_TITLE_CHARS = 250
+#: Bylines and datelines (see :func:`_is_dateline`).
+BYLINE_START = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|متابعة|تحرير)\s*[-–—:]?\s")
+DATELINE_SEPARATOR = re.compile(r"\s*(?:/|\s[-–—]{1,2}\s|[-–—]{2})\s*")
+DATELINE_EXCLUDED = re.compile("[:«»“”\"]")
+DATELINE_SEGMENT_WORDS = 4
 #: Encodings tried, in order, when a file is not UTF-8: legacy Arabic news is mostly Windows-1256.
 LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
 MIN_ARABIC_SHARE = 0.6
@@ -200,7 +205,18 @@ def _lines(text: str) -> list[Span]:
 
 def _is_title_line(text: str, span: Span) -> bool:
     line = text[span.start : span.end]
-    return len(line) <= MAX_TITLE_CHARS and not SENTENCE_FINAL.search(line)
+    return len(line) <= MAX_TITLE_CHARS and not SENTENCE_FINAL.search(line) and not _is_dateline(line)
+
+
+def _is_dateline(line: str) -> bool:
+    """A byline or dateline on a line of its own (كتب- هشام عبد العزيز، بروكسل / مراد أوزتورك /
+    الأناضول، أبوظبي - سكاي نيوز عربية): body text, not a title. Short segments joined by / or a
+    dash, with no colon or quote mark, or a short line that opens with كتب/بقلم."""
+    if BYLINE_START.match(line) and len(line.split()) <= DATELINE_SEGMENT_WORDS + 2:
+        return True
+    segments = DATELINE_SEPARATOR.split(line)
+    return (len(segments) >= 2 and not DATELINE_EXCLUDED.search(line)
+            and all(0 < len(segment.split()) <= DATELINE_SEGMENT_WORDS for segment in segments))
 
 
 def split_structure(text: str) -> tuple[Span | None, Span | None, list[Span]]:
