@@ -62,7 +62,7 @@ SENTENCE_CONNECTORS = _normalised("كما", "ثم", "قد", "وقد", "فقد", 
 PREPOSITION_WORDS = _normalised("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "خلال", "أمام", "لدى", "عبر", "حول", "منذ", "نحو")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
 CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "في حين", "غير ان",
-                              "وهو ما", "وهذا ما")
+                              "وهو ما", "وهذا ما", "إذ", "اذ", "حيث")
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم.
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 COMMA = ","
@@ -120,6 +120,7 @@ class ReportingLexicon:
     anonymity_markers: tuple[tuple[str, ...], ...]
     impersonal: frozenset[str]
     question_verbs: frozenset[str]
+    honorific_pronouns: frozenset[str]
     max_term_words: int
     min_continuation_words: int
 
@@ -228,6 +229,7 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         min_continuation_words=int(data.get("min_continuation_words", 5)),
         impersonal=_words(data.get("impersonal")),
         question_verbs=_words(data.get("question_verbs")),
+        honorific_pronouns=_words(data.get("honorific_pronouns")),
     )
 
 
@@ -431,6 +433,11 @@ class _Doc:
         before = self.by_start.get(quote.open, 0) - 1
         if before < 0:
             return False
+        head = before  # past definite adjectives to a definite term head: التمرين المشترك «…»، المناورات البحرية "…"
+        while head > 0 and before - head < 2 and self.tokens[head].has_article and _base(self.tokens[head]) not in self.lex.term_heads:
+            head -= 1
+        if head < before and self.tokens[head].has_article and _base(self.tokens[head]) in self.lex.term_heads:
+            return words <= 8  # a head and its adjective, then a name: not apposed words
         prev = self.tokens[before]
         if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads):
             # a name follows its noun in construct (مجموعة «بريكس»); after المجموعة it is apposed words
@@ -653,7 +660,23 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
         names -= 1
     named = k - names >= 2 or (k - names == 1 and doc.is_name(doc.tokens[names]))
     affiliation = doc.tokens[names - 1]
-    return k if named and (affiliation.has_article or doc.is_head(affiliation)) else j
+    if named and (affiliation.has_article or doc.is_head(affiliation)):
+        return k
+    apposed = _apposed_person(doc, k, hi)  # الخبير في أمن الملاحة البحرية، الربان خالد المهيري،
+    return apposed if apposed is not None else j
+
+
+def _apposed_person(doc: _Doc, k: int, hi: int) -> int | None:
+    """End of a person's name set off by a comma at token k, after at most two title words
+    (، الربان خالد المهيري), or None."""
+    if k >= hi or doc.tokens[k].norm != COMMA:
+        return None
+    for start in range(k + 1, min(k + 4, hi)):
+        if doc.entity_type.get(start) == "PERSON":
+            return min(doc.entity_end[start], hi)
+        if doc.tokens[start].kind != "word":
+            return None
+    return None
 
 
 def _described_head(doc: _Doc, lo: int, j: int) -> bool:
@@ -1124,6 +1147,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         else:
             subject = _sentence_subject(doc, lo, cue.index)
             source = "participle"
+    if subject is not None and subject[1] - subject[0] == 1 and doc.tokens[subject[0]].norm in doc.lex.honorific_pronouns:
+        subject, source = None, "explicit"  # وقال معاليه: the person last quoted (continuation below)
     if draft.speaker is None and subject is not None:
         draft.subject = subject
         draft.speaker = speakers.mention(*subject, draft.gender, draft.number)
