@@ -124,6 +124,8 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "ar")
 
 
+#: Endings of plurals (الحلفاء، القيادات، المسؤولون): a definite plural does not go on a name.
+PLURAL_ENDINGS = ("اء", "ات", "ون")
 #: The article after a preposition or conjunction (للحلف، بالتحرك، والرئيس): a definite noun, never
 #: a name's first word (given names such as فالح are checked before this).
 DEFINITE_WITH_CLITIC = ("لل", "بال", "وال", "فال", "كال")
@@ -218,6 +220,8 @@ class NameReader:
             return False
         if word in self.lists.name_particles or self.is_compound(word) or self.is_given(word):
             return True
+        if word.startswith(ARTICLE) and word.endswith(PLURAL_ENDINGS):  # بوراك أقجان | الحلفاء: a plural, not a family name
+            return False
         limit = "later_definite_name_max_zipf" if word.startswith(ARTICLE) else "later_name_max_zipf"
         return not word.startswith(VERB_PREFIXES[:3]) and zipf(word) < self.lists.thresholds[limit]
 

@@ -62,7 +62,7 @@ SENTENCE_CONNECTORS = _normalised("كما", "ثم", "قد", "وقد", "فقد", 
 PREPOSITION_WORDS = _normalised("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "خلال", "أمام", "لدى", "عبر", "حول", "منذ", "نحو")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
 CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "في حين", "غير ان",
-                              "وهو ما", "وهذا ما", "إذ", "اذ", "حيث")
+                              "وهو ما", "وهذا ما", "إذ", "اذ", "حيث", "كما")
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم.
 OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
 COMMA = ","
@@ -70,6 +70,8 @@ DESCRIPTIVE_PREPOSITIONS = _normalised("في", "من", "بـ")
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
 QUOTE_CHARS = frozenset('«»“”„‹›"')
 RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
+#: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
+TIME_NOUNS = _normalised("الأسبوع", "الشهر", "العام", "السنة", "اليوم")
 AFFILIATION_MAX = 5  # words of في/من + affiliation + name after a bare title
 DEFINITE_HEAD_QUOTE_WORDS = 3  # «…» of this many words after المجموعة، الحركة is not its name
 ADDRESSING_CLASSES = frozenset({"directive", "critical"})
@@ -430,9 +432,24 @@ class _Doc:
         words = self.words_in(quote)
         if words <= self.lex.max_term_words or self.names_actor(quote):
             return True
+        named = self._named_by_context(quote, words)
+        return bool(named)
+
+    def own_word(self, quote: QuoteSpan) -> bool:
+        """A single quoted word inside what someone says that is their word, not a name: تركيا
+        «مستعدة»، من "تسييس" (not «ناتو», not «أرامكو», not مبادرة «…», not وعلمت «الراي»)."""
+        if self.words_in(quote) > self.lex.max_term_words or self.names_actor(quote) or self.rare_words(quote):
+            return False
+        before = self.by_start.get(quote.open, 0) - 1
+        if before >= 0 and self.is_cue_word(self.tokens[before]):
+            return False  # the verb's subject: وعلمت «الراي»
+        return self._named_by_context(quote, 1) is None
+
+    def _named_by_context(self, quote: QuoteSpan, words: int) -> bool | None:
+        """What the words before a quotation say: a name (True), the speaker's words (False), or nothing (None)."""
         before = self.by_start.get(quote.open, 0) - 1
         if before < 0:
-            return False
+            return None
         head = before  # past definite adjectives to a definite term head: التمرين المشترك «…»، المناورات البحرية "…"
         while head > 0 and before - head < 2 and self.tokens[head].has_article and _base(self.tokens[head]) not in self.lex.term_heads:
             head -= 1
@@ -444,7 +461,14 @@ class _Doc:
             return words <= 8 and not (prev.has_article and words >= DEFINITE_HEAD_QUOTE_WORDS)
         if prev.norm in {"ل", "ب"} and before > 0 and self.is_cue_word(self.tokens[before - 1]):
             return False  # ندد بـ«…», وصفته بـ"…": the quoted words are the speaker's
-        return prev.norm in {"ل", "ب"} and words <= 4
+        if prev.norm in {"ل", "ب"}:
+            return words <= 4
+        return None
+
+    def rare_words(self, quote: QuoteSpan) -> bool:
+        """Are all the quotation's words rare (a name: «أرامكو»، "الفيتو") rather than everyday words?"""
+        inner = [self.tokens[k] for k in self._token_range(quote.start, quote.end) if self.tokens[k].kind == "word"]
+        return bool(inner) and all(_rare_word(t.surface[len(t.proclitics.replace("+", "")):]) for t in inner)
 
     def names_actor(self, quote: QuoteSpan) -> bool:
         """Are the quotation's words exactly a name of the gazetteer or the name finder («ناتو»،
@@ -568,7 +592,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
 
     ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
-    while lo < hi and doc.tokens[lo].norm in doc.lex.adverbs:
+    while lo < hi and _is_adverb(doc, lo):
         lo += 1
     relay = _relay_subject(doc, lo, hi) or _relayed_source(doc, lo, hi, relay_preps)
     if relay:
@@ -585,7 +609,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         token = doc.tokens[j]
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and (
-            token.norm in doc.lex.subject_terminators or token.norm in doc.lex.adverbs or doc.is_addressee(j)
+            token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
             or token.norm in doc.lex.complementisers
         ):
             break
@@ -794,7 +818,7 @@ def _content_kind(doc: _Doc, i: int, j: int, default: str,
     """Kind, span and quoted spans of a content of tokens [i, j): direct if it is one quotation.
     ``spoken``: the offset of a quote mark that opens quoted words whatever their length (ندد بـ«…»)."""
     start, end = doc.span(i, j)
-    quotes = [q for q in doc.top_between(start, end) if q.open == spoken or not doc.is_term(q)]
+    quotes = [q for q in doc.top_between(start, end) if q.open == spoken or not doc.is_term(q) or doc.own_word(q)]
     if len(quotes) == 1 and quotes[0].open == start and quotes[0].outer_end >= end - 1:
         inner = _inner(doc, quotes[0])
         return "direct", inner[0], inner[1], [inner]
@@ -837,10 +861,16 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
     return None
 
 
+def _is_adverb(doc: _Doc, i: int) -> bool:
+    """An adverb between a verb and its subject: أمس، مجددا, or a time noun before one (الأسبوع الماضي)."""
+    norm = doc.tokens[i].norm
+    return norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs)
+
+
 def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
     i = cue.end
     while i < end and (
-        doc.tokens[i].norm in doc.lex.adverbs
+        _is_adverb(doc, i)
         or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle)
     ):
         i += 1
