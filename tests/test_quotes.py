@@ -462,6 +462,10 @@ def test_bad_gold_names_file_and_line(tmp_path):
         ("قال لن نتراجع» ثم غادر", [], [], [13]),
         ("قال “لا” ثم غادر", ["لا"], [False], []),
         ('قال " نعم " ثم غادر', [" نعم "], [False], []),
+        # a reversed nested pair with spaces around it (وتنظيم »داعش« في) stays inside the quotation
+        ("قال «لن يساوي أحد بين المقاومة وتنظيم »داعش« في أي خطاب».", ["لن يساوي أحد بين المقاومة وتنظيم »داعش« في أي خطاب", "داعش"],
+         [False, False], []),
+        ("قال «نعم» و«لا» ثم غادر", ["نعم", "لا"], [False, False], []),
     ],
 )
 def test_pair_quote_marks(text, inner, unclosed, stray):

@@ -13,6 +13,8 @@ OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 STRAIGHT = '"'
 ALL_MARKS = set(OPENERS) | set(CLOSERS) | {STRAIGHT}
+#: Words a reversed nested pair (»داعش«) may hold.
+REVERSED_PAIR_MAX_WORDS = 6
 MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
@@ -61,13 +63,14 @@ def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 def _reversed_pair_ahead(text: str, i: int, hi: int, closer: str, opener: str) -> int | None:
-    """At a closer glued to a letter on both sides inside a quote (حلف»ناتو«مع), find the glued opener."""
-    if not (0 < i < hi - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])):
+    """At a closer glued to the word after it inside a quote (حلف»ناتو«مع، وتنظيم »داعش« في), find
+    the opener glued to the word before it, a few words on."""
+    if not (0 < i < hi - 1 and _is_word_char(text[i + 1])):
         return None
     j = text.find(opener, i + 1, hi)
     if j == -1 or j + 1 >= hi or not _is_word_char(text[j - 1]):
         return None
-    if any(c in ALL_MARKS for c in text[i + 1 : j]):
+    if any(c in ALL_MARKS for c in text[i + 1 : j]) or len(text[i + 1 : j].split()) > REVERSED_PAIR_MAX_WORDS:
         return None
     return j
 
