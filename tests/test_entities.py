@@ -419,6 +419,10 @@ def pattern_found(text: str) -> list[tuple[str, str, str, str]]:
         ("أعلنت وزارة الخارجية الكويتية في بيان", [("وزارة الخارجية الكويتية", "ORG", "org:وزارة-الخارجية-الكويتية", "name")]),
         ("وقعت شركة نفط الكويت عقدا", [("شركة نفط الكويت", "ORG", "org:شركة-نفط-الكويت", "name")]),
         ("نقلت وكالة سبوتنيك للأنباء", [("وكالة سبوتنيك للأنباء", "ORG", "org:وكالة-سبوتنيك-للانباء", "name")]),
+        # a name set off by commas after a title, even a foreign one the name finder cannot judge by itself
+        ("وقالت المتحدثة باسم الخارجية البريطانية، كلير بنيت، إن لندن قلقة",
+         [("كلير بنيت", "PERSON", "person:كلير-بنيت", "name")]),
+        ("وأكد معالي سعيد بن راشد الكتبي أن العلاقات متينة", [("سعيد بن راشد الكتبي", "PERSON", "person:سعيد-بن-راشد-الكتبي", "name")]),
         # a definite plural after a name is the verb's object, not a family name
         ("ودعا نائب الوزير بوراك أقجان الحلفاء إلى الحوار", [("بوراك أقجان", "PERSON", "person:بوراك-اقجان", "name")]),
         ("قصف الجيش الإسرائيلي المنطقة", [("الجيش الإسرائيلي", "ORG", "org:الجيش-الاسرائيلي", "name")]),
@@ -439,6 +443,8 @@ def test_names_without_gazetteer(text, expected):
         "نشرت قوات غربية في المنطقة",  # an indefinite adjective is not a genitive
         "وقال الوزير على هامش الاجتماع",  # على (on) is not the name علي
         "وطالب وزير الخارجية المجتمع الدولي بالتحرك",  # بالتحرك is rare as written, but بـ + a definite noun
+        "وقال المتحدث، مساء أمس، إن الوضع هادئ",  # words between commas that are not a name
+        "وقال الوزير، الذي وصل أمس، إن الزيارة مهمة",
     ],
 )
 def test_no_false_names(text):

@@ -35,6 +35,8 @@ NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_nam
 ARTICLE = "ال"
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
 TRANSPARENT_PUNCT = frozenset("«»“”\"()")
+#: A comma between a title and the name in apposition to it.
+APPOSITION_COMMAS = frozenset("،,")
 #: Prefixes of future and imperfect verbs (سيناقش, يزور, تبحث): rare words with them are not names.
 VERB_PREFIXES = ("سي", "ست", "سن", "ي", "ت")
 #: Prepositions that may be part of an office (سفير … لدى فرنسا), not the end of it.
@@ -256,6 +258,8 @@ class NameReader:
                 if token.surface in TRANSPARENT_PUNCT:
                     k += 1
                     continue
+                if token.surface in APPOSITION_COMMAS and self.apposed_name(k + 1):
+                    return k + 1  # the name set off by commas: المتحدثة باسم الخارجية، كلير بنيت،
                 return None
             if self.starts_name(k):
                 return k
@@ -274,6 +278,18 @@ class NameReader:
             k += 1
         return None
 
+    def apposed_name(self, k: int) -> int | None:
+        """End of a name of two or three words set off by commas after a title (، يورغن لارسن،): words
+        without the article that are not function words, titles or nationalities; None otherwise."""
+        j = k
+        while j < len(self.words) and j - k < 3 and self.is_word(j) and j not in self.covered:
+            word = self.norms[j]
+            if word.startswith(ARTICLE) or self.is_stop_at(j) or self.is_demonym(word) or self.title_at(j):
+                return None
+            j += 1
+        closed = j < len(self.words) and self.words[j].surface in APPOSITION_COMMAS
+        return j if closed and j - k >= 2 else None
+
     def name_span(self, k: int) -> int:
         """Index after the last word of the name that starts at word k."""
         j = k + 1
@@ -290,7 +306,8 @@ class NameReader:
             if self.is_word(i) and i not in self.covered and self.title_at(i):
                 k = self.name_after_title(i)
                 if k is not None:
-                    j = self.name_span(k)
+                    apposed = self.apposed_name(k) if self.words[k - 1].surface in APPOSITION_COMMAS else None
+                    j = apposed or self.name_span(k)
                     spans.append((k, j))
                     i = j
                     continue
