@@ -493,11 +493,11 @@ from pathlib import Path  # noqa: E402
 GOLD_NEWS = Path(__file__).parent / "fixtures" / "entities_gold_news.jsonl"
 
 
-def gold_scores() -> dict[str, float]:
+def gold_scores(path=None) -> dict[str, float]:
     """Strict (same span and type) and lenient (overlap and same type) precision and recall over the
     gold names; demonyms and anaphors (الحلف, الأمين العام) are not names and are left out."""
     predicted = gold = strict = lenient = 0
-    for line in GOLD_NEWS.read_text(encoding="utf-8").splitlines():
+    for line in (path or GOLD_NEWS).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         table = entity_table(article_from_text(record["text"], source="gold", doc_id=record["doc_id"]))
         names = [(r.start, r.end, r.type) for r in table.itertuples() if r.kind in ("name", "partial")]
@@ -522,3 +522,13 @@ def test_gold_news_scores():
     # first: strict P 0.77 R 0.22)
     assert scores["strict_precision"] >= 0.87 and scores["strict_recall"] >= 0.80
     assert scores["lenient_precision"] >= 0.94 and scores["lenient_recall"] >= 0.86
+
+
+def test_second_blind_gold_scores():
+    """tests/fixtures/entities_gold_blind2.jsonl: five articles written and annotated before the
+    extractor ran on them (blind: strict P 0.78 R 0.53; after the gazetteer and name rules its
+    misses led to: strict P 0.86 R 0.83, lenient P 0.93 R 0.90; see quotes_blind2/README.md)."""
+    scores = gold_scores(GOLD_NEWS.parent / "entities_gold_blind2.jsonl")
+    assert scores["gold"] == 193
+    assert scores["strict_precision"] >= 0.82 and scores["strict_recall"] >= 0.79
+    assert scores["lenient_precision"] >= 0.89 and scores["lenient_recall"] >= 0.86
