@@ -512,12 +512,21 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     form = next((doc.lex.forms[c] for c in _cue_candidates(token.norm) if c in doc.lex.forms), None)
     if form is None or form.participle and token.norm not in _cue_candidates(token.norm)[:2] + [token.norm]:
         return None
+    if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
+        return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None:
         return None
     if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":
         return None
     return _Cue(i, i + 1, form, form.lemma, form.cls)
+
+
+def _voweled_passive(token) -> bool:
+    """A past verb written with a damma on its first letter (أُعلن، نُقل، ذُكر): the passive voice."""
+    letters = [c for c in token.surface if c != "\u0640"]  # tatweel
+    skip = len(token.proclitics.replace("+", ""))
+    return len(letters) > skip + 1 and letters[skip + 1] == "\u064f"
 
 
 def _source_cue(doc: _Doc, i: int) -> _Cue | None:
