@@ -44,7 +44,7 @@ import ahocorasick
 import pandas as pd
 import regex
 
-from .lexicons import read_records, read_yaml, wordlist
+from .lexicons import read_records, read_yaml, resolved, wordlist
 from .names import find_names
 from .normalize import normalize, normalize_with_offsets
 from .paths import PACKAGE_DATA
@@ -364,7 +364,7 @@ def _load_gazetteer(path: Path) -> Gazetteer:
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """Read and validate a gazetteer (default ``data/gazetteer.yaml``); cached per file."""
-    return _load_gazetteer(Path(path or GAZETTEER).resolve())
+    return _load_gazetteer(resolved(path or GAZETTEER))
 
 
 # --- mentions ------------------------------------------------------------------------------
@@ -647,7 +647,7 @@ def _load_time_words(path: Path) -> TimeWords:
 
 def load_time_words(path: str | Path | None = None) -> TimeWords:
     """Read ``data/time_words.yaml`` (or another file of the same shape); cached per file."""
-    return _load_time_words(Path(path or TIME_WORDS).resolve())
+    return _load_time_words(resolved(path or TIME_WORDS))
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,12 @@ def phrases(name: str) -> tuple[str, ...]:
     """The entries of ``data/<name>.txt`` as written (for phrase matchers that normalise themselves)."""
     return tuple(read_entries(PACKAGE_DATA / f"{name}.txt"))
 
+@lru_cache(maxsize=64)
+def resolved(path: str | Path) -> Path:
+    """``path`` made absolute, once per distinct path: the data-file loaders run for every article."""
+    return Path(path).resolve()
+
+
 #: libyaml's safe loader when PyYAML was built with it (ten times faster), else the pure-Python one.
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -388,7 +388,9 @@ class _Doc:
         from .entities import find_entities
 
         ends = {}
-        for mention in find_entities(self.article):
+        mentions = find_entities(self.article)
+        self.name_spans = [(m.start, m.end) for m in mentions if m.kind == "name"]  # every type, for names_actor
+        for mention in mentions:
             if mention.kind != "name" or mention.type not in SPEAKER_ENTITY_TYPES:
                 continue
             tokens = self._token_range(mention.start, mention.end)
@@ -473,10 +475,8 @@ class _Doc:
     def names_actor(self, quote: QuoteSpan) -> bool:
         """Are the quotation's words exactly a name of the gazetteer or the name finder («ناتو»،
         «مبادرة إسطنبول للتعاون»)?"""
-        from .entities import find_entities
-
         start, end = _inner(self, quote)
-        return any(m.kind == "name" and quote.start <= m.start <= start and m.end >= end for m in find_entities(self.article))
+        return any(quote.start <= m_start <= start and m_end >= end for m_start, m_end in self.name_spans)
 
     def is_cue_word(self, token) -> bool:
         return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))

@@ -22,7 +22,7 @@ import pandas as pd
 from .entities import (
     Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key,
 )
-from .lexicons import read_records, wordlist
+from .lexicons import read_records, resolved, wordlist
 from .normalize import normalize
 from .paths import PACKAGE_DATA
 
@@ -207,7 +207,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     Unknown keys, duplicate ids, missing labels, empty pattern lists or patterns, and a form
     that two themes would both match raise :class:`CodebookError` naming the file and theme.
     """
-    return _load_codebook(Path(path or CODEBOOK).resolve())
+    return _load_codebook(resolved(path or CODEBOOK))
 
 
 # --- matching ------------------------------------------------------------------------------------
