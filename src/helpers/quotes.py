@@ -434,8 +434,7 @@ class _Doc:
         words = self.words_in(quote)
         if words <= self.lex.max_term_words or self.names_actor(quote):
             return True
-        named = self._named_by_context(quote, words)
-        return bool(named)
+        return bool(self._named_by_context(quote, words))
 
     def own_word(self, quote: QuoteSpan) -> bool:
         """A single quoted word inside what someone says that is their word, not a name: تركيا
