@@ -637,7 +637,6 @@ def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
     الكويت) or باسم, not with the preposition ل (الأمين العام لحلف …), not a title word, nisba
     adjective, a head before a name (الشيخ سالم) or a word of a named person (الجابر الصباح).
     """
-    named = {k for start, end in doc.entity_end.items() for k in range(start, end)}
     for k in range(lo + 1, hi):
         token, prev = doc.tokens[k], doc.tokens[k - 1]
         if token.kind != "word" or prev.norm == "باسم" or _indefinite_head(doc, prev) or "ل" in token.proclitics.split("+"):
@@ -650,7 +649,7 @@ def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
         base = _base(token)
         titles_a_name = doc.is_head(token) and k + 1 < hi and (doc.entity_type.get(k + 1) == "PERSON" or doc.is_name(doc.tokens[k + 1]))
         common = token.has_article and not base.endswith(("ي", "ية", "يه")) and not titles_a_name  # الحكومة، not الشيخ سالم
-        if common and k not in named and base not in doc.lex.title_words and token.norm not in doc.lex.title_words:
+        if common and k not in doc.in_named and base not in doc.lex.title_words and token.norm not in doc.lex.title_words:
             return k
     return None
 
