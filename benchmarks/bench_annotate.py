@@ -36,7 +36,7 @@ TARGET_RATIO = 1.5
 ANNOTATE_CHILD = r"""
 import json, resource, sys, time
 from helpers.annotate import LAYERS
-from helpers.loading import article_from_text
+from helpers.text.loading import article_from_text
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 layer_seconds = dict.fromkeys(LAYERS, 0.0)
 tokens = 0
@@ -56,8 +56,9 @@ print(json.dumps({"seconds": seconds, "tokens": tokens, "layers": layer_seconds,
 
 ANNOTATE_PARALLEL_CHILD = r"""
 import json, resource, sys, time
-from helpers.annotate import LAYERS, default_jobs, map_articles
-from helpers.loading import article_from_text
+from helpers.annotate import LAYERS, map_articles
+from helpers.machine import default_jobs
+from helpers.text.loading import article_from_text
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 
 def token_rows(article):
@@ -103,7 +104,7 @@ def bench_python() -> Path:
 
 def make_corpus(min_tokens: int) -> tuple[list[str], int]:
     """The data/raw articles repeated until the corpus has at least ``min_tokens`` tokens."""
-    from helpers.loading import iter_articles
+    from helpers.text.loading import iter_articles
     from helpers.paths import RAW
 
     articles = list(iter_articles(RAW))

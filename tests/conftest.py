@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from helpers import paths
-from helpers.loading import load_article
+from helpers.text.loading import load_article
 
 
 @pytest.fixture(scope="session")

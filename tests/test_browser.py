@@ -19,7 +19,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from helpers import build, paths
+from helpers import paths
+from helpers.pipeline import build
 
 pytestmark = pytest.mark.browser
 

@@ -28,8 +28,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import charts, figures_manifest
-from helpers.normalize import normalize
+from helpers.figures import charts
+from helpers.figures import manifest as figures_manifest
+from helpers.text.normalize import normalize
 
 LEGACY_ENV = os.environ.get("HELPERS_TEST_ENV") == "legacy"
 
@@ -313,7 +314,7 @@ SAVE_SCRIPT = textwrap.dedent(
     import matplotlib
     matplotlib.use("Agg")
     import pandas as pd
-    from helpers import charts
+    from helpers.figures import charts
 
     out = sys.argv[1]
     labels = ["حلف شمال الأطلسي (NATO)", "مركز «ناتو» الإقليمي 2017", "مبادرة إسطنبول\\nللتعاون"]

@@ -9,9 +9,10 @@ from collections import Counter
 
 import pytest
 
-from helpers import discourse
-from helpers.loading import article_from_text
-from helpers.normalize import normalize
+from helpers.analysis import discourse
+from helpers.figures.html import kwic_html
+from helpers.text.loading import article_from_text
+from helpers.text.normalize import normalize
 
 #: A second article, written for these tests in another outlet's style: straight quotes, الناتو
 #: with the article, إسطنبول with hamza, a single title line, a background paragraph (يذكر أن).
@@ -153,7 +154,7 @@ def test_keyness_by_log_ratio_puts_every_article_term_above_every_function_word(
 
 
 def test_reference_is_built_lazily_not_at_import():
-    code = "import sys, helpers.discourse as d; print('wordfreq' in sys.modules, d.reference_counts.cache_info().currsize)"
+    code = "import sys, helpers.analysis.discourse as d; print('wordfreq' in sys.modules, d.reference_counts.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "0"]
 
@@ -179,7 +180,7 @@ def test_kwic_lines_hold_the_keyword_at_their_offsets(seed):
 
 
 def test_kwic_html_is_right_to_left(seed):
-    page = discourse.kwic_html(discourse.kwic(seed, "ناتو"))
+    page = kwic_html(discourse.kwic(seed, "ناتو"))
     assert page.startswith('<div dir="rtl"') and page.count("<tr>") == 13 + 1
 
 

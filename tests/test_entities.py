@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.entities import (
+from helpers.annotate.entities import (
     GazetteerError,
     entity_table,
     find_entities,
@@ -16,7 +16,7 @@ from helpers.entities import (
     load_time_words,
     timeline_table,
 )
-from helpers.loading import article_from_text
+from helpers.text.loading import article_from_text
 
 
 def article(body: str, title: str = "عنوان الخبر"):
@@ -344,8 +344,8 @@ def test_seed_numbers(seed):
 
 # --- offices and their holders (refers_to, appositive) ----------------------------------------
 
-from helpers.entities import reference_counts  # noqa: E402
-from helpers.names import NamesError, load_names  # noqa: E402
+from helpers.annotate.entities import reference_counts  # noqa: E402
+from helpers.annotate.names import NamesError, load_names  # noqa: E402
 
 
 def office_rows(text: str) -> list[tuple[str, str, bool]]:

@@ -23,8 +23,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import charts, figures_manifest, paths
-from helpers.normalize import normalize
+from helpers import paths
+from helpers.figures import charts
+from helpers.figures import manifest as figures_manifest
+from helpers.text.normalize import normalize
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 #: Lines with fewer Arabic letters (numbers, single short words) are too small a sample for OCR.

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.loading import ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
+from helpers.text.loading import ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
 
 BODY = "قال الوزير إن الاجتماع ناجح.\nوأضاف أن التعاون مستمر."
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import normalize as n
+from helpers.text import normalize as n
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import build, paths
-from helpers.report import text_direction, write_report
+from helpers import paths
+from helpers.pipeline import build
+from helpers.pipeline.report import text_direction, write_report
 
 NOTEBOOKS = build.notebook_paths()
 OTHER_ARTICLE = paths.ROOT / "tests" / "fixtures" / "quotes_articles" / "sudan-blinken.ar.txt"
@@ -36,7 +37,7 @@ def make_notebook(path: Path, *sources: str, markdown: str = "# دفتر تجر�
 
 SMALL_NOTEBOOK_CELLS = (
     "import matplotlib.pyplot as plt\nfrom IPython.display import HTML, display\n"
-    "from helpers.notebook import rtl_html, rtl_table, setup\n"
+    "from helpers.figures.html import rtl_html, rtl_table\nfrom helpers.pipeline.notebook import setup\n"
     f"run = setup('09-test', article, output_dir={str(Path('OUT'))!r} if output_dir is None else output_dir)",
     "print(run.article.doc_id, len(run.article.tokens))\ndisplay(HTML(rtl_html(run.article.text[:60])))",
     "fig, ax = plt.subplots(figsize=(3, 2))\nax.barh(['حلف', 'الكويت'], [3, 2])\nplt.show()",
@@ -161,7 +162,7 @@ def test_report_refuses_an_unexecuted_notebook(tmp_path):
 
 def test_command_line_imports_no_heavy_module():
     code = (
-        "import sys, helpers.cli\n"
+        "import sys, helpers.pipeline.cli\n"
         "heavy = ['pandas', 'matplotlib', 'numpy', 'nbformat', 'nbclient', 'nbconvert', 'jsonschema', 'IPython']\n"
         "print(','.join(m for m in heavy if m in sys.modules))"
     )

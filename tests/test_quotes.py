@@ -1,4 +1,4 @@
-"""Quotations, speakers and reporting verbs (helpers.quotes), on the seed and on Arabic news patterns.
+"""Quotations, speakers and reporting verbs (helpers.annotate.quotes), on the seed and on Arabic news patterns.
 
 The short texts imitate the styles of several outlets (Al Jazeera's straight quotes, Al-Rai and
 KUNA guillemets, BBC Arabic and Asharq Al-Awsat curly quotes, SVO and imperfect cues).
@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 
 from helpers.annotate import LAYERS, write_article
-from helpers.loading import article_from_text, iter_articles, load_article
-from helpers.normalize import normalize
+from helpers.text.loading import article_from_text, iter_articles, load_article
+from helpers.text.normalize import normalize
 from helpers.paths import SEED_ARTICLE
-from helpers.quotemarks import pair_quote_marks
-from helpers.quotes import (
+from helpers.text.quotemarks import pair_quote_marks
+from helpers.annotate.quotes import (
     COLUMNS,
     evaluate,
     extract_quotes,

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers.loading import article_from_text
-from helpers.segment import sentence_spans, split_proclitics, tokenize_span
+from helpers.text.loading import article_from_text
+from helpers.text.segment import sentence_spans, split_proclitics, tokenize_span
 
 
 def _tokens(text):

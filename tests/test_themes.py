@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.loading import article_from_text
+from helpers.text.loading import article_from_text
 from helpers.paths import PACKAGE_DATA
-from helpers.themes import CodebookError, find_themes, load_codebook, pattern_forms, theme_table
+from helpers.annotate.themes import CodebookError, find_themes, load_codebook, pattern_forms, theme_table
 
 
 def article(body: str, title: str = "عنوان الخبر"):

@@ -5,16 +5,15 @@ word frequencies and n-grams, keyness against a general Arabic reference (``word
 collocations, a keyword-in-context concordance, lexical dispersion, evaluative language by
 voice (journalist or quoted speaker), and the role of each paragraph in the news story.
 
-Every function takes one :class:`~helpers.loading.Article` or a list of them and returns a
+Every function takes one :class:`~helpers.text.loading.Article` or a list of them and returns a
 ``pandas.DataFrame``; every row that points into a text carries ``doc_id`` and exact
 ``start``/``end`` offsets into ``article.text``. All matching goes through
-:func:`helpers.normalize.normalize`: a term is found whatever its hamza, diacritics or tatweel,
+:func:`helpers.text.normalize.normalize`: a term is found whatever its hamza, diacritics or tatweel,
 with proclitics (و ف ب ل ك, لل) and, when the term is written without one, the article ال.
 """
 from __future__ import annotations
 
 import csv
-import html
 import math
 import re
 from collections import Counter, defaultdict
@@ -24,12 +23,11 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .lexicons import phrases, wordlist
-from .loading import Article
-from .normalize import normalize
-from .notebook import RTL_STYLE
-from .paths import PACKAGE_DATA
-from .segment import Token, split_proclitics
+from ..text.lexicons import phrases, wordlist
+from ..text.loading import Article
+from ..text.normalize import normalize
+from ..paths import PACKAGE_DATA
+from ..text.segment import Token, split_proclitics
 
 #: Units a word can be counted in: its normalised form (وبالكويت), its base without proclitics
 #: and article (كويت), or its light Snowball stem.
@@ -91,7 +89,7 @@ def normalisation_examples(article: Article, per_step: int = 3) -> pd.DataFrame:
     For teaching and checking: which real words merge, and why (إطار → اطار by ``alef``).
     Steps that change nothing in this article get one row with empty examples.
     """
-    from .normalize import DEFAULTS, STEPS, normalize as full_normalize
+    from ..text.normalize import DEFAULTS, STEPS, normalize as full_normalize
 
     rows = []
     for name, step in STEPS.items():
@@ -451,26 +449,6 @@ def _extend_over_glued_marks(text: str, offset: int, limit: int, step: int) -> i
     return offset
 
 
-KWIC_CELL = "padding:2px 6px;white-space:nowrap;"
-
-
-def kwic_html(frame: pd.DataFrame, max_rows: int | None = None) -> str:
-    """A KWIC table as right-to-left HTML: keyword centred, preceding words on its right."""
-    rows = []
-    for record in frame.head(max_rows).itertuples() if max_rows else frame.itertuples():
-        rows.append(
-            "<tr>"
-            f'<td style="{KWIC_CELL}color:#666">{record.para}</td>'
-            f'<td style="{KWIC_CELL}text-align:left">{html.escape(record.before)}</td>'
-            f'<td style="{KWIC_CELL}text-align:center;font-weight:bold;color:#0072B2">{html.escape(record.keyword)}</td>'
-            f'<td style="{KWIC_CELL}text-align:right">{html.escape(record.after)}</td>'
-            f'<td style="{KWIC_CELL}color:#666;direction:ltr">{record.start}–{record.end}</td>'
-            "</tr>"
-        )
-    head = "".join(f"<th>{h}</th>" for h in ("الفقرة", "السياق السابق", "الكلمة", "السياق اللاحق", "الموضع"))
-    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-
-
 # --- collocations -------------------------------------------------------------------------------------
 
 
@@ -655,10 +633,10 @@ def _longest_first(matches: list[TermMatch]) -> list[TermMatch]:
 def evaluative_language(articles: Article | Iterable[Article]) -> pd.DataFrame:
     """Every evaluative expression, with its lexicon entry and who says it (voice and speaker).
 
-    The voice comes from :func:`helpers.quotes.voice_at`: the journalist's own words, or the
+    The voice comes from :func:`helpers.annotate.quotes.voice_at`: the journalist's own words, or the
     words of a quoted or reported speaker.
     """
-    from .quotes import voice_at
+    from ..annotate.quotes import voice_at
 
     lexicon = evaluative_lexicon().set_index("term")
     rows = []
@@ -688,8 +666,8 @@ def evaluative_language(articles: Article | Iterable[Article]) -> pd.DataFrame:
 
 
 def token_voices(article: Article) -> pd.DataFrame:
-    """Each word token of the article with its voice and speaker (from :func:`helpers.quotes.voice_at`)."""
-    from .quotes import voice_at
+    """Each word token of the article with its voice and speaker (from :func:`helpers.annotate.quotes.voice_at`)."""
+    from ..annotate.quotes import voice_at
 
     rows = []
     for token in word_tokens(article):
@@ -740,7 +718,7 @@ MAX_GAP_WORDS = 8
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 #: Share of a paragraph's words in quoted speech from which the paragraph is a quotation.
 QUOTATION_SHARE = 0.5
-#: Voices of :func:`helpers.quotes.voice_at`, in display order: the journalist's own words, a
+#: Voices of :func:`helpers.annotate.quotes.voice_at`, in display order: the journalist's own words, a
 #: speaker's words reported by the journalist, a speaker's words in quote marks.
 VOICES = ("journalist", "reported", "quoted")
 
@@ -772,10 +750,10 @@ def background_markers(article: Article) -> list[TermMatch]:
 def paragraph_signals(article: Article) -> pd.DataFrame:
     """Per block (kicker, headline, paragraphs): the evidence for its role in the story.
 
-    Statements (helpers.quotes) starting in it by kind and speaker, the share of its words in each
+    Statements (helpers.annotate.quotes) starting in it by kind and speaker, the share of its words in each
     voice, the background markers it holds, and the years it mentions.
     """
-    from .quotes import quote_table
+    from ..annotate.quotes import quote_table
 
     statements = quote_table(article)
     statements["block"] = [_block_index(article, start) for start in statements.start]
@@ -863,111 +841,4 @@ ROLE_LABELS = {
 VOICE_LABELS = {"journalist": "صوت الصحفي", "reported": "كلام منقول بتصرف", "quoted": "اقتباس بنص الكلام"}
 POLARITY_LABELS = {"positive": "تقييم إيجابي", "negative": "تقييم سلبي", "neutral": "تكثيف"}
 
-
-def draw_dispersion(ax, positions: pd.DataFrame, terms: Sequence[str], article: Article) -> None:
-    """A lexical dispersion plot: one row per term, a tick at each occurrence, read from the right.
-
-    The x axis is the running text (0 = first word) drawn right to left, as Arabic is read;
-    faint lines mark paragraph starts, numbered along the top.
-    """
-    from . import charts
-
-    words = word_tokens(article)
-    for row, term in enumerate(terms):
-        hits = positions[positions.term == term].position
-        ax.vlines(hits, row - 0.35, row + 0.35, color=charts.PALETTE[row % len(charts.PALETTE)], linewidth=2)
-    starts = {}
-    for i, token in enumerate(words):
-        starts.setdefault(token.para, i / len(words))
-    ax.vlines(list(starts.values()), -0.5, len(terms) - 0.5, color="#bbbbbb", linewidth=0.6, zorder=0)
-    top = ax.secondary_xaxis("top")
-    top.set_xticks(list(starts.values()), [charts.ar(p) for p in starts])
-    top.tick_params(length=0, labelsize=8)
-    ax.set_yticks(range(len(terms)), [charts.ar(t) for t in terms])
-    ax.yaxis.tick_right()
-    ax.tick_params(axis="y", length=0)
-    ax.set_ylim(len(terms) - 0.5, -0.5)
-    ax.set_xlim(1, 0)
-    ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
-
-
-def draw_stacked_barh(ax, frame: pd.DataFrame, labels: dict[str, str], value_format: str = "{:,.0f}") -> None:
-    """Horizontal stacked bars read from the right: one bar per row of ``frame``, one segment per column."""
-    from . import charts
-
-    left = pd.Series(0.0, index=frame.index)
-    positions = list(range(len(frame)))
-    for k, column in enumerate(frame.columns):
-        values = frame[column].astype(float)
-        bars = ax.barh(positions, values, left=left, color=charts.PALETTE[k % len(charts.PALETTE)], label=charts.ar(labels.get(column, column)))
-        texts = [charts.ar(value_format.format(v)) if v else "" for v in values]
-        ax.bar_label(bars, labels=texts, label_type="center", color="white", fontsize=9)
-        left += values
-    ax.set_yticks(positions, [charts.ar(i) for i in frame.index])
-    ax.yaxis.tick_right()
-    ax.tick_params(axis="y", length=0)
-    ax.spines["right"].set_visible(True)
-    ax.spines["left"].set_visible(False)
-    ax.set_ylim(len(frame) - 0.5, -0.5)
-    ax.set_xlim(max(left.max(), 1) * 1.02, 0)
-    ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False))
-    charts.whole_number_ticks(ax.xaxis, left)
-
-
-def draw_role_strip(ax, roles: pd.DataFrame) -> None:
-    """The article as a strip read from the right: each block as wide as its words, coloured by its
-    role (top row), with the share of its words in each voice below (bottom row)."""
-    from matplotlib.patches import Patch
-
-    from . import charts
-
-    palette = dict(zip(("lead", "attribution", "background", "quotation", "closing", "context"), charts.PALETTE))
-    role_colours = {"kicker": "#555555", "headline": "#555555", **palette}
-    voice_colours = {"journalist": "#dddddd", "reported": "#88a8c8", "quoted": "#1f4e79"}
-    total = roles.words.sum()
-    x = 0.0
-    for row in roles.itertuples():
-        width = row.words / total
-        ax.barh(1, width, left=x, height=0.8, color=role_colours[row.role], edgecolor="white", linewidth=1.5)
-        if width >= MIN_LABELLED_WIDTH:
-            label = "ع" if row.block in ("kicker", "headline") else str(row.para)
-            ax.text(x + width / 2, 1, charts.ar(label), ha="center", va="center", color="white", fontsize=9, fontweight="bold")
-        bottom = -0.2
-        for voice in VOICES:
-            height = 0.8 * getattr(row, f"{voice}_share")
-            ax.bar(x + width / 2, height, bottom=bottom, width=width, color=voice_colours[voice], edgecolor="white", linewidth=0.5)
-            bottom += height
-        x += width
-    ax.set_xlim(1, 0)
-    ax.set_ylim(-0.3, 1.5)
-    ax.set_yticks([1, 0.2], [charts.ar("دور الفقرة"), charts.ar("الأصوات")])
-    ax.yaxis.tick_right()
-    ax.tick_params(axis="y", length=0)
-    ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
-    for spine in ("left", "top", "right"):
-        ax.spines[spine].set_visible(False)
-    titles = [Patch(color=role_colours["headline"], label=charts.ar("العناوين"))] if roles.block.ne("body").any() else []
-    present = [r for r in ROLE_LABELS if r in set(roles.role) and r not in ("kicker", "headline")]
-    role_handles = titles + [Patch(color=role_colours[r], label=charts.ar(ROLE_LABELS[r])) for r in present]
-    rtl_legend(ax, role_handles, [Patch(color=voice_colours[v], label=charts.ar(VOICE_LABELS[v])) for v in VOICES])
-
-
-#: Narrowest block (share of the article's words) that gets its paragraph number written on it.
-MIN_LABELLED_WIDTH = 0.02
-
-
-def rtl_legend(ax, *rows):
-    """A legend below the figure that reads from the right: one row per list of handles (default:
-    the axes' handles), first entry rightmost, each key to the right of its label. Placed by the
-    figure's constrained layout, so never clipped."""
-    from matplotlib.patches import Patch
-
-    rows = rows or (ax.get_legend_handles_labels()[0],)
-    columns = max(len(row) for row in rows)
-    blank = Patch(color="none", label="")
-    grid = [[blank] * (columns - len(row)) + list(row)[::-1] for row in rows]
-    handles = [grid[r][c] for c in range(columns) for r in range(len(rows))]  # matplotlib fills by column
-    return ax.figure.legend(
-        handles=handles, loc="outside lower right", ncol=columns, frameon=False, markerfirst=False, columnspacing=1.2,
-    )
 

@@ -1,14 +1,14 @@
 """Actors and places with canonical ids (gazetteer), and dates, years and numbers (no gazetteer).
 
-Names are matched over the normalised text (:func:`helpers.normalize.normalize_with_offsets`) with
+Names are matched over the normalised text (:func:`helpers.text.normalize.normalize_with_offsets`) with
 quote marks and brackets read as spaces, so «ناتو», (ناتو), حلف»ناتو« and لـ «ناتو» all match, and
 every mention maps back to exact offsets of ``article.text``. One Aho–Corasick automaton holds every
-alias (:class:`PhraseMatcher`, shared with :mod:`helpers.themes`); a hit counts when it starts a word
+alias (:class:`PhraseMatcher`, shared with :mod:`helpers.annotate.themes`); a hit counts when it starts a word
 or follows proclitics (و ف ب ل ك, and ل + ال written لل) and ends a word. Overlapping hits are
 resolved longest first, so mentions never nest. Short anaphoric forms (الحلف, المبادرة, المركز,
 الأمين العام) count only once the entity has been named (see ``data/gazetteer.yaml``).
 
-Beyond the gazetteer, :mod:`helpers.names` finds titled people (الرئيس الأوكراني فولوديمير زيلينسكي),
+Beyond the gazetteer, :mod:`helpers.annotate.names` finds titled people (الرئيس الأوكراني فولوديمير زيلينسكي),
 their later mentions by surname, and organisations (وزارة الخارجية الكويتية), with slug ids such as
 ``person:فولوديمير-زيلينسكي`` and no Wikidata id (column ``source`` = ``pattern``).
 
@@ -44,10 +44,10 @@ import ahocorasick
 import pandas as pd
 import regex
 
-from .lexicons import read_records, read_yaml, resolved, wordlist
+from ..text.lexicons import read_records, read_yaml, resolved, wordlist
 from .names import find_names
-from .normalize import normalize, normalize_with_offsets
-from .paths import PACKAGE_DATA
+from ..text.normalize import normalize, normalize_with_offsets
+from ..paths import PACKAGE_DATA
 
 GAZETTEER = PACKAGE_DATA / "gazetteer.yaml"
 TIME_WORDS = PACKAGE_DATA / "time_words.yaml"
@@ -386,7 +386,7 @@ class Mention:
     proclitics: str
     refers_to: str = ""  # the entity the mention denotes: an office's holder, else entity_id
     appositive: bool = False  # an office in apposition to its holder's name (not a reference of its own)
-    source: str = "gazetteer"  # gazetteer or pattern (helpers.names)
+    source: str = "gazetteer"  # gazetteer or pattern (helpers.annotate.names)
 
     @property
     def anaphoric(self) -> bool:
@@ -474,7 +474,7 @@ def _between_quote_marks(text: str, start: int, end: int) -> bool:
 
 
 def pattern_mentions(article, gazetteer: Gazetteer, known: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-    """People and organisations outside the gazetteer (:mod:`helpers.names`), and the ``known``
+    """People and organisations outside the gazetteer (:mod:`helpers.annotate.names`), and the ``known``
     mentions that survive: an organisation's name swallows the places inside it (الكويتية of
     وزارة الخارجية الكويتية), as the longest match does everywhere else."""
     found = find_names(article, [(m.start, m.end, m.type) for m in known], gazetteer.demonym_keys)

@@ -17,10 +17,10 @@ from typing import TypeVar
 
 import pandas as pd
 
-from . import __version__, paths
-from .build import default_jobs
+from .. import __version__, paths
+from ..machine import default_jobs
 from .entities import entity_table
-from .loading import Article
+from ..text.loading import Article
 from .quotes import quote_table
 from .themes import theme_table
 

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from .lexicons import read_yaml
-from .normalize import normalize
-from .paths import PACKAGE_DATA
+from ..text.lexicons import read_yaml
+from ..text.normalize import normalize
+from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
 LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "compound_starts", "given_names",

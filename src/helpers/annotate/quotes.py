@@ -3,7 +3,7 @@
 One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
 The steps, each a small function below:
 
-1. quote marks are paired per block (:mod:`helpers.quotemarks`); short quotes and quotes after a
+1. quote marks are paired per block (:mod:`helpers.text.quotemarks`); short quotes and quotes after a
    naming noun (مبادرة «…», لـ «ناتو») are marked names/terms, never speech;
 2. reporting cues come from the editable lexicon ``data/reporting.yaml`` (verbs in their perfect,
    imperfect and participle forms, source phrases بحسب/وفقا لـ/نقلا عن), matched on normalised
@@ -33,11 +33,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicons import read_yaml
-from .normalize import normalize
-from .paths import PACKAGE_DATA
-from .quotemarks import QuoteSpan, pair_quote_marks
-from .segment import split_proclitics
+from ..text.lexicons import read_yaml
+from ..text.normalize import normalize
+from ..paths import PACKAGE_DATA
+from ..text.quotemarks import QuoteSpan, pair_quote_marks
+from ..text.segment import split_proclitics
 
 LEXICON_PATH = PACKAGE_DATA / "reporting.yaml"
 KINDS = ("direct", "mixed", "indirect", "speech_act")
@@ -79,7 +79,7 @@ FRONTED_ADVERBIAL_MAX = 4  # words of a fronted adverbial before its comma: في
 RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "عنه", "عنها", "فيه", "فيها"})  # وفقا لما أفادت به
 FA_COMPLEMENTISERS = frozenset({"فان", "فانه", "فانها", "فانهم"})
 NAME_MAX_ZIPF = 3.0
-#: Gazetteer types (helpers.entities) that can speak: states, organisations, people.
+#: Gazetteer types (helpers.annotate.entities) that can speak: states, organisations, people.
 SPEAKER_ENTITY_TYPES = ("GPE", "ORG", "PERSON")
 
 
@@ -1483,7 +1483,7 @@ _NORMALISED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _normalised_text(article) -> tuple[str, list[int]]:
-    from .normalize import normalize_with_offsets
+    from ..text.normalize import normalize_with_offsets
 
     if article not in _NORMALISED:
         _NORMALISED[article] = normalize_with_offsets(article.text)
@@ -1550,7 +1550,7 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
 
     ``predicted``: a :func:`quote_table` frame (several articles concatenated) or Statements;
     ``gold``: a JSON Lines path or records (see :func:`read_gold`); ``articles``: the annotated
-    articles (Article objects, or a path for :func:`helpers.loading.iter_articles`).
+    articles (Article objects, or a path for :func:`helpers.text.loading.iter_articles`).
     A prediction matches a gold statement of the same article when their contents overlap by at
     least half of the shorter one (one-to-one, largest overlaps first). Rows: ``statements`` per
     kind and overall; ``quoted_words`` (word tokens inside quote marks of direct and mixed
@@ -1558,7 +1558,7 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     ``speaker`` and ``kind`` accuracy on matched statements (a speaker is right when one of the
     gold's acceptable names occurs in the predicted label or mention).
     """
-    from .loading import iter_articles
+    from ..text.loading import iter_articles
 
     where = str(gold) if isinstance(gold, (str, Path)) else "gold"
     records = read_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
@@ -1699,24 +1699,3 @@ def voices_by_paragraph(article) -> pd.DataFrame:
 
 KIND_LABELS = {"direct": "مباشر", "mixed": "مختلط", "indirect": "غير مباشر", "speech_act": "فعل كلامي", "headline": "عنوان منسوب"}
 
-
-def statements_html(article) -> str:
-    """Every statement as right-to-left HTML: speaker, kind and cue, then the content with the
-    words inside quote marks highlighted (``<mark>``)."""
-    import html
-
-    from .notebook import RTL_STYLE
-
-    blocks = []
-    for s in extract_quotes(article):
-        pieces, cursor = [], s.start
-        for a, b in sorted(s.quoted_spans):
-            if a < cursor or b > s.end:
-                continue
-            pieces += [html.escape(article.text[cursor:a]), f"<mark>{html.escape(article.text[a:b])}</mark>"]
-            cursor = b
-        pieces.append(html.escape(article.text[cursor : s.end]))
-        anonymous = f" · {ANONYMOUS_TAG}" if s.anonymous else ""
-        head = f"{s.quote_id} · {html.escape(s.speaker_label)}{anonymous} · {KIND_LABELS[s.kind]} · «{html.escape(s.cue)}»"
-        blocks.append(f'<p style="margin:0.2em 0"><small style="color:#555">{head}</small><br>{"".join(pieces)}</p>')
-    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{"".join(blocks)}</div>'

@@ -2,11 +2,11 @@
 
 Each pattern of the codebook is expanded once into its inflected forms (article, sound suffixes,
 possessive pronouns on the first word; see the codebook's header), and all forms of all themes go
-into one Aho–Corasick automaton (:class:`helpers.entities.PhraseMatcher`), matched over the same
+into one Aho–Corasick automaton (:class:`helpers.annotate.entities.PhraseMatcher`), matched over the same
 normalised text as the entities, with the same proclitic rules and longest-match-first resolution.
 Matches of one theme joined by و / أو / a comma are one coordinated match; words inside an entity
 name (مبادرة اسطنبول للتعاون) are not themes. Each match gets the speaker and voice of the
-statement it sits in, from :func:`helpers.quotes.voice_at`.
+statement it sits in, from :func:`helpers.annotate.quotes.voice_at`.
 """
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ import pandas as pd
 from .entities import (
     Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key,
 )
-from .lexicons import read_records, resolved, wordlist
-from .normalize import normalize
-from .paths import PACKAGE_DATA
+from ..text.lexicons import read_records, resolved, wordlist
+from ..text.normalize import normalize
+from ..paths import PACKAGE_DATA
 
 CODEBOOK = PACKAGE_DATA / "themes.yaml"
 THEME_KEYS = ("id", "label_ar", "label_en", "definition", "patterns", "modifiers")

@@ -9,7 +9,7 @@ reversed, silently. No other module calls the reshaper or bidi.
 
 :func:`save_figure` writes ``<name>.png`` (300 dpi), ``.pdf`` (TrueType fonts embedded), ``.svg``
 and ``.csv`` (the plotted data) atomically and reproducibly, and records the figure in the
-folder's ``index.json`` manifest and ``README.md`` gallery (:mod:`helpers.figures_manifest`).
+folder's ``index.json`` manifest and ``README.md`` gallery (:mod:`helpers.figures.manifest`).
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import os
 import re
-import tempfile
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
@@ -25,6 +24,8 @@ from pathlib import Path
 
 import matplotlib
 import pandas as pd
+
+from .files import _atomic_path, write_bytes_atomic
 
 #: Bidi embedding/override/isolate controls (U+202A–U+202E, U+2066–U+2069): invisible in the source
 #: text, but they would reorder what a chart shows, so labels never carry them.
@@ -455,26 +456,6 @@ def figure_texts(fig) -> list[str]:
     return [logical_text(text) for text in drawn_texts(fig)]
 
 
-@contextlib.contextmanager
-def _atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary path next to ``target`` that replaces it only if the block succeeds."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    os.chmod(temporary, 0o644)  # mkstemp makes it private; figures are for sharing
-    try:
-        yield Path(temporary)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-def write_bytes_atomic(target: Path, content: bytes) -> None:
-    """Write ``content`` to ``target`` so that no reader ever sees half a file."""
-    with _atomic_path(target) as temporary:
-        temporary.write_bytes(content)
-
-
 def data_csv_bytes(data: pd.DataFrame) -> bytes:
     """The plotted data as UTF-8 CSV bytes (index dropped, ``\\n`` line ends): what is hashed."""
     if not isinstance(data, pd.DataFrame):
@@ -503,7 +484,8 @@ def save_figure(
     again. ``show=True`` displays the saved figure in the notebook (:func:`show_saved`). Returns
     the manifest record.
     """
-    from . import __version__, figures_manifest, paths
+    from .. import __version__, paths
+    from . import manifest as figures_manifest
 
     figures_manifest.check_name(name)
     out = Path(out_dir) if out_dir is not None else paths.FIGURES

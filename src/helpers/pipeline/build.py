@@ -26,7 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from .. import paths
+from ..machine import default_jobs
+from ..figures.manifest import skip_slow_iri_checker
 
 #: Modules the kernel template imports before forking kernels: what notebooks pay for at start.
 #: The IPython/matplotlib *integration* (matplotlib_inline) is left to each kernel, which needs a shell.
@@ -38,7 +40,7 @@ TEMPLATE_IMPORTS = (
     "fontTools.subset", "PIL.PngImagePlugin", "jsonschema", "networkx", "yaml",
 )
 #: Helpers modules never imported into kernels by the template (command line and this module).
-NOT_FOR_KERNELS = {"helpers.cli", "helpers.build", "helpers.__main__", "helpers.report"}
+NOT_FOR_KERNELS = {"helpers.__main__", "helpers.pipeline.cli", "helpers.pipeline.build", "helpers.pipeline.report", "helpers.pipeline.annotation"}
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 CELL_TIMEOUT = 600
 #: What the committed notebooks say about their kernel: the same on every machine.
@@ -173,16 +175,6 @@ def write_if_changed(path: Path, text: str) -> bool:
 # --- the kernel template (fork server) -------------------------------------------------
 
 
-def skip_slow_iri_checker() -> None:
-    """Keep jsonschema from importing rfc3987-syntax, which builds an Earley grammar at import:
-    2-4 s in every process that imports nbformat, nbclient or jsonschema (jsonschema issues
-    1392 and 1521). It only provides the "iri"/"iri-reference" format checks, which nothing here
-    uses (nbformat's schema has no such format, the figures manifest is validated without a
-    format checker); jsonschema treats the package as absent and skips those two checks."""
-    sys.modules.setdefault("rfc3987_syntax", None)
-
-
-
 def kernel_template_available() -> bool:
     """Forking a warmed-up interpreter is safe on Linux; elsewhere (macOS, Windows) it is not."""
     return sys.platform.startswith("linux") and hasattr(os, "fork") and os.environ.get("HELPERS_BUILD_FORK", "1") != "0"
@@ -198,7 +190,7 @@ def _warm_imports() -> None:
     skip_slow_iri_checker()
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)
     names = list(TEMPLATE_IMPORTS)
-    names += [f"helpers.{m.name}" for m in pkgutil.iter_modules(helpers.__path__) if f"helpers.{m.name}" not in NOT_FOR_KERNELS]
+    names += [m.name for m in pkgutil.walk_packages(helpers.__path__, "helpers.") if m.name not in NOT_FOR_KERNELS]
     for name in names:
         try:
             importlib.import_module(name)
@@ -213,9 +205,9 @@ def _warm_data() -> None:
     """Load, once in the template, what every notebook's first annotation loads for itself: run
     each annotation layer over the first article in data/raw (lexicons, gazetteer, codebook,
     name lists, matchers) and build the figures manifest's validator."""
-    from .annotate import LAYERS
-    from .figures_manifest import validator
-    from .loading import iter_articles
+    from ..annotate.layers import LAYERS
+    from ..figures.manifest import validator
+    from ..text.loading import iter_articles
 
     try:
         article = next(iter_articles(paths.RAW))
@@ -326,7 +318,7 @@ class KernelTemplate:
     def __init__(self):
         self.folder = tempfile.mkdtemp(prefix="helpers-kernels-")
         self.socket_path = os.path.join(self.folder, "template.sock")
-        code = f"from helpers.build import serve_kernels; serve_kernels({self.socket_path!r})"
+        code = f"from helpers.pipeline.build import serve_kernels; serve_kernels({self.socket_path!r})"
         # Kernels' own log lines (not their cells' output, which goes to the notebooks) go to a file.
         KERNEL_LOG.parent.mkdir(parents=True, exist_ok=True)
         with open(KERNEL_LOG, "ab") as log:
@@ -441,14 +433,6 @@ def _save_failed(path: Path, nb) -> Path | None:
         return None
 
 
-def default_jobs() -> int:
-    """How many notebooks (or articles) are processed at once: the cores this process may use."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
-
-
 def _previous_timings() -> dict[str, float]:
     try:
         return json.loads(TIMINGS_FILE.read_text(encoding="utf-8"))
@@ -520,7 +504,7 @@ def build(notebooks: list[Path] | None = None, jobs: int | None = None, fork: bo
     try:
         annotated = 0
         if annotate:
-            from .cli import annotate as annotate_inputs
+            from .annotation import annotate_inputs
 
             annotated = annotate_inputs([str(paths.RAW)], str(paths.PROCESSED))
         results = asyncio.run(execute_notebooks(notebooks, jobs or default_jobs(), fork, template)) if notebooks else []

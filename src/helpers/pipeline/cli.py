@@ -6,42 +6,9 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import paths
+from .. import paths
 from .build import BuildError
-from .loading import ArticleError, iter_articles
-
-
-def annotate(inputs: list[str], out: str, skip_bad: bool = False, jobs: int | None = None) -> int:
-    """Annotate every article under ``inputs`` into ``out`` with ``jobs`` processes; return the number written."""
-    from functools import partial
-
-    from tqdm import tqdm
-
-    from .annotate import map_articles, write_article
-
-    def report(error: ArticleError) -> None:
-        print(f"skipped: {error}", file=sys.stderr)
-
-    def unique(articles):
-        """Articles whose doc_id (their output folder) no earlier article has."""
-        sources: dict[str, str] = {}
-        for article in articles:
-            if article.doc_id in sources:
-                error = ArticleError(article.source, f"its id {article.doc_id!r} is already taken by {sources[article.doc_id]}; rename one of them")
-                if not skip_bad:
-                    raise error
-                report(error)
-                continue
-            sources[article.doc_id] = article.source
-            yield article
-
-    articles = unique(a for path in inputs for a in iter_articles(path, on_error=report if skip_bad else None))
-    written = 0
-    with tqdm(desc="annotating", unit=" articles", disable=None, file=sys.stderr) as progress:
-        for _ in map_articles(partial(write_article, out_dir=out), articles, jobs):
-            written += 1
-            progress.update()
-    return written
+from ..text.loading import ArticleError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,7 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     warnings.formatwarning = lambda message, category, *rest: f"warning: {message}\n"
     try:
         if args.command == "annotate":
-            count = annotate(args.paths, args.out, args.skip_bad, args.jobs)
+            from .annotation import annotate_inputs
+
+            count = annotate_inputs(args.paths, args.out, args.skip_bad, args.jobs)
             print(f"annotated {count} article(s) into {Path(args.out).resolve()}")
         elif args.command == "build":
             from .build import build as run_build, describe

@@ -10,14 +10,12 @@ only ever written for the project's own data: another article gets a folder of i
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 
-from . import paths
-from .loading import Article, iter_articles
+from .. import paths
+from ..text.loading import Article, iter_articles
 
 
 @dataclass
@@ -62,16 +60,3 @@ def setup(notebook: str, article: str | None = None, output_dir: str | None = No
     tables_dir.mkdir(parents=True, exist_ok=True)
     return Run(notebook, articles, figures_dir, tables_dir)
 
-
-RTL_STYLE = "direction:rtl;text-align:right;font-family:'Noto Naskh Arabic','Amiri','DejaVu Sans',serif;line-height:1.8"
-
-
-def rtl_html(text: str, tag: str = "div") -> str:
-    """Arabic text as an HTML block that reads right to left in JupyterLab and exported HTML."""
-    return f'<{tag} dir="rtl" lang="ar" style="{RTL_STYLE}">{html.escape(text)}</{tag}>'
-
-
-def rtl_table(frame: pd.DataFrame, **to_html) -> str:
-    """A DataFrame as an HTML table laid out right to left."""
-    table = frame.to_html(index=to_html.pop("index", False), escape=to_html.pop("escape", True), **to_html)
-    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{table}</div>'

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import regex
 
-from . import paths
-from .build import BuildError, notebook_paths, skip_slow_iri_checker
+from .. import paths
+from ..figures.manifest import skip_slow_iri_checker
+from .build import BuildError, notebook_paths
 
 #: Opening tags of block elements without a ``dir`` (table cells follow their table), and
 #: (looked ahead at, not consumed, so nested lists get theirs too) the element's content.
@@ -136,7 +137,7 @@ def figure_html(record: dict) -> str:
 
 def index_html(pages: list[tuple[str, Path]], records: list[dict]) -> str:
     """The report's front page: notebooks in reading order, then every figure."""
-    from . import __version__
+    from .. import __version__
 
     items = "".join(f'<li dir="auto"><a href="{html.escape(p.name)}">{html.escape(p.stem)}</a>: {html.escape(t)}</li>' for t, p in pages)
     figures = "".join(figure_html(r) for r in records) or "<p>No figures yet: run <code>python -m helpers build</code>.</p>"

@@ -2,7 +2,7 @@
 the text, and YAML lexicons and codebooks, with errors that name the file.
 
 A word list is UTF-8 text, one entry per line; ``#`` starts a comment. Entries go through
-:func:`helpers.normalize.normalize`, so researchers may type them with or without hamza,
+:func:`helpers.text.normalize.normalize`, so researchers may type them with or without hamza,
 diacritics or tatweel.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from .normalize import normalize
-from .paths import PACKAGE_DATA
+from ..paths import PACKAGE_DATA
 
 
 def read_entries(path: Path) -> list[str]:
