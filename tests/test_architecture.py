@@ -9,7 +9,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "helpers"
 #: Bottom to top. A module may import its own layer and the layers below it, never above.
-LAYERS = ["paths", "machine", "text", "annotate", "analysis", "figures", "pipeline"]
+LAYERS = ["paths", "machine", "provenance", "text", "annotate", "analysis", "figures", "pipeline"]
 MAX_LINES = 700
 
 

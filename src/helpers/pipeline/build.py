@@ -111,6 +111,7 @@ class NotebookResult:
     path: Path
     seconds: float
     changed: bool
+    skipped: bool = False  # fresh: code, package, inputs and outputs unchanged since its last run
 
 
 @dataclass
@@ -450,10 +451,15 @@ def _save_timings(results: Iterable[NotebookResult]) -> None:
     TIMINGS_FILE.write_text(json.dumps(timings, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-async def execute_notebooks(notebooks: list[Path], jobs: int, fork: bool, template: KernelTemplate | None) -> list[NotebookResult]:
-    """Execute notebooks concurrently (longest first, by the previous build's timings)."""
+async def execute_notebooks(
+    notebooks: list[Path], jobs: int, fork: bool, template: KernelTemplate | None, force: bool = True
+) -> list[NotebookResult]:
+    """Execute notebooks concurrently (longest first, by the previous build's timings). Unless
+    ``force``, the project's notebooks that are fresh (:mod:`helpers.pipeline.freshness`) are skipped."""
     import nbformat
     from jupyter_client.manager import AsyncKernelManager
+
+    from . import freshness
 
     loaded = {}
     for path in notebooks:
@@ -461,6 +467,9 @@ async def execute_notebooks(notebooks: list[Path], jobs: int, fork: bool, templa
             loaded[path] = nbformat.read(path, as_version=4)
         except Exception as error:
             raise BuildError(f"{_display_path(path)}: not a readable notebook ({error})") from None
+    ours = {p for p in notebooks if p.parent == paths.NOTEBOOKS}
+    skipped = [] if force else [NotebookResult(p, 0.0, False, True) for p in notebooks if p in ours and freshness.is_fresh(p, loaded[p])]
+    notebooks = [p for p in notebooks if p not in {r.path for r in skipped}]
     timings = _previous_timings()
     order = sorted(notebooks, key=lambda p: -timings.get(p.name, 0.0))
     progress = Progress(sum(code_cells(nb) for nb in loaded.values()))
@@ -476,7 +485,10 @@ async def execute_notebooks(notebooks: list[Path], jobs: int, fork: bool, templa
     async def one(path: Path) -> NotebookResult:
         async with slots:
             manager = template.kernel_manager() if (fork and template) else AsyncKernelManager(kernel_name="python3")
-            return await execute_notebook(path, loaded[path], manager, progress, on_interrupt=interrupt)
+            result = await execute_notebook(path, loaded[path], manager, progress, on_interrupt=interrupt)
+            if path in ours:
+                freshness.remember(path, loaded[path])  # code cells are as they were before the run
+            return result
 
     tasks = [asyncio.ensure_future(one(path)) for path in order]
     try:
@@ -491,11 +503,14 @@ async def execute_notebooks(notebooks: list[Path], jobs: int, fork: bool, templa
     finally:
         progress.close()
     _save_timings(results)
-    return sorted(results, key=lambda r: r.path.name)
+    return sorted([*results, *skipped], key=lambda r: r.path.name)
 
 
-def build(notebooks: list[Path] | None = None, jobs: int | None = None, fork: bool | None = None, annotate: bool = True) -> BuildSummary:
-    """Annotate data/raw into data/processed, then execute the notebooks in place."""
+def build(
+    notebooks: list[Path] | None = None, jobs: int | None = None, fork: bool | None = None, annotate: bool = True, force: bool = False
+) -> BuildSummary:
+    """Annotate data/raw into data/processed, then execute the notebooks in place; unless ``force``,
+    notebooks that are fresh are skipped (:mod:`helpers.pipeline.freshness`)."""
     started = time.perf_counter()
     notebooks = notebook_paths() if notebooks is None else [Path(p).resolve() for p in notebooks]
     fork = kernel_template_available() if fork is None else fork and kernel_template_available()
@@ -507,7 +522,7 @@ def build(notebooks: list[Path] | None = None, jobs: int | None = None, fork: bo
             from .annotation import annotate_inputs
 
             annotated = annotate_inputs([str(paths.RAW)], str(paths.PROCESSED))
-        results = asyncio.run(execute_notebooks(notebooks, jobs or default_jobs(), fork, template)) if notebooks else []
+        results = asyncio.run(execute_notebooks(notebooks, jobs or default_jobs(), fork, template, force)) if notebooks else []
     finally:
         if template:
             template.close()
@@ -518,10 +533,12 @@ def describe(summary: BuildSummary) -> str:
     """Where everything is, for the end of ``python -m helpers build``."""
     figures = sorted(p for p in paths.FIGURES.glob("*") if p.is_file()) if paths.FIGURES.exists() else []
     changed = [r.path.name for r in summary.notebooks if r.changed]
+    skipped = [r.path.name for r in summary.notebooks if r.skipped]
     lines = [
         f"built in {summary.seconds:.1f} s",
         f"  data/processed/  annotations of {summary.annotated} article(s) and the notebooks' tables: {paths.PROCESSED}",
-        f"  notebooks/       {len(summary.notebooks)} executed in place ({len(changed)} changed): {paths.NOTEBOOKS}",
+        f"  notebooks/       {len(summary.notebooks) - len(skipped)} executed in place ({len(changed)} changed), "
+        f"{len(skipped)} skipped as unchanged (--force runs them): {paths.NOTEBOOKS}",
         f"  figures/         {len(figures)} files: {paths.FIGURES}",
         "  report:          python -m helpers report  ->  build/report/index.html",
     ]
