@@ -13,8 +13,9 @@ OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 STRAIGHT = '"'
 ALL_MARKS = set(OPENERS) | set(CLOSERS) | {STRAIGHT}
-#: Words a reversed nested pair (»داعش«) may hold.
+#: Words a reversed nested pair (»داعش«) may hold, and the characters searched for its second mark.
 REVERSED_PAIR_MAX_WORDS = 6
+REVERSED_PAIR_MAX_CHARS = 200
 MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
 
 
@@ -67,7 +68,7 @@ def _reversed_pair_ahead(text: str, i: int, hi: int, closer: str, opener: str) -
     the opener glued to the word before it, a few words on."""
     if not (0 < i < hi - 1 and _is_word_char(text[i + 1])):
         return None
-    j = text.find(opener, i + 1, hi)
+    j = text.find(opener, i + 1, min(hi, i + 1 + REVERSED_PAIR_MAX_CHARS))
     if j == -1 or j + 1 >= hi or not _is_word_char(text[j - 1]):
         return None
     if any(c in ALL_MARKS for c in text[i + 1 : j]) or len(text[i + 1 : j].split()) > REVERSED_PAIR_MAX_WORDS:
@@ -76,11 +77,27 @@ def _reversed_pair_ahead(text: str, i: int, hi: int, closer: str, opener: str) -
 
 
 def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> QuoteMarks:
-    """Pair the quotation marks of ``text[start:end]`` (one paragraph)."""
+    """Pair the quotation marks of ``text[start:end]`` (one paragraph).
+
+    An opener that is never closed quotes up to the next opener left open after it (its closer was
+    left out), else up to its outer quote's closer or the paragraph's end; so unclosed quotes never
+    overlap, and the work and the quoted text stay linear in the paragraph, whatever its marks."""
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []  # (expected closer, offset of opener)
+    open_count: dict[str, int] = {}  # openers on the stack by expected closer
+    last_mark = {c: text.rfind(c, start, end) for c in CLOSERS}
     quotes: list[QuoteSpan] = []
     stray: list[int] = []
+
+    def push(expected: str, offset: int) -> None:
+        stack.append((expected, offset))
+        open_count[expected] = open_count.get(expected, 0) + 1
+
+    def pop() -> tuple[str, int]:
+        expected, offset = stack.pop()
+        open_count[expected] -= 1
+        return expected, offset
+
     i = start
     while (mark := MARK.search(text, i, end)) is not None:
         i = mark.start()
@@ -88,36 +105,38 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
         # reversed nested pair »…« inside an open «…»
         if ch in CLOSERS and stack and stack[-1][0] == ch:
             j = _reversed_pair_ahead(text, i, end, ch, CLOSERS[ch])
-            if j is not None and text.find(ch, j + 1, end) != -1:
+            if j is not None and last_mark[ch] > j:
                 quotes.append(QuoteSpan(i, j, i + 1, j, ch, len(stack), reversed_marks=True))
                 i = j + 1
                 continue
         if ch == STRAIGHT:
             if stack and stack[-1][0] == STRAIGHT and not _straight_opens(text, i, start, end):
-                _, opened = stack.pop()
+                _, opened = pop()
                 quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
             elif _straight_opens(text, i, start, end):
-                stack.append((STRAIGHT, i))
+                push(STRAIGHT, i)
             elif stack and stack[-1][0] == STRAIGHT:
-                _, opened = stack.pop()
+                _, opened = pop()
                 quotes.append(QuoteSpan(opened, i, opened + 1, i, STRAIGHT, len(stack)))
             elif text.find(STRAIGHT, i + 1, end) != -1:
-                stack.append((STRAIGHT, i))  # spaced on both sides (" نعم "): a later mark closes it
+                push(STRAIGHT, i)  # spaced on both sides (" نعم "): a later mark closes it
             else:
                 stray.append(i)
-        elif ch in CLOSERS and any(expected == ch for expected, _ in stack):
+        elif ch in CLOSERS and open_count.get(ch):
             # close the innermost matching opener; openers above it were never closed
+            unclosed_end = i
             while stack:
-                expected, opened = stack.pop()
+                expected, opened = pop()
                 if expected == ch:
                     quotes.append(QuoteSpan(opened, i, opened + 1, i, text[opened], len(stack)))
                     break
-                quotes.append(QuoteSpan(opened, None, opened + 1, i, text[opened], len(stack)))
+                quotes.append(QuoteSpan(opened, None, opened + 1, unclosed_end, text[opened], len(stack)))
+                unclosed_end = opened
         elif ch in OPENERS:
-            stack.append((OPENERS[ch], i))
+            push(OPENERS[ch], i)
         elif ch == "”" and not stack:
             # ” used for both marks: treat like a straight quote
-            stack.append(("”", i))
+            push("”", i)
         else:
             stray.append(i)
         i += 1
@@ -125,6 +144,7 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
     while para_end > start and text[para_end - 1].isspace():
         para_end -= 1
     for depth, (_, opened) in enumerate(stack):
-        quotes.append(QuoteSpan(opened, None, opened + 1, para_end, text[opened], depth))
+        until = stack[depth + 1][1] if depth + 1 < len(stack) else para_end
+        quotes.append(QuoteSpan(opened, None, opened + 1, until, text[opened], depth))
     quotes.sort(key=lambda q: (q.open, q.depth))
     return QuoteMarks(quotes, stray)
