@@ -480,9 +480,14 @@ def pattern_mentions(article, gazetteer: Gazetteer, known: list[Mention]) -> tup
     found = find_names(article, [(m.start, m.end, m.type) for m in known], gazetteer.demonym_keys)
     extra = [Mention(f.start, f.end, article.text[f.start:f.end], f.entity_id, f.type, None, f.label, None, f.kind, f.proclitics,
                      f.entity_id, source="pattern") for f in found]
-    organisations = [(m.start, m.end) for m in extra if m.type == "ORG"]
-    kept = [m for m in known if not any(m.start < end and start < m.end for start, end in organisations)]
-    return extra, kept
+    organisations = sorted((m.start, m.end) for m in extra if m.type == "ORG")
+    return extra, [m for m in known if not _overlaps_any(organisations, m.start, m.end)]
+
+
+def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` overlap one of ``spans`` (sorted, non-overlapping)? By binary search."""
+    k = bisect.bisect_left(spans, (end,))
+    return k > 0 and spans[k - 1][1] > start
 
 
 #: What may stand between an office and its holder's name: spaces, brackets, quote marks, a comma.

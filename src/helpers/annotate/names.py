@@ -412,14 +412,16 @@ def find_names(article, claimed: list[tuple[int, int, str]], demonyms: frozenset
     reader = NameReader(article, claimed, lists or load_names(), demonyms)
     people: list[Found] = []
     taken: set[int] = set()
+    parts: dict[tuple[str, ...], Found] = {}  # every contiguous run of words of a person met so far -> that person
     for k, j in reader.people():
-        words = reader.norms[k:j]
-        key = list(words)
-        same = next((p for p in people if _is_part(key, p.entity_id)), None)
-        entity_id = same.entity_id if same else slug("person", key)
+        key = tuple(reader.norms[k:j])
+        same = parts.get(key)
+        entity_id = same.entity_id if same else slug("person", list(key))
         start, end = reader.words[k].start, reader.words[j - 1].end
-        people.append(Found(start, end, "PERSON", entity_id, same.label if same else article.text[start:end],
-                            "partial" if same else "name"))
+        found = Found(start, end, "PERSON", entity_id, same.label if same else article.text[start:end], "partial" if same else "name")
+        people.append(found)
+        for run in _runs(entity_id):
+            parts.setdefault(run, found)
         taken |= set(range(k, j))
     partial = _later_mentions(reader, [p for p in people if p.kind == "name"], taken)
     organisations = []
@@ -431,8 +433,7 @@ def find_names(article, claimed: list[tuple[int, int, str]], demonyms: frozenset
     return sorted(people + partial + organisations, key=lambda f: f.start)
 
 
-def _is_part(words: list[str], entity_id: str) -> bool:
-    """Are ``words`` a contiguous part of the person ``entity_id`` (تميم of تميم-بن-حمد)?"""
+def _runs(entity_id: str) -> list[tuple[str, ...]]:
+    """Every contiguous part of the person ``entity_id`` (تميم، بن حمد … of تميم-بن-حمد)."""
     known = entity_id.split(":", 1)[1].split("-")
-    size = len(words)
-    return any(known[i:i + size] == words for i in range(len(known) - size + 1))
+    return [tuple(known[i:j]) for i in range(len(known)) for j in range(i + 1, len(known) + 1)]
