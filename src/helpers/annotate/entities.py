@@ -189,7 +189,7 @@ def original_span(text: str, index: list[int], lo: int, hi: int) -> tuple[int, i
 def locate(article, offset: int) -> tuple[int, int]:
     """(para, sentence) of the sentence containing ``offset`` (or the last one starting before it)."""
     sentences = article.sentences
-    i = max(bisect.bisect_right([s.start for s in sentences], offset) - 1, 0)
+    i = max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
     return sentences[i].para, sentences[i].sentence
 
 
