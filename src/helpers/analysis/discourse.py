@@ -27,21 +27,16 @@ from ..text.lexicons import phrases, wordlist
 from ..text.loading import Article
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
-from ..text.segment import Token, split_proclitics
+from ..text.morphology import ARTICLE, PRONOUN_SUFFIXES, has_article, proclitic_readings, split_proclitics
+from ..text.segment import Token
 
 #: Units a word can be counted in: its normalised form (وبالكويت), its base without proclitics
 #: and article (كويت), or its light Snowball stem.
 UNITS = ("norm", "base", "stem")
-#: Proclitic sequences peeled off a word when matching a term (longest first does not matter:
-#: every reading is kept).
-PROCLITIC_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
-ARTICLE = "ال"
 #: Punctuation that a multi-word term may span (حلف »ناتو«, مبادرة «اسطنبول»): quote marks, brackets.
 TRANSPARENT_PUNCT = frozenset("«»“”„‹›\"'()[]")
 WILDCARD = "*"
 TA_MARBUTA = "ة"
-#: Attached pronouns, after which ة is written ت: سعادته، أهميتها، قيمتهم.
-PRONOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "كما", "كن", "نا", "ي"})
 
 
 def as_articles(articles: Article | Iterable[Article]) -> list[Article]:
@@ -330,14 +325,8 @@ def readings(norm: str, allow_proclitics: bool = True) -> tuple[frozenset[str], 
 
     وبالامن → ({وبالامن, بالامن, الامن}, {امن}); للحلف → (…, الحلف), and {حلف}.
     """
-    forms = set()
-    for prefix in PROCLITIC_PREFIXES if allow_proclitics else ("",):
-        rest = norm[len(prefix) :]
-        if norm.startswith(prefix) and len(rest) >= 2:
-            forms.add(rest)
-            if prefix.endswith("ل") and rest.startswith("ل") and len(rest) >= 3:
-                forms.add("ا" + rest)  # ل + ال is written لل
-    bare = {f[len(ARTICLE) :] for f in forms if f.startswith(ARTICLE) and len(f) >= 4}
+    forms = {rest for prefix, rest in proclitic_readings(norm) if allow_proclitics or not prefix}
+    bare = {f[len(ARTICLE) :] for f in forms if has_article(f)}
     return frozenset(forms), frozenset(bare)
 
 

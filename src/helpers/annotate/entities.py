@@ -46,6 +46,9 @@ import regex
 
 from ..text.lexicons import read_records, read_yaml, resolved, wordlist
 from .names import find_names
+from ..text.morphology import (
+    ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS, PROCLITIC_SEQUENCES, PROCLITICS_BEFORE_ARTICLE, PROCLITICS_BEFORE_LAM_ARTICLE, has_article,
+)
 from ..text.normalize import normalize, normalize_with_offsets
 from ..paths import PACKAGE_DATA
 
@@ -60,11 +63,6 @@ SEPARATORS = frozenset("«»“”„‹›\"'‘’()[]{}-–—_/")
 #: a lone space is already what it should be and is left alone.
 _SEPARATOR_CLASS = "[" + re.escape("".join(sorted(SEPARATORS))) + r"\s]"
 SEPARATOR_RUN = re.compile(f"{_SEPARATOR_CLASS}{{2,}}|(?! ){_SEPARATOR_CLASS}")
-ARTICLE = "ال"
-#: Proclitics allowed before a phrase (conjunction, then preposition); ل + ال is spelled لل.
-PROCLITICS_BEFORE_WORD = re.compile(r"^[وف]?[بلك]?$")
-PROCLITICS_BEFORE_ARTICLE = re.compile(r"^[وف]?[بك]?$")
-PROCLITICS_BEFORE_LAM_ARTICLE = re.compile(r"^[وف]?$")
 
 
 def matchable(text: str) -> tuple[str, list[int]]:
@@ -133,8 +131,8 @@ class PhraseMatcher:
         entries: dict[str, list[tuple[object, bool]]] = {}
         for key, payload in phrases.items():
             entries.setdefault(key, []).append((payload, False))
-            if key.startswith(ARTICLE) and len(key) > 3:
-                entries.setdefault("لل" + key[2:], []).append((payload, True))
+            if has_article(key):
+                entries.setdefault(LAM_ARTICLE + key[len(ARTICLE) :], []).append((payload, True))
         for key, values in entries.items():
             self.automaton.add_word(key, (len(key), key.startswith(ARTICLE), values))
         if entries:
@@ -155,10 +153,10 @@ class PhraseMatcher:
                 word_start -= 1
             prefix = string[word_start:start]
             for payload, lam_article in values:
-                rule = PROCLITICS_BEFORE_LAM_ARTICLE if lam_article else (
-                    PROCLITICS_BEFORE_ARTICLE if with_article else PROCLITICS_BEFORE_WORD
+                allowed = PROCLITICS_BEFORE_LAM_ARTICLE if lam_article else (
+                    PROCLITICS_BEFORE_ARTICLE if with_article else PROCLITIC_SEQUENCES
                 )
-                if rule.match(prefix):
+                if prefix in allowed:
                     shift = 1 if lam_article else 0
                     hits.append(Hit(start + shift, end, payload, prefix + "ل" * shift))
         return hits
@@ -592,7 +590,8 @@ class TimeWords:
 
         month = alternation(self.months)
         number_word = alternation(set(self.number_words) | set(self.scale_words))
-        before, after = r"(?<![\p{L}\p{N}])(?:[وف]?[بلك]?)", r"(?![\p{L}\p{N}])"
+        proclitics = f"[{''.join(CONJUNCTIONS)}]?[{''.join(PREPOSITIONS)}]?"
+        before, after = rf"(?<![\p{{L}}\p{{N}}])(?:{proclitics})", r"(?![\p{L}\p{N}])"
         return regex.compile(
             rf"(?P<numeric_date>(?P<nd>\d{{1,2}})[/.-](?P<nm>\d{{1,2}})[/.-](?P<ny>\d{{4}}))"
             rf"|(?P<iso_date>(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}}))"
@@ -710,7 +709,7 @@ def _counts_something(norm: str, start: int, end: int, time_words: TimeWords) ->
     word = following[1]
     if word in time_words.scale_words:
         return True
-    return not (word.startswith(("ال", "لل", "و", "ف")) or word in wordlist("stopwords"))
+    return not (word.startswith((ARTICLE, LAM_ARTICLE) + CONJUNCTIONS) or word in wordlist("stopwords"))
 
 
 def _classify(match, norm: str, time_words: TimeWords) -> dict | None:

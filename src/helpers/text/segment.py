@@ -12,6 +12,7 @@ import regex
 import snowballstemmer
 
 from .lexicons import wordlist
+from .morphology import CONJUNCTIONS, split_proclitics
 from .normalize import normalize
 from .quotemarks import pair_quote_marks
 
@@ -24,9 +25,6 @@ TOKEN_RE = regex.compile(
 SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
 #: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ه", "ق", "ج", "ت", "ا", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "vs", "etc"})
-CONJUNCTIONS = ("و", "ف")
-PREPOSITIONS = ("ب", "ل", "ك")
-ARTICLE = "ال"
 
 
 class Sentence(NamedTuple):
@@ -106,29 +104,6 @@ def split_sentences(article) -> list[Sentence]:
 # --- tokens ------------------------------------------------------------------------------
 
 _STEMMER = snowballstemmer.stemmer("arabic")
-
-
-def split_proclitics(norm: str) -> tuple[str, bool, str]:
-    """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
-
-    A light heuristic: a clitic is split only when a base of at least three letters
-    (two after the article) remains, so short words such as ولد or بلد are not cut.
-    """
-    clitics = []
-    rest = norm
-    if len(rest) > 3 and rest[0] in CONJUNCTIONS:
-        clitics.append(rest[0])
-        rest = rest[1:]
-    if len(rest) > 3 and rest[0] in PREPOSITIONS:
-        if rest[0] == "ل" and rest.startswith("لل") and len(rest) > 3:
-            # ل + ال with the alef dropped: للحلف = ل + ال + حلف
-            return "+".join(clitics + ["ل"]), True, rest[2:]
-        clitics.append(rest[0])
-        rest = rest[1:]
-    has_article = rest.startswith(ARTICLE) and len(rest) >= 4
-    if has_article:
-        rest = rest[2:]
-    return "+".join(clitics), has_article, rest
 
 
 @lru_cache(maxsize=200_000)
