@@ -37,14 +37,14 @@ import unicodedata
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import ahocorasick
 import pandas as pd
 import regex
 
-from ..text.lexicons import read_records, read_yaml, resolved, wordlist
+from ..text.lexicons import cached_by_file, read_records, read_yaml, resolved, wordlist
 from .names import find_names
 from ..text.morphology import (
     ARTICLE, CONJUNCTIONS, LAM_ARTICLE, PREPOSITIONS, PROCLITIC_SEQUENCES, PROCLITICS_BEFORE_ARTICLE, PROCLITICS_BEFORE_LAM_ARTICLE, has_article,
@@ -353,7 +353,7 @@ def _check_references(path: Path, entities: dict[str, Entity]) -> None:
         for name in entity.quoted_names:
             if quoted_owner.setdefault(phrase_key(name), entity.id) != entity.id:
                 _fail(path, f"entity {entity.id!r}", f"quoted name {name!r} is also listed for {quoted_owner[phrase_key(name)]!r}")
-@lru_cache(maxsize=8)
+@cached_by_file
 def _load_gazetteer(path: Path) -> Gazetteer:
     entities: dict[str, Entity] = read_records(path, "entities", "entity", _parse_entity, GazetteerError)
     _check_references(path, entities)
@@ -361,7 +361,7 @@ def _load_gazetteer(path: Path) -> Gazetteer:
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
-    """Read and validate a gazetteer (default ``data/gazetteer.yaml``); cached per file."""
+    """Read and validate a gazetteer (default ``data/gazetteer.yaml``); cached per file version."""
     return _load_gazetteer(resolved(path or GAZETTEER))
 
 
@@ -620,7 +620,7 @@ def _normalised_list(path: Path, data: dict, key: str) -> list[str]:
     return [normalize(str(v)) for v in value]
 
 
-@lru_cache(maxsize=4)
+@cached_by_file
 def _load_time_words(path: Path) -> TimeWords:
     data = read_yaml(path, TimeWordsError)
     if not isinstance(data, dict):

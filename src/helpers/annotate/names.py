@@ -24,7 +24,7 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from ..text.lexicons import read_yaml
+from ..text.lexicons import cached_by_file, read_yaml
 from ..text.morphology import ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, strip_proclitics
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
@@ -75,7 +75,7 @@ class NameLists:
         return frozenset(words[0] for words in self.titles)
 
 
-@lru_cache(maxsize=4)
+@cached_by_file
 def _load_names(path: Path) -> NameLists:
     data = read_yaml(path, NamesError)
     if not isinstance(data, dict):
@@ -99,7 +99,7 @@ def _load_names(path: Path) -> NameLists:
 
 def load_names(path: str | Path | None = None) -> NameLists:
     """Read and validate ``data/names.yaml`` (or another file of the same shape); cached per file."""
-    return _load_names(Path(path or NAMES).resolve())
+    return _load_names(path or NAMES)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +22,7 @@ import pandas as pd
 from .entities import (
     Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key,
 )
-from ..text.lexicons import read_records, resolved, wordlist
+from ..text.lexicons import cached_by_file, read_records, resolved, wordlist
 from ..text.morphology import ARTICLE, LAM_ARTICLE, POSSESSIVE_SUFFIXES, has_article, written_with_article
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
@@ -191,7 +191,7 @@ def _expanded(codebook: Codebook) -> dict[str, tuple[tuple[str, bool], str]]:
     return keys
 
 
-@lru_cache(maxsize=8)
+@cached_by_file
 def _load_codebook(path: Path) -> Codebook:
     codebook = Codebook(path, read_records(path, "themes", "theme", _parse_theme, CodebookError))
     codebook.forms  # validate the patterns now, not on first use
@@ -199,7 +199,7 @@ def _load_codebook(path: Path) -> Codebook:
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Read and validate a codebook (default ``data/themes.yaml``); cached per file.
+    """Read and validate a codebook (default ``data/themes.yaml``); cached per file version.
 
     Unknown keys, duplicate ids, missing labels, empty pattern lists or patterns, and a form
     that two themes would both match raise :class:`CodebookError` naming the file and theme.

@@ -14,7 +14,7 @@ import snowballstemmer
 from .lexicons import wordlist
 from .morphology import CONJUNCTIONS, split_proclitics
 from .normalize import normalize
-from .quotemarks import pair_quote_marks
+from .quotemarks import QuoteMarks, pair_quote_marks
 
 TOKEN_RE = regex.compile(
     r"(?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)"
@@ -53,9 +53,9 @@ class Token(NamedTuple):
 # --- sentences ---------------------------------------------------------------------------
 
 
-def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _protected(marks: QuoteMarks) -> list[tuple[int, int]]:
     """Regions inside closed quotations, where no sentence may end."""
-    return [(q.start, q.end) for q in pair_quote_marks(text, start, end).quotes if q.close is not None and q.depth == 0]
+    return [(q.start, q.end) for q in marks.quotes if q.close is not None and q.depth == 0]
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -69,9 +69,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return normalize(bare) in ABBREVIATIONS or "." in bare or len(bare) == 1
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` (one paragraph) into trimmed sentence spans."""
-    protected = _protected(text, start, end)
+def sentence_spans(text: str, start: int, end: int, marks: QuoteMarks | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` (one paragraph) into trimmed sentence spans; ``marks`` are its
+    paired quotation marks when already known (:attr:`Article.quote_pairs`)."""
+    protected = _protected(marks or pair_quote_marks(text, start, end))
     cuts = [start]
     for match in SENTENCE_END.finditer(text, start, end):
         stop = match.start()
@@ -93,10 +94,10 @@ def split_sentences(article) -> list[Sentence]:
     """All sentences of an article, kicker and headline included (each one sentence at least)."""
     sentences: list[Sentence] = []
     para = 0
-    for role, block in article.blocks:
+    for (role, block), marks in zip(article.blocks, article.quote_pairs):
         if role == "body":
             para += 1
-        for lo, hi in sentence_spans(article.text, block.start, block.end):
+        for lo, hi in sentence_spans(article.text, block.start, block.end, marks):
             sentences.append(Sentence(len(sentences) + 1, para, role, lo, hi))
     return sentences
 
@@ -106,11 +107,14 @@ def split_sentences(article) -> list[Sentence]:
 _STEMMER = snowballstemmer.stemmer("arabic")
 
 
-@lru_cache(maxsize=200_000)
 def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
-    """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type."""
+    """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type and stop list."""
+    return _analyse_word(surface, wordlist("stopwords"))
+
+
+@lru_cache(maxsize=200_000)
+def _analyse_word(surface: str, stops: frozenset[str]) -> tuple[str, str, str, bool, bool]:
     norm = normalize(surface)
-    stops = wordlist("stopwords")
     if norm in stops:  # function words such as الذي or الى carry no clitics or article
         proclitics, has_article, is_stop = "", False, True
     else:
