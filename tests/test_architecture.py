@@ -88,5 +88,4 @@ def test_no_module_is_too_long_to_read(module):
 KNOWN_LONG: dict[str, str] = {
     "helpers.annotate.quotes": "becomes the quotes/ package, one module per step",
     "helpers.annotate.entities": "the matcher and the gazetteer reader split from the mention rules",
-    "helpers.analysis.discourse": "frequencies and keyness split from KWIC, collocations and voices",
 }

@@ -244,16 +244,19 @@ def test_evaluative_lexicon_is_valid():
     assert lexicon.term.is_unique
 
 
-def test_bad_evaluative_lexicon_names_file_and_line(tmp_path, monkeypatch):
+def test_bad_evaluative_lexicon_names_file_and_line(tmp_path):
     bad = tmp_path / "evaluative.csv"
     bad.write_text("term,polarity,category\nأهمية,positive,importance\nفخر,great,affect\n", encoding="utf-8")
-    monkeypatch.setattr(discourse, "EVALUATIVE_LEXICON", bad)
-    discourse.evaluative_lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"evaluative.csv, line 3"):
-            discourse.evaluative_lexicon()
-    finally:
-        discourse.evaluative_lexicon.cache_clear()
+    with pytest.raises(ValueError, match=r"evaluative.csv, line 3"):
+        discourse.evaluative_lexicon(bad)
+
+
+def test_an_edited_evaluative_lexicon_is_read_again(tmp_path):
+    path = tmp_path / "evaluative.csv"
+    path.write_text("term,polarity,category\nأهمية,positive,importance\n", encoding="utf-8")
+    assert list(discourse.evaluative_lexicon(path).term) == ["أهمية"]
+    path.write_text("term,polarity,category\nأهمية,positive,importance\nكارثة,negative,threat\n", encoding="utf-8")
+    assert list(discourse.evaluative_lexicon(path).term) == ["أهمية", "كارثة"]
 
 
 #: The evaluative expressions of the seed, read by hand against data/evaluative.csv: التقدم (headline
