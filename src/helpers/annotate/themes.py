@@ -19,9 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .entities import (
-    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key,
-)
+from .entities import find_entities
+from .matching import Hit, PhraseMatcher, article_matchable, locate, longest_first, original_span, phrase_key
 from ..text.lexicons import cached_by_file, read_records, resolved, wordlist
 from ..text.morphology import ARTICLE, LAM_ARTICLE, POSSESSIVE_SUFFIXES, has_article, written_with_article
 from ..text.normalize import normalize
