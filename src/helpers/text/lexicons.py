@@ -12,6 +12,7 @@ new entries on the next call, without restarting.
 from __future__ import annotations
 
 import functools
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,33 +32,36 @@ def read_entries(path: Path) -> list[str]:
     return entries
 
 
-def file_version(path: Path) -> tuple[int, int] | None:
+def file_version(path: str | Path) -> tuple[int, int] | None:
     """(modification time in ns, size) of a file, None if it cannot be read: an edit changes it."""
     try:
-        stat = path.stat()
+        stat = os.stat(path)
     except OSError:
         return None
     return stat.st_mtime_ns, stat.st_size
 
 
 def cached_by_file(load):
-    """Cache ``load(path, *args)`` per resolved path, arguments and :func:`file_version`.
+    """Cache ``load(path, *args)`` per path, arguments and :func:`file_version`.
 
     An edited file is read again on the next call (and only its newest version is kept); a file
-    that cannot be read is not cached, so ``load`` raises its own error naming it.
+    that cannot be read is not cached, so ``load`` raises its own error naming it. ``load`` gets
+    the path resolved; the check costs one ``stat`` per call.
     """
     cache: dict[tuple, tuple[tuple[int, int], object]] = {}
 
     @functools.wraps(load)
     def cached(path, *args):
-        path = resolved(path)
-        version = file_version(path)
+        name = os.fspath(path)
+        if not os.path.isabs(name):
+            name = os.path.abspath(name)
+        version = file_version(name)
         if version is None:
-            return load(path, *args)
-        key = (path, *args)
+            return load(resolved(path), *args)
+        key = (name, *args)
         hit = cache.get(key)
         if hit is None or hit[0] != version:
-            hit = cache[key] = (version, load(path, *args))
+            hit = cache[key] = (version, load(resolved(path), *args))
         return hit[1]
 
     cached.cache_clear = cache.clear
@@ -66,7 +70,7 @@ def cached_by_file(load):
 
 def wordlist(name: str) -> frozenset[str]:
     """The normalised entries of ``data/<name>.txt`` (read again when the file changes)."""
-    return _wordlist(PACKAGE_DATA / f"{name}.txt")
+    return _wordlist(f"{PACKAGE_DATA}/{name}.txt")
 
 
 @cached_by_file
@@ -78,7 +82,7 @@ def _wordlist(path: Path) -> frozenset[str]:
 
 def phrases(name: str) -> tuple[str, ...]:
     """The entries of ``data/<name>.txt`` as written (for phrase matchers that normalise themselves)."""
-    return _phrases(PACKAGE_DATA / f"{name}.txt")
+    return _phrases(f"{PACKAGE_DATA}/{name}.txt")
 
 
 @cached_by_file

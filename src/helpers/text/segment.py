@@ -133,10 +133,11 @@ def tokenize_article(article) -> list[Token]:
     """Every token of the article, sentence by sentence, with its linguistic features."""
     tokens: list[Token] = []
     text = article.text
+    stops = wordlist("stopwords")
     for sent in article.sentences:
         for lo, hi, surface, kind in tokenize_span(text, sent.start, sent.end):
             if kind == "word":
-                norm, stem, proclitics, has_article, is_stop = analyse_word(surface)
+                norm, stem, proclitics, has_article, is_stop = _analyse_word(surface, stops)
             else:
                 norm = normalize(surface)
                 stem, proclitics, has_article, is_stop = norm, "", False, False

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ...text.lexicons import wordlist
 from ...text.loading import Article
 from ...text.normalize import normalize
 from .words import as_articles, base_form, ranked, token_form, word_runs, word_tokens
@@ -94,13 +95,18 @@ REFERENCE_TOKENS = 100_000_000
 REFERENCE_LIST = "large"
 
 
-@lru_cache(maxsize=None)
 def reference_counts(unit: str = "norm") -> dict[str, float]:
     """wordfreq's Arabic frequencies as counts in a reference of :data:`REFERENCE_TOKENS` words.
 
     Entries are normalised with the package's :func:`normalize` (and reduced to ``unit``), and
-    entries that become the same form are added together. Built once, on first use.
+    entries that become the same form are added together. Built on first use, and again for
+    ``base`` when the stop list changes (stop words keep their article and proclitics).
     """
+    return _reference_counts(unit, wordlist("stopwords") if unit == "base" else frozenset())
+
+
+@lru_cache(maxsize=4)
+def _reference_counts(unit: str, stops: frozenset[str]) -> dict[str, float]:
     if unit not in ("norm", "base"):
         raise ValueError(f"keyness is computed for unit 'norm' or 'base', not {unit!r}")
     import wordfreq
@@ -112,7 +118,7 @@ def reference_counts(unit: str = "norm") -> dict[str, float]:
     normalised = normalize("\n".join(words)).split("\n")
     counts: dict[str, float] = defaultdict(float)
     for norm, frequency in zip(normalised, frequencies.values()):
-        counts[norm if unit == "norm" else base_form(norm)] += frequency * REFERENCE_TOKENS
+        counts[norm if unit == "norm" else base_form(norm, stops)] += frequency * REFERENCE_TOKENS
     return dict(counts)
 
 

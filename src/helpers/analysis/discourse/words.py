@@ -39,9 +39,11 @@ def block_index(article: Article, offset: int) -> int:
     return next(i for i, (_, span) in enumerate(article.blocks) if span.start <= offset < span.end)
 
 
-def base_form(norm: str) -> str:
-    """A normalised word without proclitics and article (وبالكويت → كويت); stop words stay whole."""
-    if norm in wordlist("stopwords"):
+def base_form(norm: str, stops: frozenset[str] | None = None) -> str:
+    """A normalised word without proclitics and article (وبالكويت → كويت); stop words stay whole.
+
+    ``stops`` is the stop list when the caller already holds it (loops over many words)."""
+    if norm in (wordlist("stopwords") if stops is None else stops):
         return norm
     return split_proclitics(norm)[2]
 
