@@ -154,7 +154,7 @@ def test_keyness_by_log_ratio_puts_every_article_term_above_every_function_word(
 
 
 def test_reference_is_built_lazily_not_at_import():
-    code = "import sys, helpers.analysis.discourse as d; print('wordfreq' in sys.modules, d.reference_counts.cache_info().currsize)"
+    code = "import sys, helpers.analysis.discourse.counts as c; print('wordfreq' in sys.modules, c._reference_counts.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "0"]
 

@@ -126,3 +126,13 @@ def test_run_save_figure_fills_in_the_run(tmp_path):
     assert (run.figures_dir / "07-02-mentions.png").exists()
     index = json.loads((run.figures_dir / "index.json").read_text(encoding="utf-8"))
     assert [f["name"] for f in index["figures"]] == ["07-02-mentions"]
+
+
+def test_first_mentions_quote_the_sentence(seed):
+    entities = entity_table(seed)
+    ids = list(dict.fromkeys(entities["entity_id"]))[:4]
+    first = cooperation.first_mentions(seed, entities, ids)
+    assert list(first.entity_id) == ids  # in the order they are first named
+    for row in first.itertuples():
+        mention = entities[entities["entity_id"] == row.entity_id].iloc[0]
+        assert mention["text"] in row.sentence_text and row.para == entities.loc[entities["entity_id"] == row.entity_id, "para"].min()

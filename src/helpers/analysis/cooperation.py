@@ -110,6 +110,14 @@ def group_mentions(entities: pd.DataFrame, gazetteer, group: str, partners: str)
     return states.sort_values(["ici_partner", "mentions"], ascending=[False, False], kind="stable").reset_index(drop=True)
 
 
+def first_mentions(article: Article, entities: pd.DataFrame, ids) -> pd.DataFrame:
+    """Where each of the entities ``ids`` is first mentioned: its label, paragraph and sentence text."""
+    first = entities[entities["entity_id"].isin(list(ids))].drop_duplicates("entity_id")
+    first = first.merge(pd.DataFrame([s._asdict() for s in article.sentences]), on=["sentence", "para"])
+    first["sentence_text"] = [article.text[a:b] for a, b in zip(first["start_y"], first["end_y"])]
+    return first[["entity_id", "label_ar", "para", "sentence_text"]].reset_index(drop=True)
+
+
 def timeline_events(article: Article, timeline: pd.DataFrame) -> pd.DataFrame:
     """The events of a ``timeline_table`` placed on a time line: each year at its year, relative
     times (أمس) and the headline at the publication date, drawn a little after the last year.

@@ -98,7 +98,7 @@ def _load_names(path: Path) -> NameLists:
 
 
 def load_names(path: str | Path | None = None) -> NameLists:
-    """Read and validate ``data/names.yaml`` (or another file of the same shape); cached per file."""
+    """Read and validate ``data/names.yaml`` (or another file of the same shape); cached per file version."""
     return _load_names(path or NAMES)
 
 

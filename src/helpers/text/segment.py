@@ -72,7 +72,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
 def sentence_spans(text: str, start: int, end: int, marks: QuoteMarks | None = None) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` (one paragraph) into trimmed sentence spans; ``marks`` are its
     paired quotation marks when already known (:attr:`Article.quote_pairs`)."""
-    protected = _protected(marks or pair_quote_marks(text, start, end))
+    protected = _protected(pair_quote_marks(text, start, end) if marks is None else marks)
     cuts = [start]
     for match in SENTENCE_END.finditer(text, start, end):
         stop = match.start()

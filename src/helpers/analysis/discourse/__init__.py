@@ -12,11 +12,11 @@ Every function takes one :class:`~helpers.text.loading.Article` or a list of the
 with proclitics (و ف ب ل ك, لل) and, when the term is written without one, the article ال.
 
 The modules, bottom to top: :mod:`.words` (tokens and the units they are counted in),
-:mod:`.frequencies` (frequencies, n-grams, keyness), :mod:`.terms` (term search, KWIC,
+:mod:`.counts` (frequencies, n-grams, keyness), :mod:`.terms` (term search, KWIC,
 collocations, dispersion) and :mod:`.voices` (evaluation by voice, paragraph roles). Every
 public name is importable from here: ``from helpers.analysis import discourse; discourse.kwic(...)``.
 """
-from .frequencies import (
+from .counts import (
     REFERENCE_LIST, REFERENCE_TOKENS, chi2_p_value, frequencies, keyness, log_likelihood, log_ratio, ngrams, reference_counts,
 )
 from .terms import (
