@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import pandas as pd
 import regex
 
+from ..text.morphology import CONJUNCTIONS
 from ..text.normalize import normalize
 from .gazetteer import (
     DEMONYM_ENDINGS, ENTITY_TYPES, GAZETTEER, Entity, Gazetteer, GazetteerError, demonym_forms, load_gazetteer,
@@ -274,7 +275,7 @@ WORDS_BEFORE, WORDS_AFTER = 16, 4
 def _context(article, start: int, end: int, sentence_start: int, sentence_end: int) -> str:
     """The clause that a date belongs to: from the clause opener (or a comma) to a few words after it."""
     before = article.text[sentence_start:start].split()
-    opener = max((i + 1 for i, w in enumerate(before) if normalize(w).lstrip("وف") in CLAUSE_OPENERS or w.endswith((",", "،"))), default=0)
+    opener = max((i + 1 for i, w in enumerate(before) if normalize(w).lstrip("".join(CONJUNCTIONS)) in CLAUSE_OPENERS or w.endswith((",", "،"))), default=0)
     before = before[opener:][-WORDS_BEFORE:]
     after = []
     for word in article.text[end:sentence_end].split()[:WORDS_AFTER]:
