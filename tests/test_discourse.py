@@ -154,7 +154,7 @@ def test_keyness_by_log_ratio_puts_every_article_term_above_every_function_word(
 
 
 def test_reference_is_built_lazily_not_at_import():
-    code = "import sys, helpers.analysis.discourse as d; print('wordfreq' in sys.modules, d.reference_counts.cache_info().currsize)"
+    code = "import sys, helpers.analysis.discourse.counts as c; print('wordfreq' in sys.modules, c._reference_counts.cache_info().currsize)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "0"]
 
@@ -244,16 +244,19 @@ def test_evaluative_lexicon_is_valid():
     assert lexicon.term.is_unique
 
 
-def test_bad_evaluative_lexicon_names_file_and_line(tmp_path, monkeypatch):
+def test_bad_evaluative_lexicon_names_file_and_line(tmp_path):
     bad = tmp_path / "evaluative.csv"
     bad.write_text("term,polarity,category\nأهمية,positive,importance\nفخر,great,affect\n", encoding="utf-8")
-    monkeypatch.setattr(discourse, "EVALUATIVE_LEXICON", bad)
-    discourse.evaluative_lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"evaluative.csv, line 3"):
-            discourse.evaluative_lexicon()
-    finally:
-        discourse.evaluative_lexicon.cache_clear()
+    with pytest.raises(ValueError, match=r"evaluative.csv, line 3"):
+        discourse.evaluative_lexicon(bad)
+
+
+def test_an_edited_evaluative_lexicon_is_read_again(tmp_path):
+    path = tmp_path / "evaluative.csv"
+    path.write_text("term,polarity,category\nأهمية,positive,importance\n", encoding="utf-8")
+    assert list(discourse.evaluative_lexicon(path).term) == ["أهمية"]
+    path.write_text("term,polarity,category\nأهمية,positive,importance\nكارثة,negative,threat\n", encoding="utf-8")
+    assert list(discourse.evaluative_lexicon(path).term) == ["أهمية", "كارثة"]
 
 
 #: The evaluative expressions of the seed, read by hand against data/evaluative.csv: التقدم (headline

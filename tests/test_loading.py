@@ -150,3 +150,21 @@ def test_balanced_and_reversed_nested_quotes_do_not_warn(seed, write_file):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         load_article(write_file("ok.txt", seed.text))
+
+
+def test_quote_marks_are_paired_once_per_article(write_file, monkeypatch):
+    """Loading (the unbalanced-marks check) and sentence splitting share Article.quote_pairs."""
+    from helpers.text import loading, quotemarks, segment
+
+    calls = []
+
+    def counting(text, start, end):
+        calls.append((start, end))
+        return quotemarks.pair_quote_marks(text, start, end)
+
+    monkeypatch.setattr(loading, "pair_quote_marks", counting)
+    monkeypatch.setattr(segment, "pair_quote_marks", counting)
+    article = load_article(write_file("q.txt", "العنوان\n\nقال «نعم. لا» ثم مضى.\n\nوأضاف: «كلا».\n"))
+    assert [s for s in segment.split_sentences(article)] and len(article.sentences) == 3
+    assert sorted(calls) == sorted((span.start, span.end) for _, span in article.blocks)
+    assert [len(marks.quotes) for marks in article.quote_pairs] == [0, 1, 1]

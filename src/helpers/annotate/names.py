@@ -24,7 +24,8 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from ..text.lexicons import read_yaml
+from ..text.lexicons import cached_by_file, read_yaml
+from ..text.morphology import ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, strip_proclitics
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
 
@@ -32,7 +33,6 @@ NAMES = PACKAGE_DATA / "names.yaml"
 LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "compound_starts", "given_names",
              "org_heads", "definite_org_heads", "stop_words")
 NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf")
-ARTICLE = "ال"
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
 TRANSPARENT_PUNCT = frozenset("«»“”\"()")
 #: A comma between a title and the name in apposition to it.
@@ -75,7 +75,7 @@ class NameLists:
         return frozenset(words[0] for words in self.titles)
 
 
-@lru_cache(maxsize=4)
+@cached_by_file
 def _load_names(path: Path) -> NameLists:
     data = read_yaml(path, NamesError)
     if not isinstance(data, dict):
@@ -98,8 +98,8 @@ def _load_names(path: Path) -> NameLists:
 
 
 def load_names(path: str | Path | None = None) -> NameLists:
-    """Read and validate ``data/names.yaml`` (or another file of the same shape); cached per file."""
-    return _load_names(Path(path or NAMES).resolve())
+    """Read and validate ``data/names.yaml`` (or another file of the same shape); cached per file version."""
+    return _load_names(path or NAMES)
 
 
 @dataclass(frozen=True)
@@ -128,22 +128,6 @@ def zipf(word: str) -> float:
 
 #: Endings of plurals (الحلفاء، القيادات، المسؤولون): a definite plural does not go on a name.
 PLURAL_ENDINGS = ("اء", "ات", "ون")
-#: The article after a preposition or conjunction (للحلف، بالتحرك، والرئيس): a definite noun, never
-#: a name's first word (given names such as فالح are checked before this).
-DEFINITE_WITH_CLITIC = ("لل", "بال", "وال", "فال", "كال")
-
-
-@lru_cache(maxsize=65536)
-def strip_proclitics(word: str) -> tuple[str, str]:
-    """(proclitics, rest) for a conjunction and/or preposition before a word: وللرئيس → ('ول', 'الرئيس')."""
-    for prefix in ("ول", "فل", "وب", "فب", "وك", "و", "ف", "ب", "ل", "ك", ""):
-        if not word.startswith(prefix) or len(word) - len(prefix) < 2:
-            continue
-        rest = word[len(prefix):]
-        if prefix.endswith("ل") and rest.startswith("ل"):  # ل + ال is written لل
-            return prefix, "ا" + rest
-        return prefix, rest
-    return "", word
 
 
 def _claimed_tokens(words: list, claimed: list[tuple[int, int, str]]) -> dict[int, tuple[int, str]]:
@@ -323,7 +307,7 @@ class NameReader:
         if i in self.covered:
             return self.claimed[i][1] == "GPE"
         word = self.norms[i]
-        return word.startswith(ARTICLE) or word.startswith("لل")
+        return word.startswith((ARTICLE, LAM_ARTICLE))
 
     def org_at(self, i: int) -> int | None:
         """Index after the organisation that starts at word i, or None."""
@@ -345,7 +329,7 @@ class NameReader:
                 while j in self.covered and self.claimed[j] == self.claimed[j - 1]:
                     j += 1
                 break
-        if definite and (j == i + 1 or self.norms[i + 1].startswith("لل")):
+        if definite and (j == i + 1 or self.norms[i + 1].startswith(LAM_ARTICLE)):
             return None  # a bare definite head is a back-reference (الوزارة), not a name
         return j if j > i + 1 else None
 

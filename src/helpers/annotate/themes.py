@@ -14,15 +14,15 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
-from .entities import (
-    Hit, PhraseMatcher, article_matchable, find_entities, locate, longest_first, original_span, phrase_key,
-)
-from ..text.lexicons import read_records, resolved, wordlist
+from .entities import find_entities
+from .matching import Hit, PhraseMatcher, article_matchable, locate, longest_first, original_span, phrase_key
+from ..text.lexicons import cached_by_file, read_records, resolved, wordlist
+from ..text.morphology import ARTICLE, LAM_ARTICLE, POSSESSIVE_SUFFIXES, has_article, written_with_article
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
 
@@ -35,9 +35,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SUFFIXES = ("", "ة", "ات", "ان", "ين", "ون", "تان", "تين")
 #: Endings that replace a ta marbuta (أزمة → أزمات): the bare stem أزم is not offered.
 FEMININE_SUFFIXES = ("ة", "ات", "تان", "تين")
-#: Possessive pronouns, tried on the first word only (شراكتنا, شركائه).
-PRONOUNS = ("ه", "ها", "هم", "هما", "نا", "كم")
-ARTICLE = "ال"
 EXACT_MARK = "="
 #: What may stand between two coordinated matches of one theme: spaces, commas, و or أو.
 COORDINATION = re.compile(r"^[\s,]*(?:او\s+)?و?$")
@@ -63,10 +60,10 @@ class Theme:
 
 def _fixed_prefix(word: str) -> tuple[str, str]:
     """Split a proclitic written inside a pattern: والأمن → (و, الأمن), للأزمة → (لل, أزمة)."""
-    if word.startswith("وال") and len(word) > 5:
+    if word[:1] == "و" and has_article(word[1:]):
         return "و", word[1:]
-    if word.startswith("لل") and len(word) > 4:
-        return "لل", word[2:]
+    if word.startswith(LAM_ARTICLE) and has_article(ARTICLE + word[len(LAM_ARTICLE) :]):
+        return LAM_ARTICLE, word[len(LAM_ARTICLE) :]
     return "", word
 
 
@@ -83,13 +80,12 @@ def _possessives(base: str) -> set[str]:
     hosts = {stem + "ت" if base.endswith("ة") else base, stem + "ات"}
     if base.endswith("اء"):
         hosts |= {base[:-1] + "ئ", base[:-1] + "ؤ"}
-    return {host + pronoun for host in hosts for pronoun in PRONOUNS}
+    return {host + pronoun for host in hosts for pronoun in POSSESSIVE_SUFFIXES}
 
 
 def _starts_with_article(word: str) -> bool:
     """True for التدريب, الأمن; False for إلكتروني, ألماني, آلية (a hamzated alef is not the article)."""
-    norm = phrase_key(word)
-    return norm.startswith(ARTICLE) and len(norm) > 4 and not normalize(word, alef=False).lstrip("وف").startswith(("إل", "أل", "آل"))
+    return written_with_article(normalize(word, alef=False), phrase_key(word))
 
 
 def word_forms(word: str, first: bool) -> set[str]:
@@ -100,12 +96,12 @@ def word_forms(word: str, first: bool) -> set[str]:
     if norm in wordlist("stopwords") or len(norm) <= 2:
         return {norm}
     prefix, rest = _fixed_prefix(norm)
-    definite = _starts_with_article(word[len(prefix):]) if prefix != "لل" else False
-    base = rest[2:] if definite else rest
+    definite = _starts_with_article(word[len(prefix):]) if prefix != LAM_ARTICLE else False
+    base = rest[len(ARTICLE) :] if definite else rest
     forms = _suffixed(base)
     if definite and not first:
         forms = {ARTICLE + form for form in forms}  # a definite complement stays definite: أمن الطاقة
-    elif prefix != "لل":
+    elif prefix != LAM_ARTICLE:
         forms |= {ARTICLE + form for form in forms}
     if first and not prefix:
         forms |= _possessives(base)
@@ -194,7 +190,7 @@ def _expanded(codebook: Codebook) -> dict[str, tuple[tuple[str, bool], str]]:
     return keys
 
 
-@lru_cache(maxsize=8)
+@cached_by_file
 def _load_codebook(path: Path) -> Codebook:
     codebook = Codebook(path, read_records(path, "themes", "theme", _parse_theme, CodebookError))
     codebook.forms  # validate the patterns now, not on first use
@@ -202,7 +198,7 @@ def _load_codebook(path: Path) -> Codebook:
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Read and validate a codebook (default ``data/themes.yaml``); cached per file.
+    """Read and validate a codebook (default ``data/themes.yaml``); cached per file version.
 
     Unknown keys, duplicate ids, missing labels, empty pattern lists or patterns, and a form
     that two themes would both match raise :class:`CodebookError` naming the file and theme.

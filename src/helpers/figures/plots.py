@@ -1,10 +1,13 @@
-"""Charts of the kinds the notebooks draw, read from the right: dispersion, stacked bars, paragraph roles."""
+"""Charts of the kinds the notebooks draw, read from the right: dispersion, stacked bars, paragraph
+roles, the actor network, the time line and the story map."""
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import pandas as pd
 
+from ..analysis.cooperation import PUBLICATION, TYPE_LABELS
 from ..analysis.discourse import ROLE_LABELS, VOICE_LABELS, VOICES, word_tokens
 from ..text.loading import Article
 from . import charts
@@ -96,9 +99,6 @@ def draw_role_strip(ax, roles: pd.DataFrame) -> None:
     rtl_legend(ax, role_handles, [Patch(color=voice_colours[v], label=charts.ar(VOICE_LABELS[v])) for v in VOICES])
 
 
-#: Narrowest block (share of the article's words) that gets its paragraph number written on it.
-
-
 def rtl_legend(ax, *rows):
     """A legend below the figure that reads from the right: one row per list of handles (default:
     the axes' handles), first entry rightmost, each key to the right of its label. Placed by the
@@ -113,3 +113,89 @@ def rtl_legend(ax, *rows):
     return ax.figure.legend(
         handles=handles, loc="outside lower right", ncol=columns, frameon=False, markerfirst=False, columnspacing=1.2,
     )
+
+
+def wrap(text: object, width: int = 28) -> str:
+    """Break a long Arabic label into lines (matplotlib lays out each line right to left)."""
+    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
+
+
+def spread_labels(fig, texts, step: float = 0.01, rounds: int = 300) -> None:
+    """Move overlapping labels apart vertically until no two boxes intersect (in display space)."""
+    for _ in range(rounds):
+        fig.canvas.draw()
+        boxes = [t.get_window_extent().expanded(1.04, 1.12) for t in texts]
+        moved = False
+        for i, a in enumerate(boxes):
+            for j in range(i + 1, len(boxes)):
+                if a.overlaps(boxes[j]):
+                    upper, lower = (texts[i], texts[j]) if a.y0 >= boxes[j].y0 else (texts[j], texts[i])
+                    (x, y), (x2, y2) = upper.get_position(), lower.get_position()
+                    upper.set_position((x, y + step))
+                    lower.set_position((x2, y2 - step))
+                    moved = True
+        if not moved:
+            return
+
+
+def draw_network(ax, graph) -> list[str]:
+    """The actor network (:func:`helpers.analysis.cooperation.cooccurrence_network`): line width =
+    shared sentences, node size = references, colour = entity type; labels pushed outwards from
+    the centre and apart from each other, a legend of types. Returns the types, in legend order."""
+    import networkx as nx
+    from matplotlib.patches import Patch
+
+    types = sorted({graph.nodes[n]["type"] for n in graph})
+    colours = {t: charts.PALETTE[i % len(charts.PALETTE)] for i, t in enumerate(types)}
+    position = nx.spring_layout(graph, k=3.0 / max(len(graph), 1) ** 0.5, iterations=300, seed=4, weight=None)
+    centre = sum(position.values()) / max(len(position), 1)
+    nx.draw_networkx_edges(graph, position, ax=ax, width=[0.8 * graph.edges[e]["weight"] for e in graph.edges], edge_color="#999999", alpha=0.6)
+    nx.draw_networkx_nodes(graph, position, ax=ax, node_size=[120 + 60 * graph.nodes[n]["mentions"] for n in graph],
+                           node_color=[colours[graph.nodes[n]["type"]] for n in graph], alpha=0.9)
+    node_labels = []
+    for node, (x, y) in position.items():  # labels pushed outwards from the centre, away from the edges
+        dx, dy = (position[node] - centre) / (((position[node] - centre) ** 2).sum() ** 0.5 + 1e-9)
+        reach = 0.06 + 0.004 * graph.nodes[node]["mentions"]
+        node_labels.append(ax.text(x + dx * reach, y + dy * reach, charts.ar(wrap(graph.nodes[node]["label"], 24)), fontsize=9,
+                                   ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center", va="bottom" if dy > 0 else "top",
+                                   bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 1}))
+    ax.set_axis_off()
+    ax.margins(0.12)
+    spread_labels(ax.figure, node_labels)
+    charts.legend(ax, handles=[Patch(color=colours[t]) for t in types], labels=[TYPE_LABELS[t] for t in types],
+                  loc="lower left", title=charts.ar("نوع الكيان"))
+    return types
+
+
+def draw_timeline(ax, events: pd.DataFrame) -> None:
+    """A time line read from the right (:func:`helpers.analysis.cooperation.timeline_events`): each
+    event on a stem above or below the axis with its paragraph and context, years as ticks and the
+    publication date last."""
+    ax.axhline(0, color="#555555", linewidth=1)
+    for i, event in events.reset_index(drop=True).iterrows():
+        level = [1.2, -1.2, 2.3, -2.3][i % 4]
+        colour = charts.PALETTE[2] if event["text"] == PUBLICATION else charts.PALETTE[0]
+        ax.plot([event["position"], event["position"]], [0, level * 0.8], color=colour, linewidth=1)
+        ax.scatter([event["position"]], [0], color=colour, zorder=3)
+        ax.text(event["position"], level, charts.ar(wrap(f"{event['text']} (الفقرة {event['para']}): {event['label']}", 34)),
+                ha="center", va="center", fontsize=8.5, bbox={"facecolor": "white", "edgecolor": colour, "pad": 3})
+    publication = events["position"].max()
+    ticks = sorted(set(events.loc[events["position"] < publication, "position"])) + [publication]
+    ax.set_xticks(ticks, [str(int(t)) for t in ticks[:-1]] + [charts.ar("النشر")])
+    ax.set_ylim(-3.1, 3.1)
+    ax.set_xlim(min(ticks) - 3, max(ticks) + 3)
+    ax.invert_xaxis()
+    ax.get_yaxis().set_visible(False)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+
+
+def draw_story_map(ax, shares: pd.DataFrame) -> None:
+    """The story-map panel (:func:`helpers.analysis.summary.story_map`): one row per element, one
+    column per paragraph from the headline (العنوان) on the right, each cell the row's percentage."""
+    shown = shares.copy()
+    shown.index = [label.split(" · ")[0] for label in shown.index]
+    shown.columns = ["العنوان" if p == 0 else str(p) for p in shown.columns]
+    charts.heatmap(ax, shown, value_format="{:,.0f}")
+    charts.set_labels(ax, x="الفقرة")
+    ax.xaxis.set_label_position("top")

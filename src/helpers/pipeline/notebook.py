@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 
 from .. import paths
+from ..figures import charts
 from ..text.loading import Article, iter_articles
 
 
@@ -40,6 +42,19 @@ class Run:
     def figure_name(self, index: int, slug: str) -> str:
         """A stable figure name such as ``03-02-speaker-share``."""
         return f"{self.number}-{index:02d}-{slug}"
+
+    def save_figure(self, fig, slug: str, index: int, *, caption_ar: str, caption_en: str, data: pd.DataFrame,
+                    alt_text: str, show: bool = True) -> dict:
+        """Save figure ``index`` of this notebook as ``<number>-<index>-<slug>`` in its figures folder,
+        recording the notebook and the sha256 of its (first) article, and show it with its caption.
+
+        Every notebook saves through here, so names, folders and provenance cannot drift apart;
+        see :func:`helpers.figures.charts.save_figure` for the files written. Returns the record.
+        """
+        return charts.save_figure(
+            fig, self.figure_name(index, slug), caption_ar=caption_ar, caption_en=caption_en, data=data,
+            notebook=self.notebook, alt_text=alt_text, out_dir=self.figures_dir, article_sha256=self.article.sha256, show=show,
+        )
 
 
 def setup(notebook: str, article: str | None = None, output_dir: str | None = None) -> Run:

@@ -4,9 +4,15 @@ the text, and YAML lexicons and codebooks, with errors that name the file.
 A word list is UTF-8 text, one entry per line; ``#`` starts a comment. Entries go through
 :func:`helpers.text.normalize.normalize`, so researchers may type them with or without hamza,
 diacritics or tatweel.
+
+Every loader here and in the annotation layer is cached by :func:`cached_by_file`: per file and
+its modification time and size, so a researcher who edits a lexicon in a running kernel gets the
+new entries on the next call, without restarting.
 """
 from __future__ import annotations
 
+import functools
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,19 +32,63 @@ def read_entries(path: Path) -> list[str]:
     return entries
 
 
-@lru_cache(maxsize=None)
+def file_version(path: str | Path) -> tuple[int, int] | None:
+    """(modification time in ns, size) of a file, None if it cannot be read: an edit changes it."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def cached_by_file(load):
+    """Cache ``load(path, *args)`` per path, arguments and :func:`file_version`.
+
+    An edited file is read again on the next call (and only its newest version is kept); a file
+    that cannot be read is not cached, so ``load`` raises its own error naming it. ``load`` gets
+    the path resolved; the check costs one ``stat`` per call.
+    """
+    cache: dict[tuple, tuple[tuple[int, int], object]] = {}
+
+    @functools.wraps(load)
+    def cached(path, *args):
+        name = os.fspath(path)
+        if not os.path.isabs(name):
+            name = os.path.abspath(name)
+        version = file_version(name)
+        if version is None:
+            return load(resolved(path), *args)
+        key = (name, *args)
+        hit = cache.get(key)
+        if hit is None or hit[0] != version:
+            hit = cache[key] = (version, load(resolved(path), *args))
+        return hit[1]
+
+    cached.cache_clear = cache.clear
+    return cached
+
+
 def wordlist(name: str) -> frozenset[str]:
-    """The normalised entries of ``data/<name>.txt``."""
-    path = PACKAGE_DATA / f"{name}.txt"
+    """The normalised entries of ``data/<name>.txt`` (read again when the file changes)."""
+    return _wordlist(f"{PACKAGE_DATA}/{name}.txt")
+
+
+@cached_by_file
+def _wordlist(path: Path) -> frozenset[str]:
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such word list")
     return frozenset(normalize(entry) for entry in read_entries(path))
 
 
-@lru_cache(maxsize=None)
 def phrases(name: str) -> tuple[str, ...]:
     """The entries of ``data/<name>.txt`` as written (for phrase matchers that normalise themselves)."""
-    return tuple(read_entries(PACKAGE_DATA / f"{name}.txt"))
+    return _phrases(f"{PACKAGE_DATA}/{name}.txt")
+
+
+@cached_by_file
+def _phrases(path: Path) -> tuple[str, ...]:
+    return tuple(read_entries(path))
+
 
 @lru_cache(maxsize=64)
 def resolved(path: str | Path) -> Path:

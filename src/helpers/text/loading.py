@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .normalize import BIDI_CONTROLS
-from .quotemarks import pair_quote_marks
+from .quotemarks import QuoteMarks, pair_quote_marks
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]")
 ANY_LETTER = re.compile(r"[^\W\d_]")
@@ -89,6 +89,12 @@ class Article:
         """Kicker, headline and body paragraphs in reading order, as (role, span) pairs."""
         head = [(role, s) for role, s in (("kicker", self.kicker), ("headline", self.headline)) if s]
         return head + [("body", s) for s in self.paragraphs]
+
+    @cached_property
+    def quote_pairs(self) -> list[QuoteMarks]:
+        """The paired quotation marks of each block, in :attr:`blocks` order, paired once per
+        article and shared by the load-time check, sentence splitting and the quotes extractor."""
+        return [pair_quote_marks(self.text, span.start, span.end) for _, span in self.blocks]
 
     @cached_property
     def sentences(self):
@@ -171,20 +177,19 @@ def _check_text(text: str, source: str | Path) -> None:
         )
 
 
-def _check_quote_marks(text: str, blocks: list[Span], source: str | Path) -> None:
+def _check_quote_marks(article: Article) -> None:
     """Warn once about quotation marks that open without closing, or close without opening.
 
     Arabic news often leaves a quote open to the end of its paragraph; the quotes extractor
     reads it so, but a researcher should know that the text is unbalanced.
     """
-    problems = []
-    for block in blocks:
-        marks = pair_quote_marks(text, block.start, block.end)
+    text, problems = article.text, []
+    for marks in article.quote_pairs:
         problems += [(q.open, f"{text[q.open]} at offset {q.open} is never closed") for q in marks.quotes if q.unclosed]
         problems += [(i, f"{text[i]} at offset {i} closes nothing") for i in marks.stray]
     if problems:
         shown = "; ".join(message for _, message in sorted(problems)[:5]) + (" …" if len(problems) > 5 else "")
-        warnings.warn(f"{source}: unbalanced quotation marks: {shown}", ArticleWarning, stacklevel=3)
+        warnings.warn(f"{article.source}: unbalanced quotation marks: {shown}", ArticleWarning, stacklevel=3)
 
 
 # --- structure ---------------------------------------------------------------------------
@@ -256,8 +261,7 @@ def article_from_text(
     _check_text(text, source)
     digest = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     kicker, headline, paragraphs = split_structure(text)
-    _check_quote_marks(text, [b for b in (kicker, headline, *paragraphs) if b], source)
-    return Article(
+    article = Article(
         doc_id=doc_id or digest[:16],
         text=text,
         source=source,
@@ -268,6 +272,8 @@ def article_from_text(
         paragraphs=paragraphs,
         metadata=metadata or {},
     )
+    _check_quote_marks(article)
+    return article
 
 
 def load_article(path: str | Path) -> Article:

@@ -12,8 +12,9 @@ import regex
 import snowballstemmer
 
 from .lexicons import wordlist
+from .morphology import CONJUNCTIONS, split_proclitics
 from .normalize import normalize
-from .quotemarks import pair_quote_marks
+from .quotemarks import QuoteMarks, pair_quote_marks
 
 TOKEN_RE = regex.compile(
     r"(?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)"
@@ -24,9 +25,6 @@ TOKEN_RE = regex.compile(
 SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
 #: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ه", "ق", "ج", "ت", "ا", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "vs", "etc"})
-CONJUNCTIONS = ("و", "ف")
-PREPOSITIONS = ("ب", "ل", "ك")
-ARTICLE = "ال"
 
 
 class Sentence(NamedTuple):
@@ -55,9 +53,9 @@ class Token(NamedTuple):
 # --- sentences ---------------------------------------------------------------------------
 
 
-def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _protected(marks: QuoteMarks) -> list[tuple[int, int]]:
     """Regions inside closed quotations, where no sentence may end."""
-    return [(q.start, q.end) for q in pair_quote_marks(text, start, end).quotes if q.close is not None and q.depth == 0]
+    return [(q.start, q.end) for q in marks.quotes if q.close is not None and q.depth == 0]
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -71,9 +69,10 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return normalize(bare) in ABBREVIATIONS or "." in bare or len(bare) == 1
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` (one paragraph) into trimmed sentence spans."""
-    protected = _protected(text, start, end)
+def sentence_spans(text: str, start: int, end: int, marks: QuoteMarks | None = None) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` (one paragraph) into trimmed sentence spans; ``marks`` are its
+    paired quotation marks when already known (:attr:`Article.quote_pairs`)."""
+    protected = _protected(pair_quote_marks(text, start, end) if marks is None else marks)
     cuts = [start]
     for match in SENTENCE_END.finditer(text, start, end):
         stop = match.start()
@@ -95,10 +94,10 @@ def split_sentences(article) -> list[Sentence]:
     """All sentences of an article, kicker and headline included (each one sentence at least)."""
     sentences: list[Sentence] = []
     para = 0
-    for role, block in article.blocks:
+    for (role, block), marks in zip(article.blocks, article.quote_pairs):
         if role == "body":
             para += 1
-        for lo, hi in sentence_spans(article.text, block.start, block.end):
+        for lo, hi in sentence_spans(article.text, block.start, block.end, marks):
             sentences.append(Sentence(len(sentences) + 1, para, role, lo, hi))
     return sentences
 
@@ -108,34 +107,14 @@ def split_sentences(article) -> list[Sentence]:
 _STEMMER = snowballstemmer.stemmer("arabic")
 
 
-def split_proclitics(norm: str) -> tuple[str, bool, str]:
-    """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
-
-    A light heuristic: a clitic is split only when a base of at least three letters
-    (two after the article) remains, so short words such as ولد or بلد are not cut.
-    """
-    clitics = []
-    rest = norm
-    if len(rest) > 3 and rest[0] in CONJUNCTIONS:
-        clitics.append(rest[0])
-        rest = rest[1:]
-    if len(rest) > 3 and rest[0] in PREPOSITIONS:
-        if rest[0] == "ل" and rest.startswith("لل") and len(rest) > 3:
-            # ل + ال with the alef dropped: للحلف = ل + ال + حلف
-            return "+".join(clitics + ["ل"]), True, rest[2:]
-        clitics.append(rest[0])
-        rest = rest[1:]
-    has_article = rest.startswith(ARTICLE) and len(rest) >= 4
-    if has_article:
-        rest = rest[2:]
-    return "+".join(clitics), has_article, rest
+def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
+    """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type and stop list."""
+    return _analyse_word(surface, wordlist("stopwords"))
 
 
 @lru_cache(maxsize=200_000)
-def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
-    """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type."""
+def _analyse_word(surface: str, stops: frozenset[str]) -> tuple[str, str, str, bool, bool]:
     norm = normalize(surface)
-    stops = wordlist("stopwords")
     if norm in stops:  # function words such as الذي or الى carry no clitics or article
         proclitics, has_article, is_stop = "", False, True
     else:
@@ -154,10 +133,11 @@ def tokenize_article(article) -> list[Token]:
     """Every token of the article, sentence by sentence, with its linguistic features."""
     tokens: list[Token] = []
     text = article.text
+    stops = wordlist("stopwords")
     for sent in article.sentences:
         for lo, hi, surface, kind in tokenize_span(text, sent.start, sent.end):
             if kind == "word":
-                norm, stem, proclitics, has_article, is_stop = analyse_word(surface)
+                norm, stem, proclitics, has_article, is_stop = _analyse_word(surface, stops)
             else:
                 norm = normalize(surface)
                 stem, proclitics, has_article, is_stop = norm, "", False, False

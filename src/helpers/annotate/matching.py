@@ -1,0 +1,154 @@
+"""Phrase matching over Arabic text: the matchable form of a text (normalised, quote marks and
+brackets read as spaces, with a map back to the original offsets) and a multi-pattern matcher
+with Arabic word boundaries and proclitics. Entities and themes both match through it."""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+import weakref
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ..text.morphology import (
+    ARTICLE, LAM_ARTICLE, PROCLITIC_SEQUENCES, PROCLITICS_BEFORE_ARTICLE, PROCLITICS_BEFORE_LAM_ARTICLE, has_article,
+)
+from ..text.normalize import normalize_with_offsets
+
+# --- matchable text: normalised, quote marks and brackets read as spaces --------------------
+
+#: Characters that separate words like a space when matching names and phrases.
+SEPARATORS = frozenset("«»“”„‹›\"'‘’()[]{}-–—_/")
+#: A run of separators and white space, which matching reads as one space (or one line break);
+#: a lone space is already what it should be and is left alone.
+_SEPARATOR_CLASS = "[" + re.escape("".join(sorted(SEPARATORS))) + r"\s]"
+SEPARATOR_RUN = re.compile(f"{_SEPARATOR_CLASS}{{2,}}|(?! ){_SEPARATOR_CLASS}")
+
+
+def matchable(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` for phrase matching and map each character back to its original offset.
+
+    Quote marks, brackets and dashes become spaces, runs of spaces collapse to one, and line
+    breaks stay, so that no phrase matches across paragraphs. The map has a final entry
+    ``len(text)`` like :func:`normalize_with_offsets`.
+    """
+    norm, index = normalize_with_offsets(text)
+    pieces: list[str] = []
+    offsets: list[int] = []
+    copied = 0  # characters of norm before this one are in pieces
+    for run in SEPARATOR_RUN.finditer(norm):
+        pieces.append(norm[copied : run.start()])
+        offsets.extend(index[copied : run.start()])
+        # one character for the run: a line break (at the run's last one) if it has any, else a space
+        line_break = run.group().rfind("\n")
+        pieces.append("\n" if line_break >= 0 else " ")
+        offsets.append(index[run.start() + max(line_break, 0)])
+        copied = run.end()
+    pieces.append(norm[copied:])
+    offsets.extend(index[copied : len(norm)])
+    offsets.append(len(text))
+    return "".join(pieces), offsets
+
+
+_MATCHABLE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def article_matchable(article) -> tuple[str, list[int]]:
+    """:func:`matchable` of ``article.text``, computed once per article (entities and themes share it)."""
+    if article not in _MATCHABLE:
+        _MATCHABLE[article] = matchable(article.text)
+    return _MATCHABLE[article]
+
+
+def phrase_key(phrase: str) -> str:
+    """A phrase as the matcher stores it: normalised, separators as single spaces, trimmed."""
+    return matchable(phrase.strip())[0].strip()
+
+
+# --- the multi-pattern matcher -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a phrase in a matchable string: ``[start, end)`` there, its payload."""
+
+    start: int
+    end: int
+    payload: object
+    proclitics: str
+
+
+class PhraseMatcher:
+    """Every occurrence of many phrases in one pass (Aho–Corasick), with Arabic word boundaries.
+
+    ``phrases`` maps a key (from :func:`phrase_key`) to a payload. A phrase that starts with the
+    article ال also matches after the preposition ل written لل (للحلف); the hit then starts at
+    the article's lam, and the proclitic ل is reported in :attr:`Hit.proclitics`.
+    """
+
+    def __init__(self, phrases: Mapping[str, object]):
+        self.automaton = ahocorasick.Automaton()
+        entries: dict[str, list[tuple[object, bool]]] = {}
+        for key, payload in phrases.items():
+            entries.setdefault(key, []).append((payload, False))
+            if has_article(key):
+                entries.setdefault(LAM_ARTICLE + key[len(ARTICLE) :], []).append((payload, True))
+        for key, values in entries.items():
+            self.automaton.add_word(key, (len(key), key.startswith(ARTICLE), values))
+        if entries:
+            self.automaton.make_automaton()
+        self.size = len(entries)
+
+    def find(self, string: str) -> list[Hit]:
+        """All boundary-respecting hits in ``string``, overlapping ones included."""
+        if not self.size:
+            return []
+        hits = []
+        for last, (length, with_article, values) in self.automaton.iter(string):
+            start, end = last - length + 1, last + 1
+            if end < len(string) and string[end].isalnum():
+                continue
+            word_start = start
+            while word_start > 0 and string[word_start - 1].isalnum():
+                word_start -= 1
+            prefix = string[word_start:start]
+            for payload, lam_article in values:
+                allowed = PROCLITICS_BEFORE_LAM_ARTICLE if lam_article else (
+                    PROCLITICS_BEFORE_ARTICLE if with_article else PROCLITIC_SEQUENCES
+                )
+                if prefix in allowed:
+                    shift = 1 if lam_article else 0
+                    hits.append(Hit(start + shift, end, payload, prefix + "ل" * shift))
+        return hits
+
+
+def longest_first(hits: Iterable[Hit], taken: list[bool]) -> list[Hit]:
+    """Non-overlapping hits, longest first (then leftmost), returned in text order.
+
+    ``taken`` (one flag per character of the matched string) marks characters already claimed
+    and is updated, so that a later call (the anaphors) can only add hits around earlier ones.
+    """
+    kept = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if not any(taken[hit.start : hit.end]):
+            taken[hit.start : hit.end] = [True] * (hit.end - hit.start)
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def original_span(text: str, index: list[int], lo: int, hi: int) -> tuple[int, int]:
+    """The span of ``text`` behind normalised ``[lo, hi)``, with trailing marks (غداً, ـ) included."""
+    start, end = index[lo], index[hi - 1] + 1
+    while end < len(text) and (unicodedata.category(text[end]) == "Mn" or text[end] == "\u0640"):
+        end += 1
+    return start, end
+
+
+def locate(article, offset: int) -> tuple[int, int]:
+    """(para, sentence) of the sentence containing ``offset`` (or the last one starting before it)."""
+    sentences = article.sentences
+    i = max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
+    return sentences[i].para, sentences[i].sentence
+

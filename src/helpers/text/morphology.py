@@ -1,0 +1,123 @@
+"""Arabic morphology in one place: the article ال, the proclitics (و ف ب ل ك, and ل + ال written لل)
+and the attached pronouns, with the rules that split them off a normalised word.
+
+The lists and length limits are data, in ``data/morphology.yaml`` (read once, at import); segment,
+names, entities, themes, quotes and discourse all take them from here, so they cannot disagree.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicons import read_yaml
+from ..paths import PACKAGE_DATA
+
+MORPHOLOGY = PACKAGE_DATA / "morphology.yaml"
+
+
+class MorphologyError(ValueError):
+    """A morphology data file that cannot be used; the message names the file and the key."""
+
+
+def _load(path=MORPHOLOGY) -> dict:
+    data = read_yaml(path, MorphologyError)
+    expected = {"article": str, "min_article_word": int, "conjunctions": list, "prepositions": list,
+                "min_base_after_proclitic": int, "min_rest_after_proclitic": int, "pronoun_suffixes": list,
+                "possessive_suffixes": list, "object_suffixes": list}
+    if not isinstance(data, dict):
+        raise MorphologyError(f"{path}: expected a mapping of keys")
+    for key, kind in expected.items():
+        if not isinstance(data.get(key), kind):
+            raise MorphologyError(f"{path}: '{key}' is missing or not a {kind.__name__}")
+    for key in ("possessive_suffixes", "object_suffixes"):
+        if set(data[key]) - set(data["pronoun_suffixes"]):
+            raise MorphologyError(f"{path}: '{key}' lists suffixes missing from 'pronoun_suffixes'")
+    return data
+
+
+_DATA = _load()
+
+ARTICLE: str = _DATA["article"]
+#: A word is read as article + base only from this length on (الدم → دم; الى stays whole).
+MIN_ARTICLE_WORD: int = _DATA["min_article_word"]
+CONJUNCTIONS: tuple[str, ...] = tuple(_DATA["conjunctions"])
+PREPOSITIONS: tuple[str, ...] = tuple(_DATA["prepositions"])
+#: ل + ال, with the article's alef dropped: للحلف.
+LAM_ARTICLE = "ل" + ARTICLE[1:]
+MIN_BASE_AFTER_PROCLITIC: int = _DATA["min_base_after_proclitic"]
+MIN_REST_AFTER_PROCLITIC: int = _DATA["min_rest_after_proclitic"]
+PRONOUN_SUFFIXES: frozenset[str] = frozenset(_DATA["pronoun_suffixes"])
+POSSESSIVE_SUFFIXES: tuple[str, ...] = tuple(_DATA["possessive_suffixes"])
+OBJECT_SUFFIXES: tuple[str, ...] = tuple(sorted(_DATA["object_suffixes"], key=len, reverse=True))
+
+#: Every proclitic sequence (a conjunction, then a preposition, either optional), longest first,
+#: ending with the empty one: وب, ول, … و, ف, ب, ل, ك, "".
+PROCLITIC_SEQUENCES: tuple[str, ...] = tuple(
+    sorted({c + p for c in ("",) + CONJUNCTIONS for p in ("",) + PREPOSITIONS}, key=len, reverse=True)
+)
+#: Sequences that may stand before the article as written (ل cannot: ل + ال is spelled لل).
+PROCLITICS_BEFORE_ARTICLE = frozenset(s for s in PROCLITIC_SEQUENCES if not s.endswith("ل"))
+#: Sequences that may stand before لل: a conjunction or nothing (وللحلف).
+PROCLITICS_BEFORE_LAM_ARTICLE = frozenset(("",) + CONJUNCTIONS)
+#: The article after a preposition or conjunction (للحلف، بالتحرك، والرئيس): a definite noun.
+DEFINITE_WITH_CLITIC: tuple[str, ...] = (LAM_ARTICLE,) + tuple(
+    p + ARTICLE for p in CONJUNCTIONS + PREPOSITIONS if p != "ل"
+)
+#: A hamzated alef before ل is part of the word, not the article: إلكتروني, ألماني, آلية.
+HAMZATED_LOOKALIKES = ("إل", "أل", "آل")
+
+
+def has_article(norm: str) -> bool:
+    """True when a normalised word starts with the article and is long enough to carry it."""
+    return norm.startswith(ARTICLE) and len(norm) >= MIN_ARTICLE_WORD
+
+
+def written_with_article(written: str, norm: str) -> bool:
+    """:func:`has_article` for a word as typed (``written``, not normalised) and its normal form:
+    التدريب and والأمن yes; إلكتروني, ألماني, آلية no, although they normalise to ال…."""
+    return has_article(norm) and not written.lstrip("".join(CONJUNCTIONS)).startswith(HAMZATED_LOOKALIKES)
+
+
+def split_proclitics(norm: str) -> tuple[str, bool, str]:
+    """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
+
+    The one analysis a token gets: a conjunction, then a preposition, is split off only when
+    at least ``min_base_after_proclitic`` letters remain, so that ولد or بلد are not cut; ل
+    before لل takes the article with it (للحلف = ل + ال + حلف).
+    """
+    clitics = []
+    rest = norm
+    if len(rest) > MIN_BASE_AFTER_PROCLITIC and rest[0] in CONJUNCTIONS:
+        clitics.append(rest[0])
+        rest = rest[1:]
+    if len(rest) > MIN_BASE_AFTER_PROCLITIC and rest[0] in PREPOSITIONS:
+        if rest.startswith(LAM_ARTICLE):
+            return "+".join(clitics + ["ل"]), True, rest[len(LAM_ARTICLE) :]
+        clitics.append(rest[0])
+        rest = rest[1:]
+    article = has_article(rest)
+    return "+".join(clitics), article, rest[len(ARTICLE) :] if article else rest
+
+
+@lru_cache(maxsize=200_000)
+def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """Every (proclitics, rest) a normalised word may be read as, longest proclitics first.
+
+    A sequence is peeled off whenever ``min_rest_after_proclitic`` letters remain; after ل a
+    rest starting with ل is read first as the article (للحلف → ("ل", "الحلف"), then ("ل", "لحلف")).
+    The word itself, ("", word), comes last when it is long enough.
+    """
+    readings = []
+    for prefix in PROCLITIC_SEQUENCES:
+        rest = word[len(prefix) :]
+        if not word.startswith(prefix) or len(rest) < MIN_REST_AFTER_PROCLITIC:
+            continue
+        if prefix.endswith("ل") and rest.startswith("ل") and has_article("ا" + rest):
+            readings.append((prefix, "ا" + rest))
+        readings.append((prefix, rest))
+    return tuple(readings)
+
+
+def strip_proclitics(word: str) -> tuple[str, str]:
+    """(proclitics, rest) for the longest reading of a word: وللرئيس → ('ول', 'الرئيس')."""
+    readings = proclitic_readings(word)
+    return readings[0] if readings else ("", word)
