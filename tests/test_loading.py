@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.text.loading import ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
+from helpers.text.loading import METADATA_KEYS, ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
 
 BODY = "قال الوزير إن الاجتماع ناجح.\nوأضاف أن التعاون مستمر."
 
@@ -32,12 +32,12 @@ def test_seed_structure(seed):
         ("عنوان فقط", None, None, 1),
         ("عنوان\r\n\r\nقال الوزير إن الاجتماع ناجح.\r\nوأضاف أن التعاون مستمر.\r\n", None, "عنوان", 2),
         ("«ناتو»: عنوان بين علامتين\n" + BODY, None, "«ناتو»: عنوان بين علامتين", 2),
-        # a byline or dateline on its own line is body text, not a headline under a kicker
-        ("لارسن: «الشراكة ضرورة»\n\nبروكسل / مراد أوزتورك / الأناضول\n\n" + BODY, None, "لارسن: «الشراكة ضرورة»", 3),
+        # a byline or dateline on its own line is neither a headline nor a paragraph (see test_datelines.py)
+        ("لارسن: «الشراكة ضرورة»\n\nبروكسل / مراد أوزتورك / الأناضول\n\n" + BODY, None, "لارسن: «الشراكة ضرورة»", 2),
         ("خبير لـ\"سكاي نيوز عربية\": \"العودة مرهونة بضمانات\"\nأبوظبي - سكاي نيوز عربية\n" + BODY, None,
-         "خبير لـ\"سكاي نيوز عربية\": \"العودة مرهونة بضمانات\"", 3),
+         "خبير لـ\"سكاي نيوز عربية\": \"العودة مرهونة بضمانات\"", 2),
         ("على هامش المنتدى\nمصر والسعودية تبحثان أمن الطاقة\nكتب- هشام عبد العزيز\n" + BODY, "على هامش المنتدى",
-         "مصر والسعودية تبحثان أمن الطاقة", 3),
+         "مصر والسعودية تبحثان أمن الطاقة", 2),
         ("فوق العنوان\nالكويت - ناتو يبحث توسيع الشراكة مع دول الخليج\n" + BODY, "فوق العنوان",
          "الكويت - ناتو يبحث توسيع الشراكة مع دول الخليج", 2),
     ],
@@ -110,8 +110,9 @@ def test_folder_csv_and_jsonl_are_read_lazily(write_file, tmp_path):
     assert next(articles).doc_id == "a"  # a generator: the first article comes before the rest are read
     rest = list(articles)
     assert [a.doc_id for a in rest] == ["b", "j1", "j2", "x1"]
-    assert rest[1].metadata == {"date": "2019-03-10"}
-    assert rest[3].metadata == {"title": "عنوان"}
+    assert rest[1].metadata["date"] == "2019-03-10" and rest[1].metadata["date_kind"] == "published"
+    assert rest[3].metadata["title"] == "عنوان" and rest[3].span_text(rest[3].headline) == "عنوان"
+    assert all(list(a.metadata)[: len(METADATA_KEYS)] == list(METADATA_KEYS) for a in rest)
 
 
 def test_table_without_text_column(write_file):
