@@ -9,7 +9,7 @@ decoded text stay exact). Only when most non-ASCII bytes are invalid UTF-8 is a 
 page (Windows-1256, then ISO-8859-6) tried, and kept only if at least 60% of its letters are
 Arabic; otherwise the file is refused, naming the first bad byte. A NUL byte anywhere (outside
 UTF-16) makes the file binary; other control characters are reported by offset, or make the file
-binary when they are more than 1% of it.
+binary when they are more than 1% of it (and more than eight).
 
 **Rows.** In a table a bad row (invalid JSON, not an object, no or empty text, undecodable bytes)
 is an :class:`ArticleError` naming the file and row; with ``on_error`` it is reported and every
@@ -50,7 +50,9 @@ LEGACY_ENCODINGS = ("windows-1256", "iso-8859-6")
 MIN_ARABIC_SHARE = 0.6
 #: A file is UTF-8 with damaged bytes when at most this share of its non-ASCII bytes is invalid.
 MAX_INVALID_SHARE = 0.5
+#: Text is binary when control characters are more than 1% of it (and more than a handful).
 MAX_CONTROL_SHARE = 0.01
+MIN_BINARY_CONTROLS = 8
 #: C0 controls other than tab and the line and paragraph breaks (\n \v \f \r, \x1c-\x1e), and DEL.
 CONTROL_CHARACTER = re.compile(r"[\x01-\x08\x0e-\x1b\x1f\x7f]")
 BINARY_SIGNATURES = {
@@ -201,7 +203,7 @@ def check_controls(text: str, source: str | Path, warn: Warn) -> None:
     found = [m.start() for m in CONTROL_CHARACTER.finditer(text)]
     if not found:
         return
-    if len(found) > MAX_CONTROL_SHARE * len(text):
+    if len(found) > max(MAX_CONTROL_SHARE * len(text), MIN_BINARY_CONTROLS):
         raise ArticleError(source, f"this is a binary file ({len(found)} control characters, the first at offset {found[0]}), not text")
     warn(ArticleWarning(source, "control-characters", f"{len(found)} control character(s) at offset(s) {_offsets(found)}; kept in the text"))
 
@@ -211,6 +213,8 @@ def decode_bytes(data: bytes, source: str | Path, warn: Warn = python_warning) -
     :class:`ArticleError` naming ``source`` if they are not usable text."""
     if not data.strip():
         raise ArticleError(source, "the file is empty" if not data else "the file holds only whitespace")
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _reject_binary(data, source)
     text, encoding = _decode(data, source, warn)
     if not text.strip():
         raise ArticleError(source, "the file holds only whitespace")
@@ -227,7 +231,6 @@ def _decode(data: bytes, source: str | Path, warn: Warn) -> tuple[str, str]:
         if "\x00" in text:
             raise ArticleError(source, "this is a binary file (it contains NUL characters), not text")
         return text, "utf-16"
-    _reject_binary(data, source)
     encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
         return data.decode(encoding), encoding
@@ -515,7 +518,7 @@ def _stream_rows(handle, source: str, name: str, warn: Warn, on_error) -> Iterat
         for signature, kind in BINARY_SIGNATURES.items():
             if head.startswith(signature):
                 raise ArticleError(source, f"this is a binary file ({kind}), not a table")
-        if head.count(b"\x00") > MAX_CONTROL_SHARE * len(head):
+        if head.count(b"\x00") > max(MAX_CONTROL_SHARE * len(head), MIN_BINARY_CONTROLS):
             raise ArticleError(source, "this is a binary file (it is full of NUL bytes), not a table")
     encoding = _table_encoding(head, source, warn)
     stream = io.BufferedReader(_Chain(head, handle))

@@ -10,10 +10,10 @@ often holds a dateline rather than a name. What a dateline is made of is data:
 Rules: a dateline is short segments (at most four words each, eight in all; sixteen in an author
 field) joined by dashes, colons, slashes, commas, brackets, «من», a free-standing «و» or a run of
 spaces, with no sentence punctuation; at least one segment is a known place, agency or outlet, or a
-desk word such as «كتب» or «حوار» (a byline). In a body it is a whole line, or the start of the
-first paragraph up to a colon (``سبق- الرياض: أعلنت …``, where a place or a source is required), or
-an agency's «PLACE DATE واس» line, or a whole line that repeats the author field or the name that
-opens the title (``فوزية الحربي`` under «فوزية الحربي: هيكل …»). A segment that a colon follows is a
+desk word such as «كتب» or «حوار» (a byline). In a body it is a whole line (a colon only at its
+end); or the start of the first paragraph up to a colon, where a place or a source is required
+(``سبق- الرياض: أعلنت …``); or an agency's «PLACE DATE واس» line; or a whole line that repeats the
+author field or the name that opens the title (``فوزية الحربي`` under «فوزية الحربي: هيكل …»). A segment that a colon follows is a
 place (``غولوفينكا (روسيا): أندرو كريمر``), one that a colon precedes a source; any other unknown
 segment is a place when it is one word and a reporter when it is more.
 """
@@ -195,7 +195,7 @@ def find(text: str, start: int, end: int, bylines: tuple[str, ...] = ()) -> Date
     dated = _agency_dateline(text, start, end)
     if dated:
         return dated
-    whole = parse(text, start, end)
+    whole = parse(text, start, end) if ":" not in text[start:end].rstrip(" \t:") else None
     if whole:
         return Dateline(whole.start, whole.end, end, whole.places, whole.agencies, whole.reporters)
     if any(name.strip() and key(name) == key(text[start:end]) for name in bylines):
