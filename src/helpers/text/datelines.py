@@ -198,7 +198,7 @@ def find(text: str, start: int, end: int, bylines: tuple[str, ...] = ()) -> Date
     whole = parse(text, start, end) if ":" not in text[start:end].rstrip(" \t:") else None
     if whole:
         return Dateline(whole.start, whole.end, end, whole.places, whole.agencies, whole.reporters)
-    if any(name.strip() and key(name) == key(text[start:end]) for name in bylines):
+    if end - start <= MAX_INLINE_CHARS and any(name.strip() and key(name) == key(text[start:end]) for name in bylines):
         return Dateline(start, end, end, (), (), (text[start:end],))
     colon = text.find(":", start, min(end, start + MAX_INLINE_CHARS))
     if colon < 0:

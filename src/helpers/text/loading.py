@@ -23,6 +23,7 @@ from pathlib import Path
 from . import datelines
 from .corpus_input import (
     ARABIC_LETTER,
+    TEXT_COLUMNS,
     ArticleError,
     ArticleWarning,
     LoadLog,
@@ -36,7 +37,6 @@ from .corpus_input import (
     package_output,
     python_warning,
     text_file_row,
-    TEXT_COLUMNS,
 )
 from .normalize import BIDI_CONTROLS
 from .quotemarks import pair_quote_marks
@@ -258,7 +258,7 @@ def row_metadata(fields: dict, doc_id: str, source: str, warn: Warn, text_column
     """Every field of a table row, the :data:`METADATA_KEYS` first (outlet names from
     ``data/outlets.yaml``, the date parsed, a dateline in the author field read)."""
     metadata = dict.fromkeys(METADATA_KEYS)
-    outlet_field, outlet = _first(fields, OUTLET_FIELDS)
+    outlet = _first(fields, OUTLET_FIELDS)[1]
     known = outlets().get(outlet.casefold()) if outlet else None
     author = _first(fields, ("author",))[1]
     metadata.update(
