@@ -128,7 +128,7 @@ def test_an_empty_or_binary_table_is_an_error(write_file, name, content, problem
 
 
 def test_a_json_array_streams_its_objects(write_file):
-    long_body = BODY * 5000  # one element longer than a read
+    long_body = BODY * 15000  # one element longer than a read (a megabyte)
     path = write_file("day.json", json.dumps([{"title": "عنوان", "content": long_body}, {"content": BODY}], ensure_ascii=False, indent=2))
     articles = list(iter_articles(path))
     assert [a.doc_id for a in articles] == ["day-1", "day-2"]

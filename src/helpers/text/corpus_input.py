@@ -470,11 +470,16 @@ def _json_values(chunks: Iterator[str], source: str) -> Iterator[object]:
         nonlocal position
         while True:
             try:
-                result, position = decoder.raw_decode(buffer, position)
-                return result
+                result, end = decoder.raw_decode(buffer, position)
+                if end < len(buffer) or done:  # a number cut at the end of the text read may go on
+                    position = end
+                    return result
+                problem = "cut short"
             except json.JSONDecodeError as exc:
-                if done or not more(max(1 << 16, len(buffer))):
-                    raise ArticleError(source, f"is not valid JSON ({exc.msg}, {exc.pos - position} characters into element)") from None
+                problem = f"{exc.msg}, {exc.pos - position} characters into element"
+            if done:
+                raise ArticleError(source, f"is not valid JSON ({problem})")
+            more(max(1 << 16, len(buffer)))
 
     if skip_space() != "[":
         yield value()
