@@ -106,6 +106,11 @@ def test_a_jsonl_row_title_headline_dateline_and_paragraphs(corpus):
     assert (article.metadata["dateline_agency"], article.metadata["dateline_in"]) == ("سبق، وكالات", "body")
 
 
+def test_an_agency_dateline_keeps_its_date(corpus):
+    article = next(a for a in corpus if a.metadata["outlet"] == "was" and a.dateline)
+    assert article.metadata["dateline_date"].endswith("أغسطس 2015 م") and article.metadata["dateline_agency"] == "واس"
+
+
 def test_bylines_repeat_the_title_or_the_author(corpus):
     article = next(a for a in corpus if a.metadata["title"].startswith("فوزية الحربي:"))
     assert article.span_text(article.dateline) == "فوزية الحربي"

@@ -115,6 +115,26 @@ def test_folder_csv_and_jsonl_are_read_lazily(write_file, tmp_path):
     assert all(list(a.metadata)[: len(METADATA_KEYS)] == list(METADATA_KEYS) for a in rest)
 
 
+@pytest.mark.parametrize(
+    "row, day, kind",
+    [
+        ({"date_extracted": "2015-07-31 23:59:00"}, "2015-07-31", "extracted"),
+        ({"date_extracted": "2015-08-01 00:10:00"}, "2015-08-01", "extracted, probably published"),
+        ({"date": "2019/3/10", "date_extracted": "2019-03-12"}, "2019-03-10", "published"),
+        ({}, None, None),
+    ],
+)
+def test_row_dates_are_parsed_with_how_far_they_are_the_publication_day(write_file, row, day, kind):
+    article = next(iter_articles(write_file("d.jsonl", json.dumps({"text": BODY, **row}))))
+    assert (article.metadata["date"], article.metadata["date_kind"]) == (day, kind)
+
+
+def test_an_unreadable_date_is_left_empty_with_a_warning(write_file):
+    with pytest.warns(ArticleWarning, match="'last Tuesday' is not a YYYY-MM-DD date"):
+        article = next(iter_articles(write_file("d.jsonl", json.dumps({"text": BODY, "date": "last Tuesday"}))))
+    assert article.metadata["date"] is None
+
+
 def test_table_without_text_column(write_file):
     with pytest.raises(ArticleError, match="no text column"):
         list(iter_articles(write_file("t.csv", "id,title\n1,x\n")))

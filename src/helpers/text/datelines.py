@@ -91,12 +91,13 @@ def vocabulary() -> dict[str, str]:
         roles[key(str(name))] = "place"
     for name in data["desks"]:
         roles[key(str(name))] = "desk"
-    for number, entry in enumerate(data["agencies"] + outlets["outlets"], 1):
-        names = entry.get("names", entry.get("dateline_names")) if isinstance(entry, dict) else None
-        if not isinstance(names, list):
-            raise DatelineDataError(f"{DATA_FILE}: agency or outlet #{number} needs a list of names")
-        for name in names:
-            roles[key(str(name))] = "agency"
+    for path, entries, field in ((DATA_FILE, data["agencies"], "names"), (OUTLETS_FILE, outlets["outlets"], "dateline_names")):
+        for number, entry in enumerate(entries, 1):
+            names = entry.get(field) if isinstance(entry, dict) else None
+            if not isinstance(names, list):
+                raise DatelineDataError(f"{path}: entry #{number} needs a '{field}:' list")
+            for name in names:
+                roles[key(str(name))] = "agency"
     roles.pop("", None)
     return roles
 

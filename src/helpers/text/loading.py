@@ -56,9 +56,15 @@ BYLINE_START = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|�
 DATELINE_SEPARATOR = re.compile(r"\s*(?:/|\s[-–—]{1,2}\s|[-–—]{2})\s*")
 DATELINE_EXCLUDED = re.compile("[:«»“”\"]")
 DATELINE_SEGMENT_WORDS = 4
-#: Metadata every article has (``None`` when unknown), in this order; a table row's other fields follow.
+#: Metadata every article has (``None`` when unknown), in this order; a table row's other fields
+#: follow under their own names. ``title``: the headline as written; ``outlet``: the row's outlet
+#: (SaudiNewsNet's ``source``) with its names from ``data/outlets.yaml``; ``date``: YYYY-MM-DD, and
+#: ``date_kind`` how far it is the day of publication (see :data:`DATE_FIELDS`); ``dateline*``: the
+#: dateline as written, its places, agencies or outlets, reporters (each joined with «، »), an
+#: agency's date, and ``dateline_in``: ``body`` (kept out of the paragraphs) or ``author`` (the
+#: author field held it).
 METADATA_KEYS = ("doc_id", "title", "outlet", "outlet_name_ar", "outlet_name_en", "date", "date_kind", "author", "url",
-                 "dateline", "dateline_place", "dateline_agency", "dateline_reporter", "dateline_in")
+                 "dateline", "dateline_place", "dateline_agency", "dateline_reporter", "dateline_date", "dateline_in")
 TITLE_FIELDS = ("title", "headline")
 OUTLET_FIELDS = ("outlet", "source", "newspaper")
 #: Fields holding a date, most reliable first. SaudiNewsNet has only ``date_extracted``, the day its
@@ -245,11 +251,13 @@ def _date(fields: dict, source: str, warn: Warn) -> tuple[str | None, str | None
 
 
 def _dateline_fields(found: datelines.Dateline, text: str, where: str) -> dict:
+    """The ``dateline*`` metadata of a dateline found in ``text`` (the body, or the author field)."""
     return {
         "dateline": text[found.start : found.end],
         "dateline_place": "، ".join(found.places) or None,
         "dateline_agency": "، ".join(found.agencies) or None,
         "dateline_reporter": "، ".join(found.reporters) or None,
+        "dateline_date": found.date,
         "dateline_in": where,
     }
 
