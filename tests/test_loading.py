@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.text.loading import ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
+from helpers.text.loading import METADATA_KEYS, ArticleError, ArticleWarning, decode_bytes, iter_articles, load_article
 
 BODY = "قال الوزير إن الاجتماع ناجح.\nوأضاف أن التعاون مستمر."
 
@@ -32,12 +32,12 @@ def test_seed_structure(seed):
         ("عنوان فقط", None, None, 1),
         ("عنوان\r\n\r\nقال الوزير إن الاجتماع ناجح.\r\nوأضاف أن التعاون مستمر.\r\n", None, "عنوان", 2),
         ("«ناتو»: عنوان بين علامتين\n" + BODY, None, "«ناتو»: عنوان بين علامتين", 2),
-        # a byline or dateline on its own line is body text, not a headline under a kicker
-        ("لارسن: «الشراكة ضرورة»\n\nبروكسل / مراد أوزتورك / الأناضول\n\n" + BODY, None, "لارسن: «الشراكة ضرورة»", 3),
+        # a byline or dateline on its own line is neither a headline nor a paragraph (see test_datelines.py)
+        ("لارسن: «الشراكة ضرورة»\n\nبروكسل / مراد أوزتورك / الأناضول\n\n" + BODY, None, "لارسن: «الشراكة ضرورة»", 2),
         ("خبير لـ\"سكاي نيوز عربية\": \"العودة مرهونة بضمانات\"\nأبوظبي - سكاي نيوز عربية\n" + BODY, None,
-         "خبير لـ\"سكاي نيوز عربية\": \"العودة مرهونة بضمانات\"", 3),
+         "خبير لـ\"سكاي نيوز عربية\": \"العودة مرهونة بضمانات\"", 2),
         ("على هامش المنتدى\nمصر والسعودية تبحثان أمن الطاقة\nكتب- هشام عبد العزيز\n" + BODY, "على هامش المنتدى",
-         "مصر والسعودية تبحثان أمن الطاقة", 3),
+         "مصر والسعودية تبحثان أمن الطاقة", 2),
         ("فوق العنوان\nالكويت - ناتو يبحث توسيع الشراكة مع دول الخليج\n" + BODY, "فوق العنوان",
          "الكويت - ناتو يبحث توسيع الشراكة مع دول الخليج", 2),
     ],
@@ -110,8 +110,29 @@ def test_folder_csv_and_jsonl_are_read_lazily(write_file, tmp_path):
     assert next(articles).doc_id == "a"  # a generator: the first article comes before the rest are read
     rest = list(articles)
     assert [a.doc_id for a in rest] == ["b", "j1", "j2", "x1"]
-    assert rest[1].metadata == {"date": "2019-03-10"}
-    assert rest[3].metadata == {"title": "عنوان"}
+    assert rest[1].metadata["date"] == "2019-03-10" and rest[1].metadata["date_kind"] == "published"
+    assert rest[3].metadata["title"] == "عنوان" and rest[3].span_text(rest[3].headline) == "عنوان"
+    assert all(list(a.metadata)[: len(METADATA_KEYS)] == list(METADATA_KEYS) for a in rest)
+
+
+@pytest.mark.parametrize(
+    "row, day, kind",
+    [
+        ({"date_extracted": "2015-07-31 23:59:00"}, "2015-07-31", "extracted"),
+        ({"date_extracted": "2015-08-01 00:10:00"}, "2015-08-01", "extracted, probably published"),
+        ({"date": "2019/3/10", "date_extracted": "2019-03-12"}, "2019-03-10", "published"),
+        ({}, None, None),
+    ],
+)
+def test_row_dates_are_parsed_with_how_far_they_are_the_publication_day(write_file, row, day, kind):
+    article = next(iter_articles(write_file("d.jsonl", json.dumps({"text": BODY, **row}))))
+    assert (article.metadata["date"], article.metadata["date_kind"]) == (day, kind)
+
+
+def test_an_unreadable_date_is_left_empty_with_a_warning(write_file):
+    with pytest.warns(ArticleWarning, match="'last Tuesday' is not a YYYY-MM-DD date"):
+        article = next(iter_articles(write_file("d.jsonl", json.dumps({"text": BODY, "date": "last Tuesday"}))))
+    assert article.metadata["date"] is None
 
 
 def test_table_without_text_column(write_file):

@@ -12,6 +12,9 @@ PROCESSED = DATA / "processed"
 FIGURES = ROOT / "figures"
 NOTEBOOKS = ROOT / "notebooks"
 SEED_ARTICLE = RAW / "nato-ici-kuwait-meeting.ar.txt"
+#: The shipped corpus (SaudiNewsNet's Gulf-security sample, CC BY-NC-SA 4.0: see its LICENSE.md).
+#: Reading RAW as a folder leaves it out (datapackage.json lists it in a sub-folder): name it.
+CORPUS = RAW / "corpus" / "gulf-security-2015.jsonl"
 
 
 def relative(path: str | Path) -> str:
