@@ -131,3 +131,20 @@ def test_datelines_in_the_corpus_are_counted_and_kept_out_of_the_discourse(corpu
 def test_a_paragraph_that_is_only_a_dateline_is_kept_when_it_is_the_whole_body():
     article = article_from_text("عنوان الخبر\n\nالرياض - واس", source="t")
     assert article.dateline is None and len(article.paragraphs) == 1
+
+
+def test_an_edited_outlet_table_is_read_again(tmp_path, monkeypatch):
+    """A researcher who adds an outlet's dateline name in a live kernel sees it used at once."""
+    import shutil
+
+    from helpers.text import corpus_input, datelines
+
+    copy = tmp_path / "outlets.yaml"
+    shutil.copy(corpus_input.OUTLETS_FILE, copy)
+    monkeypatch.setattr(corpus_input, "OUTLETS_FILE", copy)
+    monkeypatch.setattr(datelines, "OUTLETS_FILE", copy)
+    assert datelines.key("صحيفة التجربة") not in datelines.vocabulary()
+    text = copy.read_text(encoding="utf-8").replace("dateline_names: [الشرق الأوسط,", "dateline_names: [صحيفة التجربة, الشرق الأوسط,", 1)
+    copy.write_text(text + "\n", encoding="utf-8")
+    assert datelines.vocabulary()[datelines.key("صحيفة التجربة")] == "agency"
+    assert "صحيفة التجربة" in corpus_input.outlets()["aawsat"].dateline_names

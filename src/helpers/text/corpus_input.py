@@ -37,11 +37,10 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from ..paths import PACKAGE_DATA, relative
-from .lexicons import read_records
+from .lexicons import cached_by_file, read_records
 
 ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFC]")
 ANY_LETTER = re.compile(r"[^\W\d_]")
@@ -663,10 +662,14 @@ def _parse_outlet(path: Path, number: int, entry) -> Outlet:
                   tuple(entry.get("dateline_names") or ()))
 
 
-@lru_cache(maxsize=1)
 def outlets() -> dict[str, Outlet]:
-    """``data/outlets.yaml`` by lower-cased id."""
-    return {key.casefold(): outlet for key, outlet in read_records(OUTLETS_FILE, "outlets", "outlet", _parse_outlet, ValueError).items()}
+    """``data/outlets.yaml`` by lower-cased id; read again when it is edited."""
+    return _outlets(OUTLETS_FILE)
+
+
+@cached_by_file
+def _outlets(path) -> dict[str, Outlet]:
+    return {key.casefold(): outlet for key, outlet in read_records(path, "outlets", "outlet", _parse_outlet, ValueError).items()}
 
 
 def iter_rows(paths: Iterable[Path], warn: Warn, on_error=None) -> Iterator[Row]:

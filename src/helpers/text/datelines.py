@@ -22,10 +22,9 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..paths import PACKAGE_DATA
-from .lexicons import read_yaml
+from .lexicons import cached_by_file, file_version, read_yaml
 from .normalize import normalize
 
 MAX_SEGMENT_WORDS = 4
@@ -77,11 +76,16 @@ def key(text: str) -> str:
     return re.sub(r"[\s.«»\"“”'{}()\[\]]+", "", normalize(text)).casefold()
 
 
-@lru_cache(maxsize=1)
 def vocabulary() -> dict[str, str]:
-    """Matching key -> role (``place``, ``agency`` or ``desk``) for every entry of the data files."""
-    data = read_yaml(DATA_FILE, DatelineDataError)
-    outlets = read_yaml(OUTLETS_FILE, DatelineDataError)
+    """Matching key -> role (``place``, ``agency`` or ``desk``) for every entry of the data files;
+    read again when either file is edited."""
+    return _vocabulary(DATA_FILE, OUTLETS_FILE, file_version(OUTLETS_FILE))
+
+
+@cached_by_file
+def _vocabulary(data_file, outlets_file, _outlets_version) -> dict[str, str]:
+    data = read_yaml(data_file, DatelineDataError)
+    outlets = read_yaml(outlets_file, DatelineDataError)
     if not isinstance(data, dict) or not all(isinstance(data.get(k), list) for k in ("agencies", "desks", "places")):
         raise DatelineDataError(f"{DATA_FILE}: expected top-level 'agencies:', 'desks:' and 'places:' lists")
     if not isinstance(outlets, dict) or not isinstance(outlets.get("outlets"), list):
@@ -91,7 +95,7 @@ def vocabulary() -> dict[str, str]:
         roles[key(str(name))] = "place"
     for name in data["desks"]:
         roles[key(str(name))] = "desk"
-    for path, entries, field in ((DATA_FILE, data["agencies"], "names"), (OUTLETS_FILE, outlets["outlets"], "dateline_names")):
+    for path, entries, field in ((data_file, data["agencies"], "names"), (outlets_file, outlets["outlets"], "dateline_names")):
         for number, entry in enumerate(entries, 1):
             names = entry.get(field) if isinstance(entry, dict) else None
             if not isinstance(names, list):
