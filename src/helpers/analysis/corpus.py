@@ -1,0 +1,200 @@
+"""A corpus as tables: loading (with a Parquet cache), and the overview of outlets and days.
+
+:func:`load_corpus` gives one :class:`CorpusTables`: an ``articles`` table (one row per article:
+outlet, date, title, author, url, word count) and every annotation layer of
+:mod:`helpers.annotate.layers` concatenated over the articles, each row keeping ``doc_id`` and its
+exact offsets. The research questions are answered by :mod:`helpers.analysis.voices`,
+:mod:`helpers.analysis.actors` and :mod:`helpers.analysis.language` on these tables.
+
+Group comparisons carry bootstrap intervals by article (:func:`bootstrap_by_article`): articles,
+not words, are the independent units of a news corpus, so a long article cannot make a small
+difference between outlets look certain.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import warnings
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .. import paths
+from ..annotate.layers import LAYERS, annotate_article, map_articles
+from ..text.lexicons import read_yaml
+from ..text.loading import ArticleError, article_from_text
+
+#: The shipped corpus (873 SaudiNewsNet articles on Gulf security, July–August 2015).
+SHIPPED_CORPUS = paths.RAW / "corpus" / "gulf-security-2015.jsonl"
+#: Where it lives until it is copied into data/raw.
+SHARED_CORPUS = paths.ROOT.parent / "shared" / "corpora" / "gulf-security-2015.jsonl"
+CACHE = paths.ROOT / "build" / "cache"
+#: Outlet codes and readable names (SaudiNewsNet's ``source`` field).
+OUTLETS_FILE = paths.PACKAGE_DATA / "speaker_types.yaml"
+ARTICLE_COLUMNS = ["doc_id", "outlet", "outlet_name_ar", "date", "title", "author", "url", "n_tokens"]
+#: Data files read after annotation (editing them needs no re-annotation).
+ANALYSIS_DATA = {"speaker_types.yaml", "aliases.yaml"}
+BOOTSTRAP_SAMPLES = 1000
+SEED = 2015
+
+
+class CorpusError(ValueError):
+    """A corpus file that cannot be used; the message names the file (and the line)."""
+
+
+@dataclass
+class CorpusTables:
+    """The articles table and the annotation layers of a corpus, all keyed by ``doc_id``."""
+
+    source: Path
+    articles: pd.DataFrame
+    layers: dict[str, pd.DataFrame] = field(repr=False)
+    warnings: pd.DataFrame = field(repr=False, default_factory=pd.DataFrame)
+
+    def layer(self, name: str) -> pd.DataFrame:
+        """One layer (``quotes``, ``tokens`` …) of the whole corpus."""
+        if name not in self.layers:
+            raise KeyError(f"no layer {name!r}; the corpus has: {', '.join(self.layers)}")
+        return self.layers[name]
+
+    def text(self, doc_id: str) -> str:
+        """The annotated text of one article (title, blank line, body): every offset indexes into it."""
+        paragraphs = self.layer("paragraphs")
+        rows = paragraphs[paragraphs.doc_id == doc_id]
+        text = [" "] * int(rows.end.max())
+        for start, chunk in zip(rows.start, rows.text):
+            text[start : start + len(chunk)] = chunk
+        return "".join(text)
+
+
+def default_corpus() -> Path:
+    """The shipped corpus file (the shared copy until it is in data/raw)."""
+    return SHIPPED_CORPUS if SHIPPED_CORPUS.exists() else SHARED_CORPUS
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> dict[str, str]:
+    """Outlet code -> Arabic name, from ``data/speaker_types.yaml`` (``outlets:``)."""
+    data = read_yaml(OUTLETS_FILE, CorpusError)
+    if not isinstance(data, dict) or not isinstance(data.get("outlets"), dict):
+        raise CorpusError(f"{OUTLETS_FILE}: expected an 'outlets:' mapping of code: Arabic name")
+    return {str(k): str(v) for k, v in data["outlets"].items()}
+
+
+def _rows(path: Path, limit: int | None) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, 1):
+            if limit is not None and len(rows) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
+            missing = [k for k in ("id", "content") if not row.get(k)]
+            if missing:
+                raise CorpusError(f"{path}: line {number} has no {' or '.join(missing)}")
+            row["_line"] = number
+            rows.append(row)
+    return rows
+
+
+def _annotate_row(row_and_source: tuple[dict, str]) -> tuple[dict, dict[str, pd.DataFrame], list[str]]:
+    """Annotate one JSONL row (title + blank line + body); warnings come back as text, not printed."""
+    row, source = row_and_source
+    text = (row.get("title") or "").strip() + "\n\n" + row["content"]
+    metadata = {k: row[k] for k in ("source", "date_extracted", "title", "author", "url") if row.get(k)}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            article = article_from_text(text, source=f"{source} (line {row['_line']})", doc_id=row["id"], metadata=metadata)
+        except ArticleError as error:
+            raise CorpusError(str(error)) from None
+        tables = annotate_article(article)
+    words = tables["tokens"]
+    record = {
+        "doc_id": row["id"],
+        "outlet": row.get("source", ""),
+        "date": row.get("date_extracted"),
+        "title": row.get("title", ""),
+        "author": row.get("author", ""),
+        "url": row.get("url", ""),
+        "n_tokens": int((words.kind == "word").sum()),
+    }
+    return record, tables, [str(w.message) for w in caught]
+
+
+def _code_version() -> str:
+    """A digest of the annotating code and data, so a cache built by other code is not reused."""
+    digest = hashlib.sha256()
+    for folder in ("text", "annotate", "data"):
+        for file in sorted((paths.PACKAGE_DIR / folder).rglob("*")):
+            if file.is_file() and file.suffix in {".py", ".yaml", ".txt", ".csv"} and file.name not in ANALYSIS_DATA:
+                digest.update(file.relative_to(paths.PACKAGE_DIR).as_posix().encode() + file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _cache_dir(path: Path, limit: int | None) -> Path:
+    corpus = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return CACHE / f"corpus-{corpus}-{_code_version()}-{'all' if limit is None else limit}"
+
+
+def _build(path: Path, limit: int | None) -> CorpusTables:
+    rows = _rows(path, limit)
+    if not rows:
+        raise CorpusError(f"{path}: no articles")
+    records, parts, problems = [], {name: [] for name in LAYERS}, []
+    for record, tables, caught in map_articles(_annotate_row, [(row, paths.relative(path)) for row in rows]):
+        records.append(record)
+        problems += [{"doc_id": record["doc_id"], "warning": message} for message in caught]
+        for name, frame in tables.items():
+            parts[name].append(frame)
+    articles = pd.DataFrame(records)
+    articles["date"] = pd.to_datetime(articles.date, errors="coerce").dt.normalize()
+    layers = {name: pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True) for name, frames in parts.items()}
+    return CorpusTables(path, articles, layers, pd.DataFrame(problems, columns=["doc_id", "warning"]))
+
+
+def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns that mix types (None with numbers) become strings or numbers Parquet can store."""
+    frame = frame.copy()
+    for column in frame.columns[frame.dtypes == object]:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, (int, float, bool, np.integer, np.floating)) and not isinstance(v, bool) for v in values):
+            frame[column] = pd.to_numeric(frame[column])
+        elif len(values) and not all(isinstance(v, str) for v in values):
+            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else str(v))
+    return frame
+
+
+def load_corpus(path: str | Path | None = None, limit: int | None = None) -> CorpusTables:
+    """The corpus at ``path`` (a JSONL file; None = the shipped corpus), its first ``limit`` articles.
+
+    Built once and cached as Parquet under ``build/cache/``, keyed by the file's SHA-256 and the
+    annotating code, so notebooks do not annotate 873 articles each time.
+    """
+    path = Path(path) if path else default_corpus()
+    if not path.is_absolute() and not path.exists():
+        path = paths.ROOT / path
+    if not path.is_file():
+        raise CorpusError(f"{path}: no such corpus file")
+    cache = _cache_dir(path, limit)
+    names = ["articles", "warnings", *LAYERS]
+    if not all((cache / f"{n}.parquet").exists() for n in names):
+        tables = _build(path, limit)
+        staging = cache.with_name(cache.name + ".tmp")
+        staging.mkdir(parents=True, exist_ok=True)
+        for name, frame in {"articles": tables.articles, "warnings": tables.warnings, **tables.layers}.items():
+            _parquet_safe(frame).to_parquet(staging / f"{name}.parquet", index=False)
+        shutil.rmtree(cache, ignore_errors=True)
+        staging.replace(cache)
+    frames = {n: pd.read_parquet(cache / f"{n}.parquet") for n in names}
+    articles = frames.pop("articles")
+    articles.insert(2, "outlet_name_ar", [outlet_names().get(o, o) for o in articles.outlet])
+    return CorpusTables(path, articles[ARTICLE_COLUMNS], {n: frames[n] for n in LAYERS}, frames["warnings"])
