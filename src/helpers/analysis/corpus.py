@@ -198,3 +198,76 @@ def load_corpus(path: str | Path | None = None, limit: int | None = None) -> Cor
     articles = frames.pop("articles")
     articles.insert(2, "outlet_name_ar", [outlet_names().get(o, o) for o in articles.outlet])
     return CorpusTables(path, articles[ARTICLE_COLUMNS], {n: frames[n] for n in LAYERS}, frames["warnings"])
+
+
+# --- uncertainty by article -----------------------------------------------------------------------
+
+
+def bootstrap_by_article(
+    frame: pd.DataFrame, group: str, numerator: str, denominator: str | None = None,
+    samples: int = BOOTSTRAP_SAMPLES, seed: int = SEED, level: float = 0.95,
+) -> pd.DataFrame:
+    """A ratio per group (sum of ``numerator`` / sum of ``denominator``, or the mean of
+    ``numerator``) with a percentile bootstrap interval that resamples the group's articles.
+
+    ``frame`` has one row per article. Seeded, so the interval is the same on every run.
+    Returns group, value, low, high, articles.
+    """
+    rng = np.random.default_rng(seed)
+    rows = []
+    for key, part in frame.groupby(group, sort=True):
+        top = part[numerator].to_numpy(dtype=float)
+        bottom = part[denominator].to_numpy(dtype=float) if denominator else np.ones(len(part))
+        picks = rng.integers(0, len(part), size=(samples, len(part)))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            value = top.sum() / bottom.sum() if bottom.sum() else np.nan
+            draws = top[picks].sum(axis=1) / bottom[picks].sum(axis=1)
+        low, high = np.nanpercentile(draws, [50 * (1 - level), 50 * (1 + level)]) if np.isfinite(draws).any() else (np.nan, np.nan)
+        rows.append({group: key, "value": value, "low": low, "high": high, "articles": len(part)})
+    return pd.DataFrame(rows, columns=[group, "value", "low", "high", "articles"])
+
+
+# --- overview --------------------------------------------------------------------------------------
+
+
+def article_counts(tables: CorpusTables) -> pd.DataFrame:
+    """The articles table with each article's statements and statements per 1,000 words."""
+    statements = tables.layer("quotes").groupby("doc_id").size()
+    frame = tables.articles.assign(statements=tables.articles.doc_id.map(statements).fillna(0).astype(int))
+    frame["per_1000"] = 1000 * frame.statements / frame.n_tokens.clip(lower=1)
+    return frame
+
+
+def overview_by_outlet(tables: CorpusTables) -> pd.DataFrame:
+    """Per outlet: articles, words, median length, statements, and statements per 1,000 words with
+    its bootstrap interval (articles resampled), largest outlet first."""
+    counts = article_counts(tables)
+    sums = counts.groupby(["outlet", "outlet_name_ar"]).agg(
+        articles=("doc_id", "size"), words=("n_tokens", "sum"), median_words=("n_tokens", "median"), statements=("statements", "sum")
+    ).reset_index()
+    density = bootstrap_by_article(counts, "outlet", "statements", "n_tokens")
+    density[["value", "low", "high"]] *= 1000
+    frame = sums.merge(density.drop(columns="articles").rename(columns={"value": "per_1000", "low": "per_1000_low", "high": "per_1000_high"}), on="outlet")
+    return frame.sort_values(["articles", "outlet"], ascending=[False, True], ignore_index=True)
+
+
+def overview_by_day(tables: CorpusTables) -> pd.DataFrame:
+    """Per day: articles, words and statements (dates are SaudiNewsNet's extraction dates)."""
+    counts = article_counts(tables)
+    frame = counts.groupby("date").agg(articles=("doc_id", "size"), words=("n_tokens", "sum"), statements=("statements", "sum")).reset_index()
+    frame["per_1000"] = 1000 * frame.statements / frame.words
+    return frame
+
+
+def length_distribution(tables: CorpusTables) -> pd.DataFrame:
+    """Article length in words per outlet: count, quartiles, minimum and maximum."""
+    frame = tables.articles.groupby(["outlet", "outlet_name_ar"]).n_tokens.describe().reset_index()
+    frame = frame.rename(columns={"count": "articles", "25%": "q1", "50%": "median", "75%": "q3"})
+    frame["articles"] = frame.articles.astype(int)
+    return frame.sort_values("median", ascending=False, ignore_index=True)
+
+
+def outlets_with(frame: pd.DataFrame, tables: CorpusTables, min_articles: int) -> pd.DataFrame:
+    """Rows of ``frame`` (with an ``outlet`` column) for outlets with at least ``min_articles`` articles."""
+    sizes = tables.articles.outlet.value_counts()
+    return frame[frame.outlet.isin(sizes[sizes >= min_articles].index)]

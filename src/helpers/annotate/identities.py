@@ -103,6 +103,7 @@ class SpeakerTypes:
     saudi_cues: tuple[str, ...]
     gazetteer_types: dict
     media: frozenset[str]
+    entity_origins: dict
 
 
 def _word_pattern(phrases: tuple[str, ...]) -> re.Pattern:
@@ -126,11 +127,15 @@ def _load_speaker_types(path: Path) -> SpeakerTypes:
     if set(order) != set(labels):
         raise IdentityError(f"{path}: 'order' must list every type once: {', '.join(labels)}")
     mapping = data.get("gazetteer_types") or {}
+    origins = data.get("entity_origins") or {}
+    if set(origins.values()) - set(ORIGINS):
+        raise IdentityError(f"{path}: 'entity_origins' values must be one of {', '.join(ORIGINS)}")
     if set(mapping.values()) - set(labels):
         raise IdentityError(f"{path}: 'gazetteer_types' names an unknown type")
     return SpeakerTypes(
         path, order, labels, cues, _strings(path, "honorifics", data, "honorifics", False),
         _strings(path, "saudi_cues", data, "saudi_cues", False), dict(mapping), frozenset(data.get("media_entities") or ()),
+        origins,
     )
 
 
@@ -228,7 +233,11 @@ class Resolver:
         country = None
         if identity in self.aliases:
             country = self.aliases[identity].country
-        elif identity in self.gazetteer.entities and self.gazetteer.entities[identity].type == "GPE":
+        elif identity in self.types.entity_origins:
+            return self.types.entity_origins[identity]
+        elif identity in self.gazetteer.entities:
+            if self.gazetteer.entities[identity].type != "GPE":
+                return "foreign"  # an organisation or person of the gazetteer not listed as Saudi or Gulf
             country = identity
         if country is None:
             key = phrase_key(label)
