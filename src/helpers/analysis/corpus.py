@@ -271,3 +271,30 @@ def outlets_with(frame: pd.DataFrame, tables: CorpusTables, min_articles: int) -
     """Rows of ``frame`` (with an ``outlet`` column) for outlets with at least ``min_articles`` articles."""
     sizes = tables.articles.outlet.value_counts()
     return frame[frame.outlet.isin(sizes[sizes >= min_articles].index)]
+
+
+@dataclass
+class CorpusRun:
+    """A corpus notebook run: its name (``06-corpus-overview``), the corpus tables and where it writes."""
+
+    notebook: str
+    tables: CorpusTables
+    figures_dir: Path
+
+    def figure_name(self, index: int, slug: str) -> str:
+        """A stable figure name such as ``06-02-quoting-density``."""
+        return f"{self.notebook.split('-', 1)[0]}-{index:02d}-{slug}"
+
+
+def corpus_run(notebook: str, corpus: str | None = None, output_dir: str | None = None) -> CorpusRun:
+    """Load the corpus (None = the shipped one) and decide where figures go: ``figures/`` for the
+    shipped corpus, ``build/runs/<corpus name>/figures`` for another unless ``output_dir`` says."""
+    tables = load_corpus(corpus)
+    if output_dir:
+        figures = Path(output_dir) / "figures"
+    elif corpus is None:
+        figures = paths.FIGURES
+    else:
+        figures = paths.ROOT / "build" / "runs" / tables.source.stem / "figures"
+    figures.mkdir(parents=True, exist_ok=True)
+    return CorpusRun(notebook, tables, figures)

@@ -19,6 +19,10 @@ from .discourse import (
 )
 
 
+#: Shorter base forms are clitics or abbreviations left bare by the base-form reduction (د. → د، وال → ""): not words.
+MIN_FORM_LENGTH = 2
+
+
 def words(tables: CorpusTables) -> pd.DataFrame:
     """The corpus's word tokens (no punctuation or numbers) with their base form and outlet."""
     tokens = tables.layer("tokens")
@@ -32,7 +36,7 @@ def words(tables: CorpusTables) -> pd.DataFrame:
 def _keyness_rows(target: Counter, total: int, reference: dict, reference_total: float, stops: set, min_count: int) -> pd.DataFrame:
     rows = []
     for form, a in target.items():
-        if a < min_count or form in stops:
+        if a < min_count or form in stops or len(form) < MIN_FORM_LENGTH:
             continue
         b = reference.get(form, 0.0)
         g2 = log_likelihood(a, b, total, reference_total)
@@ -123,7 +127,7 @@ def collocations(words: pd.DataFrame, term: str, window: int = 4, min_count: int
     rows = [
         {"collocate": f, "count": o, "freq": corpus[f], "g2": _contingency_g2(o, positions, corpus[f], total),
          "pmi": float(np.log2(o / (positions * corpus[f] / total)))}
-        for f, o in co.items() if o >= min_count and f not in stops
+        for f, o in co.items() if o >= min_count and f not in stops and len(f) >= MIN_FORM_LENGTH
     ]
     frame = pd.DataFrame(rows, columns=["collocate", "count", "freq", "g2", "pmi"])
     frame = frame.sort_values(["g2", "collocate"], ascending=[False, True], ignore_index=True)

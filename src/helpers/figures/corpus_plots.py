@@ -1,0 +1,111 @@
+"""Drawing for the corpus notebooks (06–09): bars with bootstrap intervals and the number of
+articles behind each, lines by day, and length distributions, all read from the right."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from . import charts
+
+
+def with_articles(label: str, articles: int) -> str:
+    """A group label with the number of articles behind it: «الرياض (ن=112)»."""
+    return f"{label} (ن={articles})"
+
+
+def interval_barh(ax, labels: Sequence[str], values, low, high, articles: Sequence[int], value_format: str = "{:.0%}", color: str = charts.PALETTE[0]):
+    """Horizontal bars (first on top, labels on the right) with a bootstrap interval on each and
+    the number of articles in each label, so that small groups are not over-read."""
+    texts = [with_articles(label, n) for label, n in zip(labels, articles)]
+    values, low, high = (pd.Series(list(v), dtype=float) for v in (values, low, high))
+    charts.barh(ax, texts, values, color=color, value_format=None)
+    ax.errorbar(values, range(len(values)), xerr=[values - low, high - values], fmt="none", ecolor="#333333", capsize=3, linewidth=1)
+    top = max(high.max(), 1e-9)
+    for y, (v, h) in enumerate(zip(values, high)):
+        ax.text(h + 0.02 * top, y, charts.ar(value_format.format(v)), va="center", ha="right", fontsize=8, color="#333333")
+    ax.set_xlim(top * 1.3, 0)
+    ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt=value_format))
+
+
+def daily_lines(ax, frame: pd.DataFrame, date: str, value: str, series: str, labels: dict[str, str] | None = None) -> None:
+    """One line per ``series`` value over the days, with a legend read from the right."""
+    import matplotlib.dates as mdates
+
+    for k, (key, part) in enumerate(frame.groupby(series, sort=False)):
+        part = part.sort_values(date)
+        ax.plot(part[date], part[value], marker="o", markersize=3, color=charts.PALETTE[k % len(charts.PALETTE)],
+                label=charts.ar((labels or {}).get(key, key)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=3))
+    charts.legend(ax, loc="upper left", fontsize=8)
+
+
+def length_boxes(ax, frame: pd.DataFrame, group: str, value: str, order: Sequence[str]) -> None:
+    """Box plots of ``value`` per group (horizontal, labels on the right, first group on top),
+    each label with its number of articles."""
+    data = [frame.loc[frame[group] == g, value].to_numpy() for g in order]
+    ax.boxplot(data, vert=False, widths=0.6, flierprops={"markersize": 2})
+    ax.set_yticks(range(1, len(order) + 1), [charts.ar(with_articles(g, len(d))) for g, d in zip(order, data)])
+    ax.yaxis.tick_right()
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(order) + 0.5, 0.5)
+    ax.invert_xaxis()
+    ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False))
+
+
+def statement_cards(frame: pd.DataFrame, limit: int = 20) -> str:
+    """Statements as right-to-left HTML: outlet, date, speaker and kind, then the statement
+    (highlighted) between the words before and after it in its article."""
+    import html as h
+
+    from .html import RTL_STYLE
+
+    cards = []
+    for row in frame.head(limit).itertuples():
+        head = f"{row.outlet_name_ar} · {row.date:%Y-%m-%d} · {row.identity_label} ({row.speaker_type_ar}) · {row.kind}"
+        body = f"…{h.escape(row.before)} <mark>{h.escape(row.text)}</mark> {h.escape(row.after)}…"
+        cards.append(f'<p style="margin:0.4em 0"><small style="color:#555">{h.escape(head)}</small><br>{body}</p>')
+    more = f"<p><small>{len(frame) - limit} more</small></p>" if len(frame) > limit else ""
+    return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{"".join(cards)}{more}</div>'
+
+
+def explorer(frame: pd.DataFrame, limit: int = 20) -> None:
+    """Browse statements: a static view of the first ``limit`` (what a saved notebook shows), and,
+    in JupyterLab, dropdowns for outlet, speaker and kind and a term box that filter it live."""
+    from IPython.display import HTML, display
+
+    display(HTML(statement_cards(frame, limit)))
+    try:
+        import ipywidgets as w
+    except ImportError:
+        return
+    any_ = "(الكل)"
+    speakers = frame.identity_label.value_counts()
+    outlet = w.Dropdown(options=[any_, *sorted(frame.outlet_name_ar.dropna().unique())], description="المصدر")
+    speaker = w.Dropdown(options=[any_, *speakers.index[:200]], description="المتحدث")
+    kind = w.Dropdown(options=[any_, *sorted(frame.kind.dropna().unique())], description="النوع")
+    term = w.Text(description="كلمة")
+    out = w.Output()
+
+    def update(_=None):
+        part = frame
+        for box, column in ((outlet, "outlet_name_ar"), (speaker, "identity_label"), (kind, "kind")):
+            if box.value != any_:
+                part = part[part[column] == box.value]
+        if term.value.strip():
+            part = part[part.text.str.contains(term.value.strip(), regex=False)]
+        out.clear_output()
+        with out:
+            display(HTML(f"<p>{len(part)}</p>" + statement_cards(part, limit)))
+
+    for box in (outlet, speaker, kind, term):
+        box.observe(update, names="value")
+    display(w.VBox([w.HBox([outlet, speaker]), w.HBox([kind, term]), out], layout=w.Layout(direction="rtl")))
+
+
+def wrap(label: str, width: int) -> str:
+    """A long label on several lines of at most ``width`` characters, broken between words."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, width)) or label
