@@ -1,10 +1,12 @@
 """Write notebooks 06–09 (the corpus notebooks) from their cell sources; run once after editing.
 
 Cells stay thin: each calls the package (helpers.analysis.corpus/voices/actors/language and
-helpers.figures.corpus_plots) and shows a table or saves a figure.
+helpers.figures.corpus_plots) and shows a table or saves a figure. ``--execute`` then runs the four
+notebooks as the main build does (one at a time, outputs tidied so that reruns are byte-identical).
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import nbformat
@@ -72,8 +74,8 @@ charts.barh(ax, shown.outlet_name_ar, shown.articles, color=charts.PALETTE[0])
 charts.set_labels(ax, x="عدد المقالات")
 charts.set_title(ax, "عدد المقالات في كل مصدر")
 ''' + save(1, "articles-by-outlet", "shown", "عدد مقالات المدونة في كل مصدر", "Articles of the corpus per outlet (outlets with at least 15 articles)", "Horizontal bars, one per outlet, counting its articles."),
-            f'''fig, ax = charts.new_figure(width=7.5, height=1 + 0.45 * len(shown))
-P.interval_barh(ax, shown.outlet_name_ar, shown.per_1000, shown.per_1000_low, shown.per_1000_high, shown.articles, value_format="{{:.1f}}", color=charts.PALETTE[2])
+            '''fig, ax = charts.new_figure(width=7.5, height=1 + 0.45 * len(shown))
+P.interval_barh(ax, shown.outlet_name_ar, shown.per_1000, shown.per_1000_low, shown.per_1000_high, shown.articles, value_format="{:.1f}", color=charts.PALETTE[2])
 charts.set_labels(ax, x="تصريحات لكل ألف كلمة")
 charts.set_title(ax, "كثافة الاقتباس في كل مصدر")
 ''' + save(2, "quoting-density", "shown", "عدد التصريحات المنسوبة لكل ألف كلمة في كل مصدر، مع فترة ثقة ٩٥٪ بإعادة معاينة المقالات", "Statements per 1,000 words by outlet, with 95% bootstrap intervals over articles and the number of articles", "Horizontal bars with error bars, one per outlet, of statements per thousand words."),
@@ -214,11 +216,9 @@ charts.set_title(ax, "إيران في كل مصدر")
         ]),
         ("2. الفاعلون في كل يوم — Actors by day", "حصة مقالات اليوم التي تذكر الفاعل (الاتفاق النووي أُبرم في ١٤ يوليو ٢٠١٥).", [
             '''daily = A.by_day(tables, mentions, "actor", key, labels)
-fig, ax = charts.new_figure(width=9, height=4)
-P.daily_lines(ax, daily, "date", "share", "actor", labels)
-ax.yaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
-charts.set_labels(ax, y="حصة مقالات اليوم")
-charts.set_title(ax, "الفاعلون في كل يوم")
+fig, axes = charts.new_figure(width=10, height=7, nrows=4, ncols=2, sharex=True, sharey=False)
+P.daily_panels(axes[:, ::-1], daily, "date", "share", "actor", daily.drop_duplicates("date").set_index("date").day_articles, labels)
+fig.suptitle(charts.ar("حصة مقالات كل يوم التي تذكر كل فاعل"), x=0.98, ha="right")
 ''' + save(3, "actors-by-day", "daily", "حصة مقالات كل يوم التي تذكر كل فاعل", "Share of each day's articles that mention each actor", "Lines over the days, one per actor."),
         ]),
         ("3. موضوعات التعاون في كل مصدر — Cooperation themes by outlet", "حصة مقالات كل مصدر التي تتناول كل موضوع.", [
@@ -242,8 +242,8 @@ charts.set_title(ax, "حصة المقالات التي تتناول كل موض�
 display(HTML(rtl_table(carriers.round(3))))
 shares = carriers.set_index("label_ar")[list(A.VOICE_LABELS)]
 shares = shares.div(shares.sum(axis=1), axis=0)
-shares.index = [P.wrap(f"{t} — {s}" if isinstance(s, str) else t, 40) for t, s in zip(shares.index, carriers.main_speaker)]
-fig, ax = charts.new_figure(width=11, height=1.8 + 0.6 * len(shares))
+shares.index = [P.wrap(f"{t} — {P.shorten(s, 30)}" if isinstance(s, str) else t, 40) for t, s in zip(shares.index, carriers.main_speaker)]
+fig, ax = charts.new_figure(width=11, height=1.8 + 0.75 * len(shares))
 from helpers.figures.plots import draw_stacked_barh, rtl_legend
 draw_stacked_barh(ax, shares, A.VOICE_LABELS, value_format="{:.0%}")
 ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
@@ -308,3 +308,9 @@ display(HTML(rtl_table(lines.assign(date=lines.date.dt.strftime("%Y-%m-%d"))[["o
         ]),
     ],
 )
+
+if "--execute" in sys.argv:
+    from helpers.pipeline.build import build, describe
+
+    names = ("06-corpus-overview", "07-corpus-voices", "08-corpus-actors-themes", "09-corpus-language")
+    print(describe(build([NOTEBOOKS / f"{n}.ipynb" for n in names], jobs=1, annotate=False)))

@@ -83,3 +83,21 @@ def test_kwic_and_keyness_are_clitic_aware(tables):
     assert keys.form.is_unique  # والناتو، للناتو، الناتو are one row
     with pytest.raises(ValueError, match="outlet"):
         language.outlet_keyness(words, "nowhere")
+
+
+def test_statement_explorer_shows_a_static_view_first(tables, monkeypatch):
+    import IPython.display
+
+    from helpers.figures import corpus_plots
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj: shown.append(obj))
+    frame = voices.statements_in_context(voices.statements(tables), tables)
+    corpus_plots.explorer(frame, limit=5)
+    corpus_plots.explorer(frame, limit=5)
+    static = shown[0].data
+    assert 'dir="rtl"' in static and static.count("<mark>") == 5 and f"{len(frame) - 5} more" in static
+    row = frame.iloc[0]
+    assert row.text in static and tables.text(row.doc_id)[row.start : row.end] == row.text
+    ids = [obj.model_id for obj in shown if hasattr(obj, "model_id")]
+    assert len(ids) == 2 and len(set(ids)) == 2 and all(i.startswith("helpers-statement-explorer-") for i in ids)

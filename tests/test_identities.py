@@ -38,7 +38,7 @@ def test_no_known_name_is_left_as_a_label_id(people):
     """A speaker whose label holds a full name of the alias file is never split off as name:…"""
     aliases = load_aliases()
     unresolved = people[people.identity.str.startswith("name:")]
-    for identity in aliases.values():
+    for identity in (i for i in aliases.values() if i.kind != "actor"):  # actors never speak
         for name in (n for n in identity.names if " " in n):
             clash = unresolved[unresolved.speaker_label.map(normalize).str.contains(normalize(name), regex=False)]
             assert clash.empty, (identity.id, list(clash.speaker_label))

@@ -62,10 +62,13 @@ class CorpusTables:
         return self.layers[name]
 
     def text(self, doc_id: str) -> str:
-        """The annotated text of one article (title, blank line, body): every offset indexes into it."""
+        """The text of one article rebuilt from its paragraphs: every offset of every layer indexes
+        into it (what lies between paragraphs becomes line breaks)."""
         paragraphs = self.layer("paragraphs")
         rows = paragraphs[paragraphs.doc_id == doc_id]
-        text = [" "] * int(rows.end.max())
+        if rows.empty:
+            raise KeyError(f"no article {doc_id!r} in {self.source}")
+        text = ["\n"] * int(rows.end.max())
         for start, chunk in zip(rows.start, rows.text):
             text[start : start + len(chunk)] = chunk
         return "".join(text)
@@ -161,18 +164,6 @@ def _build(path: Path, limit: int | None) -> CorpusTables:
     return CorpusTables(path, articles, layers, pd.DataFrame(problems, columns=["doc_id", "warning"]))
 
 
-def _parquet_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Object columns that mix types (None with numbers) become strings or numbers Parquet can store."""
-    frame = frame.copy()
-    for column in frame.columns[frame.dtypes == object]:
-        values = frame[column].dropna()
-        if len(values) and all(isinstance(v, (int, float, bool, np.integer, np.floating)) and not isinstance(v, bool) for v in values):
-            frame[column] = pd.to_numeric(frame[column])
-        elif len(values) and not all(isinstance(v, str) for v in values):
-            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else str(v))
-    return frame
-
-
 def load_corpus(path: str | Path | None = None, limit: int | None = None) -> CorpusTables:
     """The corpus at ``path`` (a JSONL file; None = the shipped corpus), its first ``limit`` articles.
 
@@ -191,7 +182,7 @@ def load_corpus(path: str | Path | None = None, limit: int | None = None) -> Cor
         staging = cache.with_name(cache.name + ".tmp")
         staging.mkdir(parents=True, exist_ok=True)
         for name, frame in {"articles": tables.articles, "warnings": tables.warnings, **tables.layers}.items():
-            _parquet_safe(frame).to_parquet(staging / f"{name}.parquet", index=False)
+            frame.to_parquet(staging / f"{name}.parquet", index=False)
         shutil.rmtree(cache, ignore_errors=True)
         staging.replace(cache)
     frames = {n: pd.read_parquet(cache / f"{n}.parquet") for n in names}

@@ -2,11 +2,13 @@
 articles behind each, lines by day, and length distributions, all read from the right."""
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import pandas as pd
 
 from . import charts
+from .plots import rtl_legend
 
 
 def with_articles(label: str, articles: int) -> str:
@@ -30,15 +32,41 @@ def interval_barh(ax, labels: Sequence[str], values, low, high, articles: Sequen
 
 def daily_lines(ax, frame: pd.DataFrame, date: str, value: str, series: str, labels: dict[str, str] | None = None) -> None:
     """One line per ``series`` value over the days, with a legend read from the right."""
-    import matplotlib.dates as mdates
-
     for k, (key, part) in enumerate(frame.groupby(series, sort=False)):
         part = part.sort_values(date)
         ax.plot(part[date], part[value], marker="o", markersize=3, color=charts.PALETTE[k % len(charts.PALETTE)],
                 label=charts.ar((labels or {}).get(key, key)))
+    _day_axis(ax)
+    rtl_legend(ax)
+
+
+def _day_axis(ax) -> None:
+    import matplotlib.dates as mdates
+
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
-    ax.xaxis.set_major_locator(mdates.DayLocator(interval=3))
-    charts.legend(ax, loc="upper left", fontsize=8)
+    ax.xaxis.set_major_locator(mdates.DayLocator(interval=4))
+
+
+def daily_panels(axes, frame: pd.DataFrame, date: str, value: str, series: str, counts: pd.Series, labels: dict[str, str]) -> None:
+    """Small multiples over the days: one panel per ``series`` value (same scale), and a last
+    panel with the number of articles of each day (``counts``, indexed by date), so that a
+    peak on a day of few articles is read as such."""
+    keys = list(dict.fromkeys(frame[series]))
+    flat = list(axes.flat)
+    top = frame[value].max() * 1.05
+    for k, (ax, key) in enumerate(zip(flat, keys)):
+        part = frame[frame[series] == key].sort_values(date)
+        ax.plot(part[date], part[value], marker="o", markersize=2.5, color=charts.PALETTE[k % 6])
+        charts.set_title(ax, labels.get(key, key), fontsize=10)
+        ax.set_ylim(0, top)
+        ax.yaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
+        _day_axis(ax)
+    last = flat[len(keys)]
+    last.bar(counts.index, counts.to_numpy(), color="#888888")
+    charts.set_title(last, "عدد مقالات اليوم", fontsize=10)
+    _day_axis(last)
+    for ax in flat[len(keys) + 1 :]:
+        ax.set_visible(False)
 
 
 def length_boxes(ax, frame: pd.DataFrame, group: str, value: str, order: Sequence[str]) -> None:
@@ -63,11 +91,15 @@ def statement_cards(frame: pd.DataFrame, limit: int = 20) -> str:
 
     cards = []
     for row in frame.head(limit).itertuples():
-        head = f"{row.outlet_name_ar} · {row.date:%Y-%m-%d} · {row.identity_label} ({row.speaker_type_ar}) · {row.kind}"
+        day = row.date.strftime("%Y-%m-%d") if pd.notna(row.date) else "?"
+        head = f"{row.outlet_name_ar} · {day} · {row.identity_label} ({row.speaker_type_ar}) · {row.kind}"
         body = f"…{h.escape(row.before)} <mark>{h.escape(row.text)}</mark> {h.escape(row.after)}…"
         cards.append(f'<p style="margin:0.4em 0"><small style="color:#555">{h.escape(head)}</small><br>{body}</p>')
     more = f"<p><small>{len(frame) - limit} more</small></p>" if len(frame) > limit else ""
     return f'<div dir="rtl" lang="ar" style="{RTL_STYLE}">{"".join(cards)}{more}</div>'
+
+
+_EXPLORERS = itertools.count(1)
 
 
 def explorer(frame: pd.DataFrame, limit: int = 20) -> None:
@@ -101,7 +133,16 @@ def explorer(frame: pd.DataFrame, limit: int = 20) -> None:
 
     for box in (outlet, speaker, kind, term):
         box.observe(update, names="value")
-    display(w.VBox([w.HBox([outlet, speaker]), w.HBox([kind, term]), out], layout=w.Layout(direction="rtl")))
+    # A fixed model id (unique in the kernel session) keeps the saved notebook byte-identical from run to run.
+    view = w.VBox([w.HBox([outlet, speaker]), w.HBox([kind, term]), out], model_id=f"helpers-statement-explorer-{next(_EXPLORERS)}")
+    display(view)
+
+
+def shorten(label: str, width: int) -> str:
+    """A label cut at a word boundary to at most ``width`` characters, with … when cut."""
+    import textwrap
+
+    return textwrap.shorten(label, width, placeholder=" …")
 
 
 def wrap(label: str, width: int) -> str:
