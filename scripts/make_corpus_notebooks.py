@@ -14,7 +14,8 @@ import nbformat
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 KERNEL = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 PARAMETERS = '''corpus = None  # a JSONL corpus (one article a line: id, source, date_extracted, title, author, url, content); None = the shipped corpus
-output_dir = None  # None = figures/ for the shipped corpus, build/runs/<name>/ for another'''
+output_dir = None  # None = figures/ for the shipped corpus, build/runs/<name>/ for another
+min_articles = 15  # outlets with fewer articles are in the tables, not compared in the figures'''
 
 
 def rtl(text: str) -> str:
@@ -52,7 +53,6 @@ from helpers.figures import corpus_plots as P
 from helpers.figures.html import rtl_table
 '''
 
-MIN_ARTICLES = 15  # outlets with fewer articles are shown in tables, not compared in figures
 
 notebook(
     "06-corpus-overview",
@@ -68,7 +68,7 @@ print(f"{len(tables.articles)} articles, {tables.articles.n_tokens.sum():,} word
         ("1. المصادر — Articles and words by outlet", "عدد المقالات والكلمات والتصريحات لكل مصدر، وعدد التصريحات لكل ألف كلمة مع فترة ثقتها.", [
             '''outlets = C.overview_by_outlet(tables)
 display(HTML(rtl_table(outlets.round(2))))''',
-            f'''shown = outlets[outlets.articles >= {MIN_ARTICLES}]
+            '''shown = C.large_enough(outlets, min_articles)
 fig, ax = charts.new_figure(width=7.5, height=1 + 0.4 * len(shown))
 charts.barh(ax, shown.outlet_name_ar, shown.articles, color=charts.PALETTE[0])
 charts.set_labels(ax, x="عدد المقالات")
@@ -93,7 +93,7 @@ charts.set_title(ax, "المقالات والتصريحات في كل يوم")
         ("3. طول المقالات — Article length", "توزيع طول المقالات بالكلمات في كل مصدر: الصندوق من الربيع الأول إلى الثالث، والخط الوسيط.", [
             '''lengths = C.length_distribution(tables)
 display(HTML(rtl_table(lengths.round(0))))''',
-            f'''order = list(lengths[lengths.articles >= {MIN_ARTICLES}].outlet_name_ar)
+            '''order = list(C.large_enough(lengths, min_articles).outlet_name_ar)
 fig, ax = charts.new_figure(width=7.5, height=1 + 0.45 * len(order))
 P.length_boxes(ax, tables.articles, "outlet_name_ar", "n_tokens", order)
 charts.set_labels(ax, x="طول المقال (كلمة)")
@@ -132,13 +132,13 @@ charts.set_title(ax, "تصريحات كل متحدث في كل مصدر")
 ''' + save(2, "speakers-by-outlet", "by_outlet.reset_index(names='speaker')", "عدد تصريحات كل متحدث من الأكثر اقتباسًا في كل مصدر", "Statements of the most quoted speakers in each outlet", "Heatmap with one row per speaker and one column per outlet, darker for fewer statements."),
         ]),
         ("2. أنواع المتحدثين — Officials, anonymous sources, experts, citizens", "حصة كل نوع من تصريحات كل مصدر.", [
-            f'''types = V.type_shares(statements)
+            '''types = V.type_shares(statements)
 display(HTML(rtl_table(types.round(3).reset_index())))
-shown = types[types.articles >= {MIN_ARTICLES}]
+shown = C.large_enough(types, min_articles)
 fig, ax = charts.new_figure(width=9, height=1.6 + 0.42 * len(shown))
 from helpers.figures.plots import draw_stacked_barh, rtl_legend
-draw_stacked_barh(ax, shown.drop(columns="articles").set_axis([P.with_articles(o, n) for o, n in zip(shown.index, shown.articles)]), {{}}, value_format="{{:.0%}}")
-ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{{:.0%}}"))
+draw_stacked_barh(ax, shown.drop(columns="articles").set_axis([P.with_articles(o, n) for o, n in zip(shown.index, shown.articles)]), {}, value_format="{:.0%}")
+ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
 rtl_legend(ax)
 charts.set_title(ax, "أنواع المتحدثين في كل مصدر")
 ''' + save(3, "speaker-types", "shown.reset_index()", "حصة كل نوع من المتحدثين من تصريحات كل مصدر", "Share of each outlet's statements by speaker type", "Stacked horizontal bars, one per outlet, split by speaker type."),
@@ -146,7 +146,7 @@ charts.set_title(ax, "أنواع المتحدثين في كل مصدر")
         ("3. أصوات وطنية وأجنبية — National and foreign voices", "حصة الأصوات السعودية والخليجية من التصريحات المعروفة الأصل في كل مصدر، مع فترة ثقة ٩٥٪.", [
             '''national = V.national_share(statements, tables)
 display(HTML(rtl_table(national.round(3))))''',
-            f'''shown = national[national.articles >= {MIN_ARTICLES}]
+            '''shown = C.large_enough(national, min_articles)
 fig, ax = charts.new_figure(width=7.5, height=1 + 0.45 * len(shown))
 P.interval_barh(ax, shown.outlet_name_ar, shown.value, shown.low, shown.high, shown.articles, color=charts.PALETTE[2])
 charts.set_labels(ax, x="حصة الأصوات السعودية والخليجية")
@@ -156,7 +156,7 @@ charts.set_title(ax, "الأصوات الوطنية في كل مصدر")
         ("4. بكلماتهم أم بصياغة الصحفي — Quoted words and paraphrase", "حصة كلمات كل مصدر التي هي كلمات المتحدث بين علامتي تنصيص، والتي هي صياغة الصحفي لكلام منسوب.", [
             '''shares = V.quoted_share(statements, tables)
 display(HTML(rtl_table(shares.round(3))))''',
-            f'''shown = shares[shares.articles >= {MIN_ARTICLES}]
+            '''shown = C.large_enough(shares, min_articles)
 fig, (left, right) = charts.new_figure(width=10, height=1 + 0.45 * len(shown), ncols=2, sharey=False)
 P.interval_barh(right, shown.outlet_name_ar, shown.value_quoted, shown.low_quoted, shown.high_quoted, shown.articles, color=charts.PALETTE[0])
 P.interval_barh(left, shown.outlet_name_ar, shown.value_reported, shown.low_reported, shown.high_reported, shown.articles, color=charts.PALETTE[1])
@@ -196,18 +196,18 @@ notebook(
     ACTOR_SETUP,
     [
         ("1. الفاعلون في كل مصدر — Actors by outlet", "حصة مقالات كل مصدر التي تذكر الفاعل مرة على الأقل، مع فترة ثقة ٩٥٪ في الجدول.", [
-            f'''actor_share = A.share_by_outlet(tables, mentions, "actor", key, labels)
-shown = actor_share[actor_share.articles >= {MIN_ARTICLES}]
+            '''actor_share = A.share_by_outlet(tables, mentions, "actor", key, labels)
+shown = C.large_enough(actor_share, min_articles)
 display(HTML(rtl_table(shown.round(3))))
 grid = shown.pivot(index="outlet_name_ar", columns="label_ar", values="value")[[labels[a] for a in key]]
 sizes = shown.drop_duplicates("outlet").set_index("outlet_name_ar").articles
 grid = grid.loc[sizes.sort_values(ascending=False).index]
 grid.index = [P.with_articles(o, sizes[o]) for o in grid.index]
 fig, ax = charts.new_figure(width=11, height=1.6 + 0.45 * len(grid))
-charts.heatmap(ax, grid, value_format="{{:.0%}}")
+charts.heatmap(ax, grid, value_format="{:.0%}")
 charts.set_title(ax, "حصة المقالات التي تذكر كل فاعل")
 ''' + save(1, "actors-by-outlet", "shown", "حصة مقالات كل مصدر التي تذكر كل فاعل (فترات الثقة في الجدول)", "Share of each outlet's articles that mention each actor (bootstrap intervals in the table)", "Heatmap with one row per outlet and one column per actor, the share of articles written in each cell."),
-            '''iran = actor_share[(actor_share.actor == "iran") & (actor_share.articles >= 15)].sort_values("value", ascending=False)
+            '''iran = C.large_enough(actor_share[actor_share.actor == "iran"], min_articles).sort_values("value", ascending=False)
 fig, ax = charts.new_figure(width=7.5, height=1 + 0.45 * len(iran))
 P.interval_barh(ax, iran.outlet_name_ar, iran.value, iran.low, iran.high, iran.articles, color=charts.PALETTE[3])
 charts.set_labels(ax, x="حصة المقالات التي تذكر إيران")
@@ -222,10 +222,10 @@ fig.suptitle(charts.ar("حصة مقالات كل يوم التي تذكر كل �
 ''' + save(3, "actors-by-day", "daily", "حصة مقالات كل يوم التي تذكر كل فاعل", "Share of each day's articles that mention each actor", "Lines over the days, one per actor."),
         ]),
         ("3. موضوعات التعاون في كل مصدر — Cooperation themes by outlet", "حصة مقالات كل مصدر التي تتناول كل موضوع.", [
-            f'''themes = tables.layer("themes")
+            '''themes = tables.layer("themes")
 theme_ids = A.top_themes(tables, 8)
 theme_share = A.share_by_outlet(tables, themes, "theme_id", theme_ids, A.theme_labels(tables))
-shown = theme_share[theme_share.articles >= {MIN_ARTICLES}]
+shown = C.large_enough(theme_share, min_articles)
 display(HTML(rtl_table(shown.round(3))))
 grid = shown.pivot(index="outlet_name_ar", columns="label_ar", values="value")[[A.theme_labels(tables)[t] for t in theme_ids]]
 sizes = shown.drop_duplicates("outlet").set_index("outlet_name_ar").articles
@@ -233,7 +233,7 @@ grid = grid.loc[sizes.sort_values(ascending=False).index]
 grid.index = [P.with_articles(o, sizes[o]) for o in grid.index]
 grid.columns = [P.wrap(c, 14) for c in grid.columns]
 fig, ax = charts.new_figure(width=12, height=2 + 0.45 * len(grid))
-charts.heatmap(ax, grid, value_format="{{:.0%}}")
+charts.heatmap(ax, grid, value_format="{:.0%}")
 charts.set_title(ax, "حصة المقالات التي تتناول كل موضوع")
 ''' + save(4, "themes-by-outlet", "shown", "حصة مقالات كل مصدر التي تتناول كل موضوع من موضوعات التعاون (فترات الثقة في الجدول)", "Share of each outlet's articles with each cooperation theme (bootstrap intervals in the table)", "Heatmap with one row per outlet and one column per theme."),
         ]),

@@ -6,6 +6,7 @@ import pytest
 
 from helpers.analysis import voices
 from helpers.analysis.corpus import load_corpus
+from helpers.annotate.entities import load_gazetteer
 from helpers.annotate.identities import IdentityError, load_aliases, resolver, speaker_identities
 from helpers.text.normalize import normalize
 
@@ -36,12 +37,14 @@ def test_jubeir_is_one_identity_across_the_corpus(people):
 
 def test_no_known_name_is_left_as_a_label_id(people):
     """A speaker whose label holds a full name of the alias file is never split off as name:…"""
-    aliases = load_aliases()
+    known = {i.id: i.names for i in load_aliases().values() if i.kind != "actor"}  # actors never speak
+    known |= {e.id: e.aliases for e in load_gazetteer().entities.values() if e.type == "PERSON" and not e.office}
     unresolved = people[people.identity.str.startswith("name:")]
-    for identity in (i for i in aliases.values() if i.kind != "actor"):  # actors never speak
-        for name in (n for n in identity.names if " " in n):
-            clash = unresolved[unresolved.speaker_label.map(normalize).str.contains(normalize(name), regex=False)]
-            assert clash.empty, (identity.id, list(clash.speaker_label))
+    labels = unresolved.speaker_label.map(normalize)
+    for identity, names in known.items():
+        for name in (n for n in names if " " in n):
+            clash = unresolved[labels.str.contains(normalize(name), regex=False)]
+            assert clash.empty, (identity, list(clash.speaker_label))
 
 
 def test_title_counts_only_in_an_article_that_names_the_holder():
@@ -70,6 +73,11 @@ def test_types_and_origins():
     assert table.loc["S1", "origin"] == "foreign" and table.loc["S2", "origin"] == "gulf"
     assert table.loc["S3", "speaker_type"] == "expert" and table.loc["S4", "speaker_type"] == "media"
     assert table.loc["S5", "identity"] == "bahrain" and table.loc["S5", "origin"] == "gulf"
+
+
+def test_a_statement_without_speaker_is_not_an_anonymous_source():
+    table = speaker_identities(quotes(("unknown", "غير محدد")), {"d": ""})
+    assert (table.identity[0], table.speaker_type[0], table.origin[0]) == ("unknown", "unknown", "unknown")
 
 
 def test_a_bad_alias_file_names_itself(tmp_path):

@@ -258,10 +258,11 @@ def length_distribution(tables: CorpusTables) -> pd.DataFrame:
     return frame.sort_values("median", ascending=False, ignore_index=True)
 
 
-def outlets_with(frame: pd.DataFrame, tables: CorpusTables, min_articles: int) -> pd.DataFrame:
-    """Rows of ``frame`` (with an ``outlet`` column) for outlets with at least ``min_articles`` articles."""
-    sizes = tables.articles.outlet.value_counts()
-    return frame[frame.outlet.isin(sizes[sizes >= min_articles].index)]
+def large_enough(frame: pd.DataFrame, minimum: int) -> pd.DataFrame:
+    """Rows (groups) with at least ``minimum`` articles in their ``articles`` column, so that a
+    figure does not compare a handful of articles with hundreds; in a corpus where no group is that
+    large, the largest groups."""
+    return frame[frame.articles >= min(minimum, frame.articles.max())]
 
 
 @dataclass

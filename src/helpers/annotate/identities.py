@@ -12,7 +12,8 @@ be one row: «وزير الخارجية عادل الجبير», «الجبير�
 3. the identity of an earlier speaker of the same article whose name ends with this label
    (a bare surname: كيري after جون كيري) or whose label holds it (a title after the titled name);
 4. otherwise ``name:`` and its normalised label without honorifics (the same unknown label in
-   two articles is still one id); a speaker the extractor could not find is ``unknown``.
+   two articles is still one id); a speaker the extractor could not find is ``unknown`` (its
+   type too: it is not counted as an anonymous source).
 
 Speaker types (official, anonymous source, expert, citizen, organisation, media) and the
 voice's origin (Saudi, Gulf, foreign) come from ``data/speaker_types.yaml`` and the gazetteer.
@@ -35,6 +36,8 @@ ALIASES = PACKAGE_DATA / "aliases.yaml"
 SPEAKER_TYPES = PACKAGE_DATA / "speaker_types.yaml"
 KINDS = ("person", "body", "actor")
 UNKNOWN = "unknown"
+#: The type of a statement whose speaker the quotes layer could not find.
+UNKNOWN_LABEL = "متحدث غير محدد"
 #: Origins of a voice; Saudi and Gulf voices are the national ones.
 ORIGINS = ("saudi", "gulf", "foreign", "unknown")
 NATIONAL = ("saudi", "gulf")
@@ -314,11 +317,11 @@ def _article_speakers(doc_id: str, speakers: pd.DataFrame, text: str, r: Resolve
             if identity is None:
                 identity, how = f"name:{'-'.join(NAME_WORD.findall(bare)) or UNKNOWN}", "label"
             named.append((r.bare(r.label(identity) or label), bare, identity))
-        kind = r.speaker_type(identity, label, anonymous) if identity != UNKNOWN else "anonymous"
+        kind = r.speaker_type(identity, label, anonymous) if identity != UNKNOWN else UNKNOWN
         rows.append({
             "doc_id": doc_id, "speaker_id": speaker_id, "speaker_label": label, "identity": identity,
             "identity_label": r.label(identity) or label, "resolved_by": how, "speaker_type": kind,
-            "speaker_type_ar": r.types.labels[kind], "origin": r.origin(identity, label) if identity != UNKNOWN else "unknown",
+            "speaker_type_ar": r.types.labels.get(kind, UNKNOWN_LABEL), "origin": r.origin(identity, label) if identity != UNKNOWN else "unknown",
             "statements": len(group),
         })
     return rows
