@@ -101,3 +101,20 @@ def test_statement_explorer_shows_a_static_view_first(tables, monkeypatch):
     assert row.text in static and tables.text(row.doc_id)[row.start : row.end] == row.text
     ids = [obj.model_id for obj in shown if hasattr(obj, "model_id")]
     assert len(ids) == 2 and len(set(ids)) == 2 and all(i.startswith("helpers-statement-explorer-") for i in ids)
+
+
+def test_parallel_loads_build_the_cache_once(tmp_path, monkeypatch):
+    """Notebooks run in parallel: the first load builds, the others wait for it and read its cache."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    small = tmp_path / "small.jsonl"
+    lines = C.default_corpus().read_text(encoding="utf-8").splitlines()[:3]
+    small.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setattr(C, "CACHE", tmp_path / "cache")
+    builds = []
+    real_build = C._build
+    monkeypatch.setattr(C, "_build", lambda *a: builds.append(a) or real_build(*a))
+    with ThreadPoolExecutor(3) as pool:
+        loaded = list(pool.map(lambda _: C.load_corpus(small), range(3)))
+    assert len(builds) == 1 and all(len(t.articles) == 3 for t in loaded)
+    assert [p.name for p in (tmp_path / "cache").iterdir() if p.is_dir()] == [C._cache_dir(small, None).name]

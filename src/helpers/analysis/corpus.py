@@ -12,9 +12,12 @@ difference between outlets look certain.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -164,6 +167,34 @@ def _build(path: Path, limit: int | None) -> CorpusTables:
     return CorpusTables(path, articles, layers, pd.DataFrame(problems, columns=["doc_id", "warning"]))
 
 
+@contextlib.contextmanager
+def _build_lock(cache: Path):
+    """An exclusive lock on building ``cache`` (POSIX file lock; elsewhere none)."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: parallel builds then only cost time, the rename below stays atomic
+        yield
+        return
+    with open(cache.with_name(cache.name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _write_cache(tables: CorpusTables, cache: Path) -> None:
+    """Write the tables to a private folder, rename it into place, and drop caches of the same
+    corpus and limit built by other code (they would never be read again)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{cache.name}-", dir=cache.parent))
+    for name, frame in {"articles": tables.articles, "warnings": tables.warnings, **tables.layers}.items():
+        frame.to_parquet(staging / f"{name}.parquet", index=False)
+    shutil.rmtree(cache, ignore_errors=True)
+    os.replace(staging, cache)
+    _, corpus, _, limit = cache.name.split("-")  # corpus-<corpus sha>-<code version>-<limit>
+    for old in cache.parent.glob(f"corpus-{corpus}-*-{limit}"):
+        if old != cache and old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+
+
 def load_corpus(path: str | Path | None = None, limit: int | None = None) -> CorpusTables:
     """The corpus at ``path`` (a JSONL file; None = the shipped corpus), its first ``limit`` articles.
 
@@ -178,13 +209,9 @@ def load_corpus(path: str | Path | None = None, limit: int | None = None) -> Cor
     cache = _cache_dir(path, limit)
     names = ["articles", "warnings", *LAYERS]
     if not all((cache / f"{n}.parquet").exists() for n in names):
-        tables = _build(path, limit)
-        staging = cache.with_name(cache.name + ".tmp")
-        staging.mkdir(parents=True, exist_ok=True)
-        for name, frame in {"articles": tables.articles, "warnings": tables.warnings, **tables.layers}.items():
-            frame.to_parquet(staging / f"{name}.parquet", index=False)
-        shutil.rmtree(cache, ignore_errors=True)
-        staging.replace(cache)
+        with _build_lock(cache):  # notebooks run in parallel: one builds, the others wait and read
+            if not all((cache / f"{n}.parquet").exists() for n in names):
+                _write_cache(_build(path, limit), cache)
     frames = {n: pd.read_parquet(cache / f"{n}.parquet") for n in names}
     articles = frames.pop("articles")
     articles.insert(2, "outlet_name_ar", [outlet_names().get(o, o) for o in articles.outlet])
