@@ -7,7 +7,7 @@ import pytest
 from helpers.analysis import voices
 from helpers.analysis.corpus import load_corpus
 from helpers.annotate.entities import load_gazetteer
-from helpers.annotate.identities import IdentityError, load_aliases, resolver, speaker_identities
+from helpers.annotate.identities import IdentityError, actor_mentions, entity_identities, load_aliases, resolver, speaker_identities
 from helpers.text.normalize import normalize
 
 
@@ -86,3 +86,21 @@ def test_a_bad_alias_file_names_itself(tmp_path):
     with pytest.raises(IdentityError, match="aliases.yaml.*atlantis"):
         load_aliases(bad)
     assert resolver() is resolver()
+
+
+def test_entity_mentions_take_the_same_identities():
+    entities = pd.DataFrame({
+        "doc_id": ["d", "d", "d", "e"],
+        "entity_id": ["person:عادل-بن-احمد-الجبير", "nato-secretary-general", "person:فهد-الجبير", "person:اوباما"],
+        "refers_to": [None, "jens-stoltenberg", None, None],
+    })
+    ids = entity_identities(entities, {"d": "عادل بن أحمد الجبير وفهد الجبير", "e": "أوباما"})
+    assert list(ids) == ["adel-al-jubeir", "jens-stoltenberg", "person:فهد-الجبير", "barack-obama"]
+
+
+def test_actor_mentions_count_a_span_once(corpus):
+    mentions = actor_mentions(corpus.layer("entities"), corpus.layer("paragraphs"))
+    assert not mentions.duplicated(["doc_id", "start", "end"]).any()
+    assert {"iran", "gcc"} <= set(mentions.actor)
+    split = mentions[mentions.actor.str.contains("عادل") & mentions.actor.str.contains("جبير")]
+    assert split.empty, set(split.actor)  # every عادل الجبير spelling is adel-al-jubeir

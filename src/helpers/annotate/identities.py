@@ -347,19 +347,46 @@ def with_identities(quotes: pd.DataFrame, texts: dict[str, str], r: Resolver | N
     return quotes.merge(speakers, on=["doc_id", "speaker_id"], how="left")
 
 
-def actor_mentions(entities: pd.DataFrame, paragraphs: pd.DataFrame, r: Resolver | None = None) -> pd.DataFrame:
-    """Mentions of gazetteer entities (the entities layer) and of alias-file actors and people
-    (found in the paragraphs' text), as one table: doc_id, para, start, end, actor, label_ar."""
+PATTERN_PERSON = "person:"
+
+
+def entity_identities(entities: pd.DataFrame, texts: dict[str, str], r: Resolver | None = None) -> pd.Series:
+    """The corpus-wide identity of each entity mention: its gazetteer id (an office: its holder),
+    or, for a person the entities layer named from the text (``person:عادل-بن-احمد-الجبير``), the
+    alias-file or gazetteer identity its name holds; other people keep their ``person:`` id."""
     r = r or resolver()
-    frame = entities.assign(actor=entities.refers_to.fillna(entities.entity_id))[["doc_id", "para", "start", "end", "actor"]]
-    phrases = {phrase_key(n): i.id for i in r.aliases.values() for n in i.names}
-    matcher = PhraseMatcher(phrases)
+    ids = entities.refers_to.fillna(entities.entity_id)
+    found: dict[tuple[str, str], str] = {}
+    result = []
+    for doc_id, entity in zip(entities.doc_id, ids):
+        if entity.startswith(PATTERN_PERSON):
+            key = (doc_id, entity) if " " not in entity else ("", entity)
+            if key not in found:
+                name = entity[len(PATTERN_PERSON) :].replace("-", " ")
+                text = matchable(texts.get(doc_id, ""))[0] if "-" not in entity else ""
+                found[key] = r.by_name(name, text) or entity
+            entity = found[key]
+        result.append(entity)
+    return pd.Series(result, index=entities.index, name="identity")
+
+
+def actor_mentions(entities: pd.DataFrame, paragraphs: pd.DataFrame, r: Resolver | None = None) -> pd.DataFrame:
+    """Every mention of an actor, by corpus-wide identity: the entities layer's mentions
+    (:func:`entity_identities`), and names of the alias file the entities layer did not find
+    (the coalition in Yemen, the nuclear agreement), from the paragraphs' text. One table:
+    doc_id, para, start, end, actor, label_ar."""
+    r = r or resolver()
+    texts = {d: "\n".join(group.text) for d, group in paragraphs.groupby("doc_id", sort=False)}
+    frame = entities.assign(actor=entity_identities(entities, texts, r))[["doc_id", "para", "start", "end", "actor"]]
+    spans = {d: list(zip(g.start, g.end)) for d, g in frame.groupby("doc_id", sort=False)}
+    matcher = PhraseMatcher({phrase_key(n): i.id for i in r.aliases.values() for n in i.names})
     rows = []
     for row in paragraphs.itertuples():
         key, index = matchable(row.text)
         for hit in longest_first(matcher.find(key), [False] * len(key)):
-            rows.append({"doc_id": row.doc_id, "para": row.para, "start": row.start + index[hit.start],
-                         "end": row.start + index[hit.end], "actor": hit.payload})
+            start, end = row.start + index[hit.start], row.start + index[hit.end]
+            if not any(s < end and start < e for s, e in spans.get(row.doc_id, ())):
+                rows.append({"doc_id": row.doc_id, "para": row.para, "start": start, "end": end, "actor": hit.payload})
     frame = pd.concat([frame, pd.DataFrame(rows, columns=frame.columns)], ignore_index=True)
     frame["label_ar"] = [r.label(a) or a for a in frame.actor]
     return frame.sort_values(["doc_id", "start"], ignore_index=True)
