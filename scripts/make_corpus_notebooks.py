@@ -31,9 +31,9 @@ def save(index: int, slug: str, data: str, caption_ar: str, caption_en: str, alt
 )'''
 
 
-def notebook(name: str, title: str, intro: str, setup: str, sections: list[tuple[str, str, list[str]]]) -> None:
+def notebook(name: str, title: str, intro: str, setup: str, sections: list[tuple[str, str, list[str]]], extra: str = "") -> None:
     cells = [nbformat.v4.new_markdown_cell(f"# {title}\n\n{rtl(intro)}")]
-    cells.append(nbformat.v4.new_code_cell(PARAMETERS, metadata={"tags": ["parameters"]}))
+    cells.append(nbformat.v4.new_code_cell(PARAMETERS + extra, metadata={"tags": ["parameters"]}))
     cells.append(nbformat.v4.new_code_cell(setup))
     for heading, text, codes in sections:
         cells.append(nbformat.v4.new_markdown_cell(f"## {heading}\n\n{rtl(text)}"))
@@ -136,10 +136,7 @@ charts.set_title(ax, "تصريحات كل متحدث في كل مصدر")
 display(HTML(rtl_table(types.round(3).reset_index())))
 shown = C.large_enough(types, min_articles)
 fig, ax = charts.new_figure(width=9, height=1.6 + 0.42 * len(shown))
-from helpers.figures.plots import draw_stacked_barh, rtl_legend
-draw_stacked_barh(ax, shown.drop(columns="articles").set_axis([P.with_articles(o, n) for o, n in zip(shown.index, shown.articles)]), {}, value_format="{:.0%}")
-ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
-rtl_legend(ax)
+P.stacked_shares(ax, shown.drop(columns="articles").set_axis([P.with_articles(o, n) for o, n in zip(shown.index, shown.articles)]))
 charts.set_title(ax, "أنواع المتحدثين في كل مصدر")
 ''' + save(3, "speaker-types", "shown.reset_index()", "حصة كل نوع من المتحدثين من تصريحات كل مصدر", "Share of each outlet's statements by speaker type", "Stacked horizontal bars, one per outlet, split by speaker type."),
         ]),
@@ -242,12 +239,10 @@ charts.set_title(ax, "حصة المقالات التي تتناول كل موض�
 display(HTML(rtl_table(carriers.round(3))))
 shares = carriers.set_index("label_ar")[list(A.VOICE_LABELS)]
 shares = shares.div(shares.sum(axis=1), axis=0)
-shares.index = [P.wrap(f"{t} — {P.shorten(s, 30)}" if isinstance(s, str) else t, 40) for t, s in zip(shares.index, carriers.main_speaker)]
+shares.index = [P.wrap(P.with_articles(t, n) + (f" — {P.shorten(s, 30)}" if isinstance(s, str) else ""), 40)
+                for t, n, s in zip(shares.index, carriers.articles, carriers.main_speaker)]
 fig, ax = charts.new_figure(width=11, height=1.8 + 0.75 * len(shares))
-from helpers.figures.plots import draw_stacked_barh, rtl_legend
-draw_stacked_barh(ax, shares, A.VOICE_LABELS, value_format="{:.0%}")
-ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
-rtl_legend(ax)
+P.stacked_shares(ax, shares, A.VOICE_LABELS)
 charts.set_title(ax, "من يحمل كل موضوع: الصحفي أم المتحدثون")
 ''' + save(5, "theme-voices", "carriers", "حصة ذكر كل موضوع بصوت الصحفي وفي الكلام المنقول والمقتبس، مع المتحدث الذي يذكره أكثر", "Mentions of each theme in the journalist's words, in paraphrase and in quoted words, with the speaker who mentions it most", "Stacked horizontal bars, one per theme, split by voice."),
             '''statements = V.statements(tables)
@@ -258,7 +253,6 @@ display(HTML(rtl_table(A.actor_voices(tables, key, statements))))''',
 
 LANGUAGE_SETUP = IMPORTS + '''from helpers.analysis import language as L
 
-term = "ناتو"  # the term for the concordance and collocations (ناتو also finds الناتو، للناتو، والناتو)
 run = C.corpus_run("09-corpus-language", corpus, output_dir)
 tables = run.tables
 words = L.words(tables)
@@ -307,6 +301,7 @@ print(f"{len(lines)} occurrences in {lines.doc_id.nunique()} articles of {lines.
 display(HTML(rtl_table(lines.assign(date=lines.date.dt.strftime("%Y-%m-%d"))[["outlet", "date", "before", "keyword", "after"]].head(40))))''',
         ]),
     ],
+    extra='\nterm = "ناتو"  # the term of the concordance and collocations (ناتو also finds الناتو، للناتو، والناتو)',
 )
 
 if "--execute" in sys.argv:

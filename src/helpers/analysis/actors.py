@@ -69,8 +69,8 @@ def top_themes(tables: CorpusTables, n: int = 8) -> list[str]:
 
 
 def theme_voices(tables: CorpusTables) -> pd.DataFrame:
-    """Per theme: mentions in the journalist's words, in paraphrase and in quoted words, and the
-    speaker identity that carries it most (by mentions inside its statements)."""
+    """Per theme: the articles it is found in, its mentions in the journalist's words, in paraphrase
+    and in quoted words, and the speaker identity that carries it most (mentions inside its statements)."""
     themes = tables.layer("themes")
     people = speakers(tables)[["doc_id", "speaker_id", "identity", "identity_label"]]
     frame = themes.merge(people, on=["doc_id", "speaker_id"], how="left")
@@ -81,6 +81,7 @@ def theme_voices(tables: CorpusTables) -> pd.DataFrame:
     top = top.sort_values(["theme_id", "mentions", "identity_label"], ascending=[True, False, True]).drop_duplicates("theme_id")
     result = counts.reset_index().merge(top, on="theme_id", how="left")
     result.insert(1, "label_ar", result.theme_id.map(theme_labels(tables)))
+    result.insert(2, "articles", result.theme_id.map(themes.groupby("theme_id").doc_id.nunique()))
     result["mentions"] = result.mentions.fillna(0).astype(int)
     result = result.rename(columns={"identity_label": "main_speaker", "mentions": "main_speaker_mentions"})
     result["speaker_share"] = (result.reported + result.quoted) / result[list(VOICE_LABELS)].sum(axis=1)

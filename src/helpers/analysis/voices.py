@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..annotate.identities import NATIONAL, ORIGINS, speaker_identities
+from ..annotate.identities import NATIONAL, ORIGINS, UNKNOWN_LABEL, load_speaker_types, speaker_identities
 from .corpus import CorpusTables, bootstrap_by_article
 
 #: Statement kinds that carry the speaker's own words between quote marks.
@@ -63,6 +63,9 @@ def type_shares(statements: pd.DataFrame, by: str = "speaker_type_ar") -> pd.Dat
     """Share of each outlet's statements by speaker type (or origin with ``by="origin"``), and the
     outlet's number of articles with statements."""
     table = pd.crosstab(statements.outlet_name_ar, statements[by], normalize="index")
+    types = load_speaker_types()
+    order = [types.labels[t] for t in types.order] + [UNKNOWN_LABEL] if by == "speaker_type_ar" else [*ORIGINS]
+    table = table[[c for c in order if c in table.columns]]
     table["articles"] = statements.groupby("outlet_name_ar").doc_id.nunique()
     return table.sort_values("articles", ascending=False)
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..annotate.quotes import KIND_LABELS
 from . import charts
 from .plots import rtl_legend
 
@@ -28,6 +29,26 @@ def interval_barh(ax, labels: Sequence[str], values, low, high, articles: Sequen
         ax.text(h + 0.02 * top, y, charts.ar(value_format.format(v)), va="center", ha="right", fontsize=8, color="#333333")
     ax.set_xlim(top * 1.3, 0)
     ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt=value_format))
+
+
+def stacked_shares(ax, frame: pd.DataFrame, labels: dict[str, str] | None = None, min_label: float = 0.04) -> None:
+    """Shares (rows summing to 1) as horizontal stacked bars read from the right, one colour per
+    column in column order, the share written on segments of at least ``min_label``; legend below."""
+    left = pd.Series(0.0, index=frame.index)
+    positions = range(len(frame))
+    colours = (*charts.PALETTE[:6], "#999999")  # yellow left out: white labels do not read on it
+    for k, column in enumerate(frame.columns):
+        values = frame[column].astype(float)
+        bars = ax.barh(list(positions), values, left=left, color=colours[k % len(colours)], label=charts.ar((labels or {}).get(column, column)))
+        ax.bar_label(bars, labels=[charts.ar(f"{v:.0%}") if v >= min_label else "" for v in values], label_type="center", color="white", fontsize=8)
+        left += values
+    ax.set_yticks(list(positions), [charts.ar(i) for i in frame.index])
+    ax.yaxis.tick_right()
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(len(frame) - 0.5, -0.5)
+    ax.set_xlim(1, 0)
+    ax.xaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
+    rtl_legend(ax)
 
 
 def daily_lines(ax, frame: pd.DataFrame, date: str, value: str, series: str, labels: dict[str, str] | None = None) -> None:
@@ -92,7 +113,7 @@ def statement_cards(frame: pd.DataFrame, limit: int = 20) -> str:
     cards = []
     for row in frame.head(limit).itertuples():
         day = row.date.strftime("%Y-%m-%d") if pd.notna(row.date) else "?"
-        head = f"{row.outlet_name_ar} · {day} · {row.identity_label} ({row.speaker_type_ar}) · {row.kind}"
+        head = f"{row.outlet_name_ar} · {day} · {row.identity_label} ({row.speaker_type_ar}) · {KIND_LABELS.get(row.kind, row.kind)}"
         body = f"…{h.escape(row.before)} <mark>{h.escape(row.text)}</mark> {h.escape(row.after)}…"
         cards.append(f'<p style="margin:0.4em 0"><small style="color:#555">{h.escape(head)}</small><br>{body}</p>')
     more = f"<p><small>{len(frame) - limit} more</small></p>" if len(frame) > limit else ""
@@ -116,7 +137,7 @@ def explorer(frame: pd.DataFrame, limit: int = 20) -> None:
     speakers = frame.identity_label.value_counts()
     outlet = w.Dropdown(options=[any_, *sorted(frame.outlet_name_ar.dropna().unique())], description="المصدر")
     speaker = w.Dropdown(options=[any_, *speakers.index[:200]], description="المتحدث")
-    kind = w.Dropdown(options=[any_, *sorted(frame.kind.dropna().unique())], description="النوع")
+    kind = w.Dropdown(options=[any_, *[(KIND_LABELS.get(k, k), k) for k in sorted(frame.kind.dropna().unique())]], description="النوع")
     term = w.Text(description="كلمة")
     out = w.Output()
 
