@@ -15,74 +15,59 @@ from ...text.normalize import normalize
 LEXICON_PATH = PACKAGE_DATA / "reporting.yaml"
 
 
-def _normalised(*words: str) -> frozenset[str]:
-    return frozenset(normalize(w) for w in words)
+RULES_PATH = PACKAGE_DATA / "quote_rules.yaml"
 
 
-RELATIVE_PRONOUNS = _normalised("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "اللذان", "اللتان")
+def _read_rules(path: Path) -> dict:
+    """The word lists (normalised, as frozensets) and thresholds of ``data/quote_rules.yaml``."""
+    data = read_yaml(path, ValueError)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of word lists and thresholds")
+    rules = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            rules[key] = frozenset(normalize(str(word)) for word in value)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            rules[key] = value
+        else:
+            raise ValueError(f"{path}: '{key}' must be a list of words or a number")
+    return rules
 
 
-KANA = ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا")
+_RULES = _read_rules(RULES_PATH)
 
 
-CLAUSE_OPENERS = _normalised(",", "قد", "كما", "ثم", "وقد", "فقد", "لقد", *KANA)
+def _rule(key: str):
+    if key not in _RULES:
+        raise ValueError(f"{RULES_PATH}: missing '{key}'")
+    return _RULES[key]
 
 
-SENTENCE_CONNECTORS = _normalised("كما", "ثم", "قد", "وقد", "فقد", "لقد", "فيما", "بينما", "لكن", "ولكن", "بل", *KANA)
-
-
-PREPOSITION_WORDS = _normalised("في", "من", "على", "إلى", "عن", "مع", "ب", "ل", "خلال", "أمام", "لدى", "عبر", "حول", "منذ", "نحو")
-
-
+RELATIVE_PRONOUNS = _rule("relative_pronouns")
+CLAUSE_OPENERS = _rule("clause_openers")
+SENTENCE_CONNECTORS = _rule("sentence_connectors")
+PREPOSITION_WORDS = _rule("preposition_words")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
-CLAUSE_BREAKERS = _normalised("لكن", "لكنه", "لكنها", "لكنهم", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "في حين", "غير ان",
-                              "وهو ما", "وهذا ما", "إذ", "اذ", "حيث", "كما")
-
-
-#: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم.
-OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه")
-
-
-COMMA = ","
-
-
-DESCRIPTIVE_PREPOSITIONS = _normalised("في", "من", "بـ")
-
-
-PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
-
-
-QUOTE_CHARS = frozenset('«»“”„‹›"')
-
-
-RELAY_WORDS = frozenset({"قوله", "قولها", "قولهم", "قولهما"})
-
-
+CLAUSE_BREAKERS = _rule("clause_breakers")
+#: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم (longest first).
+OBJECT_SUFFIXES = tuple(sorted(_rule("object_suffixes"), key=lambda s: (-len(s), s)))
+DESCRIPTIVE_PREPOSITIONS = _rule("descriptive_prepositions")
+RELAY_WORDS = _rule("relay_words")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
-TIME_NOUNS = _normalised("الأسبوع", "الشهر", "العام", "السنة", "اليوم")
-
-
-AFFILIATION_MAX = 5  # words of في/من + affiliation + name after a bare title
-
-
-DEFINITE_HEAD_QUOTE_WORDS = 3  # «…» of this many words after المجموعة، الحركة is not its name
-
-
-ADDRESSING_CLASSES = frozenset({"directive", "critical"})
-
-
-FRONTED_ADVERBIAL_MAX = 4  # words of a fronted adverbial before its comma: في المقابل، من جهة أخرى،
-
-
-RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "عنه", "عنها", "فيه", "فيها"})  # وفقا لما أفادت به
-
-
-FA_COMPLEMENTISERS = frozenset({"فان", "فانه", "فانها", "فانهم"})
-
-
-NAME_MAX_ZIPF = 3.0
-
-
+TIME_NOUNS = _rule("time_nouns")
+RESUMPTIVE_PREPOSITIONS = _rule("resumptive_prepositions")  # وفقا لما أفادت به
+FA_COMPLEMENTISERS = _rule("fa_complementisers")
+AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
+NAME_PARTICLES = _rule("name_particles")
+ADDRESSING_CLASSES = _rule("addressing_classes")
+AFFILIATION_MAX = int(_rule("affiliation_max"))
+DEFINITE_HEAD_QUOTE_WORDS = int(_rule("definite_head_quote_words"))
+FRONTED_ADVERBIAL_MAX = int(_rule("fronted_adverbial_max"))
+NAME_MAX_ZIPF = float(_rule("name_max_zipf"))
+#: Punctuation, not words: the comma as normalised, what a span is stripped of, the quote marks.
+COMMA = ","
+PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
+QUOTE_CHARS = frozenset('«»“”„‹›"')
 #: Gazetteer types (helpers.annotate.entities) that can speak: states, organisations, people.
 SPEAKER_ENTITY_TYPES = ("GPE", "ORG", "PERSON")
 

@@ -15,10 +15,12 @@ from .document import (
 from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_MAX,
+    AFFILIATION_PREPOSITIONS,
     CLAUSE_BREAKERS,
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
     FRONTED_ADVERBIAL_MAX,
+    NAME_PARTICLES,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELAY_WORDS,
@@ -123,7 +125,7 @@ def _late_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
     """Extend a bare title over its affiliation and the holder's name (القيادي في الحركة أسامة حمدان)."""
-    if j >= hi or j - lo > 2 or doc.tokens[j].norm not in {"في", "من"} or not doc.is_head(doc.tokens[lo]):
+    if j >= hi or j - lo > 2 or doc.tokens[j].norm not in AFFILIATION_PREPOSITIONS or not doc.is_head(doc.tokens[lo]):
         return j
     k = j + 1
     while k < hi and k - j <= AFFILIATION_MAX and doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and (
@@ -191,7 +193,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
             or construct
             or (token.has_article and base.endswith(("ي", "ية")))
-            or token.norm in {"بن", "ابن", "ابو", "ال"}
+            or token.norm in NAME_PARTICLES
         )
         if not keeps or token.norm in doc.lex.forms:
             break
