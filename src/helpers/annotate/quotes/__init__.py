@@ -35,12 +35,6 @@ from .document import (  # noqa: F401
     Speaker,
     Statement,
 )
-from .evaluation import (  # noqa: F401
-    GOLD_REQUIRED,
-    MIN_OVERLAP,
-    evaluate,
-    read_gold,
-)
 from .extract import (  # noqa: F401
     analyse,
     extract_quotes,
@@ -86,3 +80,15 @@ from .summaries import (  # noqa: F401
     speaker_summary,
     voices_by_paragraph,
 )
+
+#: Scoring is loaded on first use, so that ``python -m helpers.annotate.quotes.evaluation`` runs the
+#: module once, as the program.
+_EVALUATION = ('GOLD_REQUIRED', 'MIN_OVERLAP', 'evaluate', 'read_gold', 'evaluate_real', 'real_news')
+
+
+def __getattr__(name: str):
+    if name in _EVALUATION:
+        from . import evaluation
+
+        return getattr(evaluation, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
