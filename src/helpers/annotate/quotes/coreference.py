@@ -8,6 +8,7 @@ from .document import (
     _base,
     _Doc,
     _keys,
+    mention_span,
 )
 from .lexicon import (
     QUOTE_CHARS,
@@ -89,7 +90,7 @@ class _Speakers:
         if found is None:
             found = Speaker(key=len(self.all))
             self.all.append(found)
-        found.mentions.append(self.doc.span(i, j))
+        found.mentions.append(mention_span(self.doc, i, j))
         found.bases |= bases
         found.heads |= head
         found.names |= names

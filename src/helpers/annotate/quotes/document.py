@@ -14,9 +14,12 @@ from ...text.quotemarks import QuoteSpan, pair_quote_marks
 from ...text.segment import split_proclitics
 from .lexicon import (
     DEFINITE_HEAD_QUOTE_WORDS,
+    MENTION_ENDERS,
     NAME_MAX_ZIPF,
     OBJECT_SUFFIXES,
+    PREPOSITION_WORDS,
     PUNCT_STRIP,
+    RELATIVE_PRONOUNS,
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
     ReportingLexicon,
@@ -297,6 +300,18 @@ def _strip_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
     while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP:
         j -= 1
     return (i, j) if j > i else None
+
+
+def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
+    """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
+    before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
+    trailing punctuation, prepositions or an unclosed bracket."""
+    k = i
+    while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
+        k += 1
+    while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
+        k -= 1
+    return doc.span(i, max(k, i + 1))
 
 
 def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:

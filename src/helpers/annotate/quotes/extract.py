@@ -34,6 +34,7 @@ from .document import (
     _Draft,
     _inner,
     _strip_span,
+    mention_span,
 )
 from .lexicon import (
     CLAUSE_OPENERS,
@@ -236,7 +237,7 @@ def _mention_for(speaker: Speaker, draft: _Draft, doc: _Doc) -> tuple[int, int]:
     """The statement's own subject, or the speaker's latest mention before the statement
     (mentions are recorded in reading order, so a binary search finds it)."""
     if draft.subject is not None:
-        return doc.span(*draft.subject)
+        return mention_span(doc, *draft.subject)
     earlier = bisect_left(speaker.mentions, (draft.cue_start,))
     return speaker.mentions[earlier - 1] if earlier else speaker.mentions[0]
 

@@ -44,6 +44,8 @@ def _rule(key: str):
 
 
 RELATIVE_PRONOUNS = _rule("relative_pronouns")
+#: A descriptive clause after a speaker's name (السناتور … وهو جمهوري) is not part of the mention.
+MENTION_ENDERS = _rule("mention_enders")
 CLAUSE_OPENERS = _rule("clause_openers")
 SENTENCE_CONNECTORS = _rule("sentence_connectors")
 PREPOSITION_WORDS = _rule("preposition_words")
