@@ -25,3 +25,12 @@ def same(a: str, b: str) -> bool:
 def test_the_mention_stops_before_a_relative_or_descriptive_clause(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأشاد الوزير خالد الفهد مرارا بجهود رجال الأمن.", "الوزير خالد الفهد"),
+    ("وقال المتحدث: «لن نتراجع». وأضاف مبتسما: «الأيام بيننا».", "المتحدث"),
+])
+def test_an_accusative_of_manner_is_not_the_speaker(text, speaker):
+    rows = table(text)
+    assert len(rows) >= 1 and all(same(s, speaker) for s in rows.speaker), rows[["speaker", "text"]]

@@ -13,6 +13,7 @@ from ...text.normalize import normalize
 from ...text.quotemarks import QuoteSpan, pair_quote_marks
 from ...text.segment import split_proclitics
 from .lexicon import (
+    ACCUSATIVE_MIN_LETTERS,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
     NAME_MAX_ZIPF,
@@ -327,4 +328,19 @@ def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:
 def _is_adverb(doc: _Doc, i: int) -> bool:
     """An adverb between a verb and its subject: أمس، مجددا, or a time noun before one (الأسبوع الماضي)."""
     norm = doc.tokens[i].norm
-    return norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs)
+    if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
+        return True
+    return _accusative_adverb(doc, i)
+
+
+def _accusative_adverb(doc: _Doc, i: int) -> bool:
+    """An indefinite accusative of manner or time after a verb or a name (وأضاف مازحا، أشادت
+    المستشارة ميركل مرارا، تمامًا): a bare word of five letters or more ending in the alif of
+    tanween, written with its tanween or in the participle's pattern مـ…ـا (not أوباما), not a
+    pronoun or plural ending, not a cue, a title or a named actor."""
+    token = doc.tokens[i]
+    norm = token.norm
+    marked = "\u064b" in token.surface or norm.startswith("م")
+    return (token.kind == "word" and marked and not token.has_article and not token.proclitics and len(norm) >= ACCUSATIVE_MIN_LETTERS
+            and norm.endswith("ا") and not norm.endswith(("ها", "نا", "وا", "هما")) and i not in doc.entity_end
+            and i not in doc.in_named and not doc.is_head(token) and not doc.is_cue_word(token))
