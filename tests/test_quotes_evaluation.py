@@ -91,3 +91,18 @@ def test_the_command_prints_a_split(capsys):
     assert main(["test"]) == 0
     out = capsys.readouterr().out
     assert "real news, test split" in out and "terms_as_speech" in out
+
+
+def test_a_headline_attribution_is_scored_as_a_headline_statement():
+    from helpers.annotate.quotes.evaluation import predicted_statements
+
+    doc = article_from_text("وزير الداخلية: الحدود آمنة تماما\n\nوقال الوزير إن الدوريات زادت.", source="t", doc_id="h1")
+    rows = predicted_statements(doc)
+    assert len(rows) == len(quote_table(doc)) + 1
+    head = rows[rows.para == 0].iloc[0]
+    assert head.kind == "indirect" and head.speaker == "وزير الداخلية" and head.text == "الحدود آمنة تماما"
+    records = [{"article": "h1", "kind": "indirect", "text": "الحدود آمنة تماما", "quoted": [], "cue": ":",
+                "speakers": ["وزير الداخلية"], "headline": True}]
+    result = evaluate(rows, records, [doc]).set_index(["measure", "kind"])
+    assert result.loc[("statements", "indirect"), "n_matched"] == 1
+    assert result.loc[("speaker", "accuracy"), "accuracy"] == 1.0
