@@ -34,3 +34,14 @@ def test_the_mention_stops_before_a_relative_or_descriptive_clause(text, speaker
 def test_an_accusative_of_manner_is_not_the_speaker(text, speaker):
     rows = table(text)
     assert len(rows) >= 1 and all(same(s, speaker) for s in rows.speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, lemma, kind", [
+    ("وادعى المتحدث باسم الجماعة أن الهجوم جاء ردا على الغارات.", "ادعى", "indirect"),
+    ("وشجب رئيس البرلمان الاعتداء على السفارة.", "شجب", "speech_act"),
+    ("وسخرت الكاتبة من تصريحات الوزير الأخيرة.", "سخر", "speech_act"),
+    ("وجاء في البيان الختامي أن الدول الأعضاء ستنسق مواقفها.", "جاء في", "indirect"),
+])
+def test_cues_found_in_the_corpus(text, lemma, kind):
+    rows = table(text)
+    assert list(rows.cue_lemma) == [lemma] and list(rows.kind) == [kind], rows[["cue_lemma", "kind", "text"]]
