@@ -45,3 +45,11 @@ def test_an_accusative_of_manner_is_not_the_speaker(text, speaker):
 def test_cues_found_in_the_corpus(text, lemma, kind):
     rows = table(text)
     assert list(rows.cue_lemma) == [lemma] and list(rows.kind) == [kind], rows[["cue_lemma", "kind", "text"]]
+
+
+def test_a_headline_subject_before_its_present_tense_cue_speaks():
+    rows = table("ناشطون بيئيون يطالبون بحماية الشعاب المرجانية\n\nتجمع عشرات الناشطين أمس أمام مقر البلدية.")
+    head = rows[rows.para == 0]
+    assert len(head) == 1 and same(head.speaker.iloc[0], "ناشطون بيئيون") and head.kind.iloc[0] == "speech_act"
+    body = table("عنوان\n\nوناقش المجلس مشروع قرار يطالب بوقف إطلاق النار.")
+    assert body.empty  # in the body the imperfect still describes the noun before it

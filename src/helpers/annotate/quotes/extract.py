@@ -38,6 +38,7 @@ from .document import (
 )
 from .lexicon import (
     CLAUSE_OPENERS,
+    HEADLINE_SUBJECT_MAX,
     PREPOSITION_WORDS,
     QUOTE_CHARS,
     SENTENCE_CONNECTORS,
@@ -97,7 +98,22 @@ def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:
         return bare in doc.lex.impersonal
     prev = doc.tokens[cue.index - 1]
     describes = prev.kind == "word" and prev.norm not in CLAUSE_OPENERS and token.norm[:1] not in "وف"
-    return describes and _fronted_subject(doc, claimed_until, cue.index) is None
+    return describes and _fronted_subject(doc, claimed_until, cue.index) is None and _headline_subject(doc, claimed_until, cue.index) is None
+
+
+def _headline_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """A headline's opening noun phrase before its present-tense verb, the headline style of
+    reporting (النجيفي يستنكر …، فنان يطالب بـ …، الجالية البحرينية تندد …): a few words, no
+    punctuation, not opening with a preposition or a cue."""
+    headline = doc.article.headline
+    if headline is None or not headline.start <= doc.tokens[verb].start < headline.end or not lo < verb:
+        return None
+    words = doc.tokens[lo:verb]
+    if len(words) > HEADLINE_SUBJECT_MAX or any(t.kind != "word" for t in words) or lo in doc.inside:
+        return None
+    if words[0].norm in PREPOSITION_WORDS or any(doc.is_cue_word(t) for t in words):
+        return None
+    return lo, verb
 
 
 def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, before: list[_Draft]) -> None:
@@ -105,7 +121,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     subject = draft.subject
     source = "explicit"
     if subject is None and cue.form is not None and not cue.form.participle:
-        subject = _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index)
+        subject = _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index) or (
+            _headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
     if subject is None and cue.form is not None and cue.form.participle:
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"

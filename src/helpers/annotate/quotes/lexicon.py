@@ -67,6 +67,7 @@ DEFINITE_HEAD_QUOTE_WORDS = int(_rule("definite_head_quote_words"))
 FRONTED_ADVERBIAL_MAX = int(_rule("fronted_adverbial_max"))
 NAME_MAX_ZIPF = float(_rule("name_max_zipf"))
 ACCUSATIVE_MIN_LETTERS = int(_rule("accusative_min_letters"))
+HEADLINE_SUBJECT_MAX = int(_rule("headline_subject_max"))
 #: Punctuation, not words: the comma as normalised, what a span is stripped of, the quote marks.
 COMMA = ","
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
