@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
+
 import pytest
 
 from helpers.annotate.quotes import evaluate, quote_table, read_gold
@@ -106,3 +108,18 @@ def test_a_headline_attribution_is_scored_as_a_headline_statement():
     result = evaluate(rows, records, [doc]).set_index(["measure", "kind"])
     assert result.loc[("statements", "indirect"), "n_matched"] == 1
     assert result.loc[("speaker", "accuracy"), "accuracy"] == 1.0
+
+
+def test_a_term_quoted_inside_a_speakers_own_words_is_part_of_them():
+    text = 'عنوان\n\nوقال الوزير: "إن ما يسمى "الهلال الشيعي" مشروع قديم". وتحدث التقرير عن "الهلال الشيعي" أيضا.'
+    doc = article_from_text(text, source="t", doc_id="n1")
+    quote = 'إن ما يسمى "الهلال الشيعي" مشروع قديم'
+    records = [{"article": "n1", "kind": "direct", "text": quote, "quoted": [quote], "cue": "وقال", "speakers": ["الوزير"]},
+               {"article": "n1", "kind": "term", "text": "الهلال الشيعي"},
+               {"article": "n1", "kind": "term", "text": "الهلال الشيعي"}]
+    start = text.index("إن ما")
+    second = text.rindex("الهلال")
+    table = pd.DataFrame([{**quote_table(doc).iloc[0].to_dict(), "kind": "direct", "start": start, "end": start + len(quote),
+                           "quoted_spans": f"{start}-{start + len(quote)};{second}-{second + len('الهلال الشيعي')}"}])
+    result = scores(table, records, doc)
+    assert result.loc[("terms_as_speech", "count"), "value"] == 1  # the second, outside the quotation

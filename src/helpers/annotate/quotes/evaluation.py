@@ -183,8 +183,10 @@ def _matches(gold_items, frame) -> dict[int, int]:
     return matched
 
 
-def _term_spans(records: list[dict], by_id: dict) -> list[tuple[str, int, int]]:
-    """(doc_id, start, end) of each gold quoted term: a term listed n times is its n first occurrences."""
+def _term_spans(records: list[dict], by_id: dict, spoken: dict | None = None) -> list[tuple[str, int, int]]:
+    """(doc_id, start, end) of each gold quoted term: a term listed n times is its n first quoted
+    occurrences (a quote mark or bracket just before it) outside the gold's quoted speech
+    ``spoken`` (doc_id -> spans), then inside it, else its n first occurrences."""
     import regex
 
     spans, seen = [], {}
@@ -195,23 +197,41 @@ def _term_spans(records: list[dict], by_id: dict) -> list[tuple[str, int, int]]:
         if not words:
             continue
         pattern = regex.compile(r"\s+".join(regex.escape(w) for w in words))
-        key = (record["article"], " ".join(words))
-        found = list(pattern.finditer(norm))
+        found = [(index[m.start()], index[m.end() - 1] + 1) for m in pattern.finditer(norm)]
         if not found:
             raise ValueError(f"gold term not found in article '{article.doc_id}': {record['text'][:60]}")
-        match = found[min(seen.get(key, 0), len(found) - 1)]
+        marked = [(a, b) for a, b in found if article.text[:a].rstrip()[-1:] in QUOTE_CHARS | {"(", "‘"}]
+        in_speech = [(a, b) for a, b in marked if _inside(a - 1, b + 1, (spoken or {}).get(record["article"], ()))]
+        key = (record["article"], " ".join(words))
+        candidates = [span for span in marked if span not in in_speech] + in_speech or found
+        spans.append((record["article"], *candidates[min(seen.get(key, 0), len(candidates) - 1)]))
         seen[key] = seen.get(key, 0) + 1
-        spans.append((record["article"], index[match.start()], index[match.end() - 1] + 1))
     return spans
 
 
-def _terms_as_speech(terms: list[tuple[str, int, int]], frame: pd.DataFrame) -> int:
-    """Gold quoted terms lying inside the quoted spans of a predicted direct or mixed statement."""
+def _inside(a: int, b: int, spans) -> bool:
+    return any(qa <= a and b <= qb for qa, qb in spans)
+
+
+def _spoken(gold_items: list) -> dict[str, list[tuple[int, int]]]:
+    """doc_id -> the gold's quoted spans (the speakers' own words)."""
+    spoken: dict[str, list[tuple[int, int]]] = {}
+    for record, _, spans in gold_items:
+        spoken.setdefault(record["article"], []).extend(spans)
+    return spoken
+
+
+def _terms_as_speech(terms: list[tuple[str, int, int]], frame: pd.DataFrame, gold_items: list) -> int:
+    """Gold quoted terms lying inside the quoted spans of a predicted direct or mixed statement,
+    unless the gold puts them inside a speaker's own quoted words (a name quoted within a quotation
+    is part of it: «… يترجمه "حزب الله" مباشرة …»)."""
     quoted: dict[str, list[tuple[int, int]]] = {}
     for row in frame.itertuples(index=False):
         if row.kind in ("direct", "mixed"):
             quoted.setdefault(row.doc_id, []).extend(_parse_spans(row.quoted_spans))
-    return sum(1 for doc, a, b in terms if any(qa <= a and b <= qb for qa, qb in quoted.get(doc, ())))
+    spoken = _spoken(gold_items)
+    return sum(1 for doc, a, b in terms
+               if _inside(a, b, quoted.get(doc, ())) and not _inside(a - 1, b + 1, spoken.get(doc, ())))
 
 
 def evaluate(predicted, gold, articles) -> pd.DataFrame:
@@ -232,7 +252,8 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     - ``speaker_lenient``: right when an acceptable name occurs anywhere in the label or mention;
     - ``kind`` accuracy on matched statements;
     - ``terms_as_speech``: gold quoted terms (kind ``term``) inside a predicted statement's quoted
-      words, ``count`` and ``per_10_articles`` (the number is in ``value``).
+      words (not counting those the gold puts inside a speaker's quoted words), ``count`` and
+      ``per_10_articles`` (the number is in ``value``).
 
     ``value`` repeats each row's headline number (F1, recall or accuracy, or the count).
     Gold records of kind ``dateline`` are skipped.
@@ -291,8 +312,8 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
         rows.append({"measure": measure, "kind": "accuracy", "precision": float("nan"), "recall": float("nan"),
                      "f1": float("nan"), "accuracy": accuracy, "n_predicted": len(frame), "n_gold": len(gold_items),
                      "n_matched": right, "value": accuracy})
-    terms = _term_spans([r for r in records if r["kind"] == "term"], by_id)
-    as_speech = _terms_as_speech(terms, frame)
+    terms = _term_spans([r for r in records if r["kind"] == "term"], by_id, _spoken(gold_items))
+    as_speech = _terms_as_speech(terms, frame, gold_items)
     n_articles = len({r["article"] for r in records})
     for kind, value in (("count", as_speech), ("per_10_articles", 10 * as_speech / n_articles if n_articles else float("nan"))):
         rows.append({"measure": "terms_as_speech", "kind": kind, "precision": float("nan"), "recall": float("nan"),
