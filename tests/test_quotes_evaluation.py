@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-
 import pytest
 
 from helpers.annotate.quotes import evaluate, quote_table, read_gold
-from helpers.annotate.quotes.evaluation import evaluate_real, main, real_news
+from helpers.annotate.quotes.evaluation import main, real_news
 from helpers.text.loading import article_from_text
 
 TEXT = ("عنوان الخبر\n\n"
