@@ -53,3 +53,12 @@ def test_a_headline_subject_before_its_present_tense_cue_speaks():
     assert len(head) == 1 and same(head.speaker.iloc[0], "ناشطون بيئيون") and head.kind.iloc[0] == "speech_act"
     body = table("عنوان\n\nوناقش المجلس مشروع قرار يطالب بوقف إطلاق النار.")
     assert body.empty  # in the body the imperfect still describes the noun before it
+
+
+@pytest.mark.parametrize("text", [
+    "ولم تعلن أي جماعة حتى الآن مسؤوليتها عن التفجير.",
+    "وقال المصدر إن التحقيق مستمر، لكن الشرطة لم تكشف عن هوية المشتبه به.",
+])
+def test_a_negated_cue_is_not_a_statement(text):
+    rows = table(text)
+    assert not any(normalize(c).endswith(("علن", "كشف")) for c in rows.cue), rows[["cue", "text"]]

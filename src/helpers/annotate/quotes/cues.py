@@ -14,6 +14,7 @@ from .lexicon import (
     CLAUSE_BREAKERS,
     CLAUSE_OPENERS,
     COMMA,
+    NEGATIONS,
     CueForm,
 )
 
@@ -37,6 +38,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
     prev = doc.tokens[i - 1] if i > sent_lo else None
+    if prev is not None and prev.norm in NEGATIONS:
+        return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
     if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None:
         return None
     if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":

@@ -49,6 +49,8 @@ MENTION_ENDERS = _rule("mention_enders")
 CLAUSE_OPENERS = _rule("clause_openers")
 SENTENCE_CONNECTORS = _rule("sentence_connectors")
 PREPOSITION_WORDS = _rule("preposition_words")
+#: A cue right after a negation is not a report: لم يعلن، لن يكشف.
+NEGATIONS = _rule("negations")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
 CLAUSE_BREAKERS = _rule("clause_breakers")
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم (longest first).
