@@ -62,3 +62,12 @@ def test_a_headline_subject_before_its_present_tense_cue_speaks():
 def test_a_negated_cue_is_not_a_statement(text):
     rows = table(text)
     assert not any(normalize(c).endswith(("علن", "كشف")) for c in rows.cue), rows[["cue", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأعلنت إسرائيل مسؤوليتها عن الغارة على المطار.", "إسرائيل"),
+    ("وأكدت روسيا السيطرة على الأجواء السورية.", "روسيا"),
+])
+def test_a_named_actor_subject_ends_before_the_verbs_object(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

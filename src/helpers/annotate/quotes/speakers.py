@@ -69,9 +69,18 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
             break
         j += 1
     j = _affiliated_name(doc, lo, j, hi)
+    if lo in doc.entity_end:
+        j = min(j, _named_end(doc, lo, j))
     while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1
     return (lo, j) if j > lo else None
+
+
+def _named_end(doc: _Doc, lo: int, hi: int) -> int:
+    """A subject that opens with a named actor of the gazetteer ends with its noun phrase: what
+    follows is the verb's object or the rest of the clause (وأكدت طالبان السيطرة على …، وأعلنت
+    طالبان مسؤوليتها، وأعلن حلف شمال الأطلسي (الناتو) أن)."""
+    return _noun_phrase(doc, lo, hi)
 
 
 def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
