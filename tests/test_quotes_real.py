@@ -71,3 +71,12 @@ def test_a_negated_cue_is_not_a_statement(text):
 def test_a_named_actor_subject_ends_before_the_verbs_object(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ووصف رئيس الوزراء ما جرى في الميناء بأنه كارثة وطنية.", "رئيس الوزراء"),
+    ("وتنصلت الحركة مما نسب إليها من تصريحات.", "الحركة"),
+])
+def test_a_relative_ma_after_the_subject_is_the_object(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
