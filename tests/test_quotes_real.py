@@ -80,3 +80,9 @@ def test_a_named_actor_subject_ends_before_the_verbs_object(text, speaker):
 def test_a_relative_ma_after_the_subject_is_the_object(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_noun_in_construct_after_a_title_is_not_the_verbs_preposition():
+    rows = table("وصرح رئيس بلدية الخبر فهد العتيبي بأن أعمال الصيانة ستنتهي قريبا.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "رئيس بلدية الخبر فهد العتيبي"), rows[["speaker", "text"]]
+    assert rows.kind.iloc[0] == "indirect"

@@ -22,6 +22,7 @@ from .lexicon import (
 )
 from .speakers import (
     _addressed_object,
+    _indefinite_head,
     _noun_phrase,
     _object_start,
     _relayed_source,
@@ -67,6 +68,7 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
         if preps and j > i - 1 and j not in doc.in_named and (token.norm in preps or (
             token.kind == "word" and token.norm not in doc.lex.title_words
             and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
+            and not (j > i and _indefinite_head(doc, doc.tokens[j - 1]))  # رئيس بلدية: a noun in construct, not بـ
         )):
             if j + 1 < end and doc.tokens[j + 1].norm in doc.lex.complementisers:
                 return "clause", j + 1
