@@ -86,3 +86,8 @@ def test_a_noun_in_construct_after_a_title_is_not_the_verbs_preposition():
     rows = table("وصرح رئيس بلدية الخبر فهد العتيبي بأن أعمال الصيانة ستنتهي قريبا.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "رئيس بلدية الخبر فهد العتيبي"), rows[["speaker", "text"]]
     assert rows.kind.iloc[0] == "indirect"
+
+
+def test_the_first_name_ali_is_not_the_preposition():
+    rows = table("وقال العقيد علي المطيري إن الدوريات ستتواصل، وأضاف أن الوضع على الحدود هادئ.")
+    assert len(rows) == 2 and all(same(s, "العقيد علي المطيري") for s in rows.speaker), rows[["speaker", "text"]]

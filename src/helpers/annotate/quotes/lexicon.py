@@ -63,6 +63,7 @@ RESUMPTIVE_PREPOSITIONS = _rule("resumptive_prepositions")  # وفقا لما أ
 FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
 NAME_PARTICLES = _rule("name_particles")
+NAME_PREPOSITIONS = _rule("name_prepositions")
 ADDRESSING_CLASSES = _rule("addressing_classes")
 AFFILIATION_MAX = int(_rule("affiliation_max"))
 DEFINITE_HEAD_QUOTE_WORDS = int(_rule("definite_head_quote_words"))

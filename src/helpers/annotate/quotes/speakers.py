@@ -21,6 +21,7 @@ from .lexicon import (
     DESCRIPTIVE_PREPOSITIONS,
     FRONTED_ADVERBIAL_MAX,
     NAME_PARTICLES,
+    NAME_PREPOSITIONS,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELAY_WORDS,
@@ -62,7 +63,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     while j < hi:
         token = doc.tokens[j]
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
-        if j not in doc.inside and not describes and (
+        if j not in doc.inside and not describes and not _first_name(doc, j) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
             or token.norm in doc.lex.complementisers
         ):
@@ -74,6 +75,16 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1
     return (lo, j) if j > lo else None
+
+
+def _first_name(doc: _Doc, i: int) -> bool:
+    """A first name that reads as a preposition once normalised (علي is على without its alif
+    maqsura): written with a final ي, after a word of the phrase and before another word
+    (اللواء علي الأحمدي)."""
+    token = doc.tokens[i]
+    letters = token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return (token.norm in NAME_PREPOSITIONS and letters.endswith("ي") and i > 0 and doc.tokens[i - 1].kind == "word"
+            and i + 1 < len(doc.tokens) and doc.tokens[i + 1].kind == "word" and not doc.tokens[i + 1].is_stop)
 
 
 def _named_end(doc: _Doc, lo: int, hi: int) -> int:
@@ -202,7 +213,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
             or construct
             or (token.has_article and base.endswith(("ي", "ية")))
-            or token.norm in NAME_PARTICLES
+            or token.norm in NAME_PARTICLES or _first_name(doc, j)
         )
         if not keeps or token.norm in doc.lex.forms:
             break
