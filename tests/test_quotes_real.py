@@ -91,3 +91,9 @@ def test_a_noun_in_construct_after_a_title_is_not_the_verbs_preposition():
 def test_the_first_name_ali_is_not_the_preposition():
     rows = table("وقال العقيد علي المطيري إن الدوريات ستتواصل، وأضاف أن الوضع على الحدود هادئ.")
     assert len(rows) == 2 and all(same(s, "العقيد علي المطيري") for s in rows.speaker), rows[["speaker", "text"]]
+
+
+def test_an_agency_that_relays_a_speakers_own_verb_is_not_the_speaker():
+    rows = table("وبحسب وكالة الأنباء الكويتية، قال وزير النفط سالم الخالد إن الإنتاج سيرتفع. وأضاف أن الأسعار مستقرة.")
+    assert list(rows.cue_lemma) == ["قال", "أضاف"], rows[["cue", "speaker"]]
+    assert all(same(s, "وزير النفط سالم الخالد") for s in rows.speaker)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .cues import (
     _Cue,
+    _verb_cue,
 )
 from .document import (
     _base,
@@ -204,6 +205,8 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
         k = j
         while k < hi and doc.tokens[k].norm in {COMMA} | FA_COMPLEMENTISERS:
             k += 1
+        if k < hi and _verb_cue(doc, k, k) is not None:
+            return None  # ووفقا لوكالة الأنباء، قال الوزير: … : the agency relays, the verb's subject speaks
         span = _strip_span(doc, k, hi)
         claim_end = hi
     else:
