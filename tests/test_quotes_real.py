@@ -97,3 +97,13 @@ def test_an_agency_that_relays_a_speakers_own_verb_is_not_the_speaker():
     rows = table("وبحسب وكالة الأنباء الكويتية، قال وزير النفط سالم الخالد إن الإنتاج سيرتفع. وأضاف أن الأسعار مستقرة.")
     assert list(rows.cue_lemma) == ["قال", "أضاف"], rows[["cue", "speaker"]]
     assert all(same(s, "وزير النفط سالم الخالد") for s in rows.speaker)
+
+
+def test_a_given_name_opens_the_subject_of_a_noun_phrase_cue():
+    rows = table("وجدد دونالد توسك رئيس المجلس الأوروبي دعم الاتحاد لجهود التهدئة. وأضاف أن الحوار ضروري.")
+    assert len(rows) == 2 and all(has_words(s, "دونالد توسك") for s in rows.speaker), rows[["speaker", "text"]]
+    assert not has_words(rows.text.iloc[0], "توسك")
+
+
+def has_words(haystack: str, needle: str) -> bool:
+    return normalize(needle) in normalize(haystack)

@@ -143,6 +143,14 @@ def _cue_candidates(norm: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of the name finder's data file (``data/names.yaml``), normalised."""
+    from ..names import load_names
+
+    return load_names().given_names
+
+
 @lru_cache(maxsize=50_000)
 def _rare_word(surface: str) -> bool:
     """A rare word form, most likely a name (شتولتنبرغ، بلينكن), by wordfreq's Arabic frequencies."""
@@ -204,7 +212,19 @@ class _Doc:
 
     def starts_speaker(self, i: int) -> bool:
         """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor."""
-        return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i])
+        return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i]) or self.given_name(i)
+
+    def given_name(self, i: int) -> bool:
+        """A given name of ``data/names.yaml`` (جون، خالد) followed by another word that is not a
+        title or a cue: the family name (جون كيري، خالد العطية، عبد الله بن …)."""
+        token = self.tokens[i]
+        if token.kind != "word" or token.has_article or _base(token) not in _given_names() or i + 1 >= len(self.tokens):
+            return False
+        if not token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(token.norm[-1:]):
+            return False  # على written with alif maqsura is the preposition, not علي
+        nxt = self.tokens[i + 1]
+        return (nxt.kind == "word" and not nxt.is_stop and not self.is_cue_word(nxt) and not self.is_head(nxt)
+                and _base(nxt) not in self.lex.title_words and nxt.norm not in self.lex.title_words)
 
     def top_between(self, start: int, end: int) -> list[QuoteSpan]:
         """Top-level quotations that open in [start, end), in text order."""
