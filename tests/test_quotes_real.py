@@ -41,6 +41,7 @@ def test_an_accusative_of_manner_is_not_the_speaker(text, speaker):
     ("وشجب رئيس البرلمان الاعتداء على السفارة.", "شجب", "speech_act"),
     ("وسخرت الكاتبة من تصريحات الوزير الأخيرة.", "سخر", "speech_act"),
     ("وجاء في البيان الختامي أن الدول الأعضاء ستنسق مواقفها.", "جاء في", "indirect"),
+    ("وأردف السفير: «سنواصل العمل مع شركائنا».", "أردف", "direct"),
 ])
 def test_cues_found_in_the_corpus(text, lemma, kind):
     rows = table(text)
