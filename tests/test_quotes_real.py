@@ -108,3 +108,11 @@ def test_a_given_name_opens_the_subject_of_a_noun_phrase_cue():
 
 def has_words(haystack: str, needle: str) -> bool:
     return normalize(needle) in normalize(haystack)
+
+
+def test_a_title_runs_through_its_genitive_actor_and_holder_to_a_time_adverb():
+    rows = table("ودان الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني أول من أمس الهجوم، "
+                 "مؤكدا أنه عمل إرهابي.")
+    assert list(rows.cue_lemma) == ["أدان", "مؤكدا"] or len(rows) == 2, rows[["cue", "speaker"]]
+    expected = "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني"
+    assert all(same(s, expected) for s in rows.speaker), rows[["cue", "speaker"]]

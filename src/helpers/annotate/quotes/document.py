@@ -23,6 +23,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
+    TIME_PHRASES,
     ReportingLexicon,
     _bare,
 )
@@ -349,6 +350,8 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     """An adverb between a verb and its subject: أمس، مجددا, or a time noun before one (الأسبوع الماضي)."""
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
+        return True
+    if any(tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
         return True
     return _accusative_adverb(doc, i)
 

@@ -59,6 +59,8 @@ DESCRIPTIVE_PREPOSITIONS = _rule("descriptive_prepositions")
 RELAY_WORDS = _rule("relay_words")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
 TIME_NOUNS = _rule("time_nouns")
+#: Adverbs of time of several words (أول من أمس), as tuples of normalised words.
+TIME_PHRASES = tuple(tuple(phrase.split()) for phrase in sorted(_rule("time_phrases")))
 RESUMPTIVE_PREPOSITIONS = _rule("resumptive_prepositions")  # وفقا لما أفادت به
 FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")

@@ -195,10 +195,16 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     while j < hi:
         token, prev = doc.tokens[j], doc.tokens[j - 1]
         if j in doc.entity_end:
-            if not (_indefinite_head(doc, prev) or prev.norm in {"باسم", "ل"}):
+            # the genitive of a head in construct, also one carrying ل: الأمين العام لمجلس التعاون …
+            construct = doc.is_head(prev) and not prev.has_article
+            holder = doc.is_head(prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني
+                doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token))
+            if not (construct or holder or prev.norm in {"باسم", "ل"}):
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
             j = min(doc.entity_end[j], hi)
             continue
+        if _is_adverb(doc, j):
+            break
         if token.norm == "(":
             close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
             if close is None:
