@@ -116,3 +116,9 @@ def test_a_title_runs_through_its_genitive_actor_and_holder_to_a_time_adverb():
     assert list(rows.cue_lemma) == ["أدان", "مؤكدا"] or len(rows) == 2, rows[["cue", "speaker"]]
     expected = "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني"
     assert all(same(s, expected) for s in rows.speaker), rows[["cue", "speaker"]]
+
+
+def test_a_new_verb_after_a_closing_quote_or_a_connector_starts_a_new_statement():
+    rows = table('وقال الوزير: "المرحلة صعبة" كما قال نائبه إن الحكومة مستعدة، أيضا قال السفير إن بلاده تدعم الحل.')
+    assert list(rows.cue) == ["وقال", "قال", "قال"], rows[["cue", "speaker", "text"]]
+    assert [normalize(s) for s in rows.speaker] == [normalize("الوزير"), normalize("نائبه"), normalize("السفير")]

@@ -14,7 +14,9 @@ from .lexicon import (
     CLAUSE_BREAKERS,
     CLAUSE_OPENERS,
     COMMA,
+    CONNECTING_ADVERBS,
     NEGATIONS,
+    SENTENCE_CONNECTORS,
     CueForm,
 )
 
@@ -91,15 +93,26 @@ def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
 
 
 def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int:
-    """The clause of a cue ends at the sentence end or before ``، مضيفا`` / ``، وأضاف`` / ``، بحسب``."""
+    """The clause of a cue ends at the sentence end, or after a comma or a closing quote mark before
+    ``مضيفا`` / ``وأضاف`` / ``بحسب``, a clause breaker (لكن، كما …) or a connector and a new
+    verb (…" كما قال الوزير، أيضا قال …)."""
     for j in range(start, hi):
         cue = cues_at.get(j)
-        if j - 1 < start or doc.tokens[j - 1].norm != COMMA or (j - 1) in doc.inside:
+        if j - 1 < start:
+            continue
+        if doc.tokens[j - 1].norm == COMMA and (j - 1) not in doc.inside:
+            end = j - 1
+        elif (j - 1) in doc.closing and doc.closing[j - 1].close is not None:
+            end = j  # the quotation closes the clause: keep its mark
+        else:
             continue
         if doc.tokens[j].norm in CLAUSE_BREAKERS or " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS:
-            return j - 1
-        if cue is None:
+            return end
+        if (doc.tokens[j].norm in SENTENCE_CONNECTORS | CONNECTING_ADVERBS and (j + 1) in cues_at
+                and cues_at[j + 1].form is not None):
+            return end
+        if cue is None or end == j and doc.tokens[j].norm[0] not in "وف":
             continue
         if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in "وف":
-            return j - 1
+            return end
     return hi

@@ -48,6 +48,7 @@ RELATIVE_PRONOUNS = _rule("relative_pronouns")
 MENTION_ENDERS = _rule("mention_enders")
 CLAUSE_OPENERS = _rule("clause_openers")
 SENTENCE_CONNECTORS = _rule("sentence_connectors")
+CONNECTING_ADVERBS = _rule("connecting_adverbs")
 PREPOSITION_WORDS = _rule("preposition_words")
 #: A cue right after a negation is not a report: لم يعلن، لن يكشف.
 NEGATIONS = _rule("negations")
