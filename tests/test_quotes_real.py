@@ -122,3 +122,9 @@ def test_a_new_verb_after_a_closing_quote_or_a_connector_starts_a_new_statement(
     rows = table('وقال الوزير: "المرحلة صعبة" كما قال نائبه إن الحكومة مستعدة، أيضا قال السفير إن بلاده تدعم الحل.')
     assert list(rows.cue) == ["وقال", "قال", "قال"], rows[["cue", "speaker", "text"]]
     assert [normalize(s) for s in rows.speaker] == [normalize("الوزير"), normalize("نائبه"), normalize("السفير")]
+
+
+def test_words_after_a_colon_without_quote_marks_are_reported_not_quoted():
+    rows = table("وقال المتحدث باسم الوزارة: إن الحدود مؤمنة بالكامل. وأضاف: «لن نسمح بأي اختراق».")
+    assert list(rows.kind) == ["indirect", "direct"], rows[["kind", "text"]]
+    assert rows.quoted_spans.iloc[0] == "" and rows.quoted_text.iloc[1] == "لن نسمح بأي اختراق"

@@ -116,9 +116,7 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         span = _strip_span(doc, at + 1, end) or _quotation_after(doc, end)
         if span is None:
             return None
-        kind, start, stop, quoted = _content_kind(doc, *span, "direct")
-        if not quoted:
-            quoted = [(start, stop)]
+        kind, start, stop, quoted = _content_kind(doc, *span, "indirect")  # قال: إن … without marks is reported
     elif how == "quote":
         start, stop = _inner(doc, doc.opening[at])
         kind, quoted = "direct", [(start, stop)]
