@@ -128,3 +128,7 @@ def test_words_after_a_colon_without_quote_marks_are_reported_not_quoted():
     rows = table("وقال المتحدث باسم الوزارة: إن الحدود مؤمنة بالكامل. وأضاف: «لن نسمح بأي اختراق».")
     assert list(rows.kind) == ["indirect", "direct"], rows[["kind", "text"]]
     assert rows.quoted_spans.iloc[0] == "" and rows.quoted_text.iloc[1] == "لن نسمح بأي اختراق"
+
+
+def test_yuadd_is_considered_not_promises():
+    assert table("والأمير يعد واحدا من أبرز الدبلوماسيين، بطلب منه صدر أمر ملكي.").empty
