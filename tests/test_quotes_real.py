@@ -132,3 +132,27 @@ def test_words_after_a_colon_without_quote_marks_are_reported_not_quoted():
 
 def test_yuadd_is_considered_not_promises():
     assert table("والأمير يعد واحدا من أبرز الدبلوماسيين، بطلب منه صدر أمر ملكي.").empty
+
+
+INTERVIEW = """مدير الميناء لـ «الصحيفة»: التوسعة تنتهي العام المقبل
+
+ما أبرز ما أنجز في مشروع التوسعة حتى الآن؟
+ـ أنجزنا المرحلة الأولى بالكامل، ونعمل الآن على تجهيز الأرصفة الجديدة.
+ومتى يبدأ التشغيل التجريبي؟
+ـ نتوقع أن يبدأ مطلع الربع الثاني إذا سارت الأمور كما خطط لها."""
+
+COLUMN = """هل تنجح الوساطة؟
+
+هل يمكن أن تنجح الوساطة هذه المرة؟
+الجواب ليس سهلا، فالأطراف ما زالت متباعدة.
+وماذا بعد؟
+لا أحد يملك تصورا واضحا لما سيأتي."""
+
+
+def test_interview_answers_are_the_interviewees_words():
+    rows = table(INTERVIEW)
+    answers = rows[rows.cue_class == "interview"]
+    assert list(answers.para) == [2, 4] and (answers.kind == "indirect").all(), rows[["para", "cue", "speaker", "text"]]
+    assert all(same(s, "مدير الميناء") for s in answers.speaker)
+    assert answers.text.iloc[0].startswith("أنجزنا")
+    assert table(COLUMN).empty  # rhetorical questions of a column, no interviewee, no answer marks

@@ -37,8 +37,11 @@ from .document import (
     mention_span,
 )
 from .lexicon import (
+    ANSWER_MARKS,
     CLAUSE_OPENERS,
     HEADLINE_SUBJECT_MAX,
+    INTERVIEW_MIN_ANSWERS,
+    INTERVIEW_QUESTION_MAX_WORDS,
     PREPOSITION_WORDS,
     QUOTE_CHARS,
     SENTENCE_CONNECTORS,
@@ -214,11 +217,48 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
         if found:
             last_para[:] = [sentence.para]
         drafts += found
+    drafts += _interview_answers(doc, drafts, attribution)
     drafts.sort(key=lambda d: (d.start, d.cue_start))
     statements, ordered = _finish(doc, speakers, drafts)
     headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
     terms = _marked_terms(doc, statements)
     return Analysis(statements, ordered, terms, headline)
+
+
+def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
+    """An interview's answers: a paragraph with no statement of its own after a short question
+    paragraph (… ؟) is the interviewee's words, without quote marks (indirect). The interviewee is
+    the headline's speaker («نائب لبناني لـ اليوم: …»), else the article's most quoted speaker. The
+    layout needs a few answers, and either that headline or answers opened by a dash (ـ، ••، =), so
+    that an opinion column's rhetorical questions are not taken for one."""
+    paragraphs = doc.article.paragraphs
+    answers = []
+    for n in range(1, len(paragraphs)):
+        question = doc.text[paragraphs[n - 1].start : paragraphs[n - 1].end].strip()
+        answer = paragraphs[n]
+        if not question.endswith(("؟", "?")) or len(question.split()) > INTERVIEW_QUESTION_MAX_WORDS:
+            continue
+        if any(answer.start <= d.start < answer.end for d in drafts):
+            continue
+        tokens = doc._token_range(answer.start, answer.end)
+        span = _strip_span(doc, tokens.start, tokens.stop) if len(tokens) else None
+        marked = answer.start < doc.tokens[tokens.start].start or span is not None and span[0] > tokens.start
+        while span is not None and doc.tokens[span[0]].norm in ANSWER_MARKS:
+            span, marked = _strip_span(doc, span[0] + 1, span[1]), True
+        if span is not None:
+            answers.append((n + 1, span, marked or doc.text[answer.start : answer.end].lstrip()[:1] in "ـ-–—•="))
+    speakers = [d.speaker for d in drafts if d.speaker is not None]
+    interviewee = attribution.speaker if attribution is not None else max(speakers, key=speakers.count, default=None)
+    marked_answers = sum(marked for _, _, marked in answers)
+    layout = attribution is not None or marked_answers * 2 >= len(answers)  # an interviewee named, or answers marked
+    if len(answers) < INTERVIEW_MIN_ANSWERS or interviewee is None or not layout:
+        return []
+    out = []
+    for para, (i, j), _ in answers:
+        start, end = doc.span(i, j)
+        out.append(_Draft(kind="indirect", para=para, start=start, end=end, quoted=[], cue_start=start, cue_end=start,
+                          lemma="", cls="interview", speaker=interviewee, source="interview"))
+    return out
 
 
 def _finish(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], ordered: list[Speaker] | None = None,

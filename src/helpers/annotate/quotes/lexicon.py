@@ -74,6 +74,9 @@ FRONTED_ADVERBIAL_MAX = int(_rule("fronted_adverbial_max"))
 NAME_MAX_ZIPF = float(_rule("name_max_zipf"))
 ACCUSATIVE_MIN_LETTERS = int(_rule("accusative_min_letters"))
 HEADLINE_SUBJECT_MAX = int(_rule("headline_subject_max"))
+ANSWER_MARKS = _rule("answer_marks")
+INTERVIEW_MIN_ANSWERS = int(_rule("interview_min_answers"))
+INTERVIEW_QUESTION_MAX_WORDS = int(_rule("interview_question_max_words"))
 #: Punctuation, not words: the comma as normalised, what a span is stripped of, the quote marks.
 COMMA = ","
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
