@@ -156,3 +156,9 @@ def test_interview_answers_are_the_interviewees_words():
     assert all(same(s, "مدير الميناء") for s in answers.speaker)
     assert answers.text.iloc[0].startswith("أنجزنا")
     assert table(COLUMN).empty  # rhetorical questions of a column, no interviewee, no answer marks
+
+
+def test_a_verb_after_a_relative_pronoun_speaks_for_its_antecedent():
+    rows = table("وقال الوزير إن المحادثات مستمرة. وبعد رفض طهران التي اعتبرت أن العرض غير كاف، توقفت الجولة.")
+    assert same(rows.speaker.iloc[-1], "طهران") and rows.cue.iloc[-1] == "اعتبرت", rows[["cue", "speaker"]]
+    assert table("وهذه التصريحات تتنافى مع الواقع الذي يؤكد الدور الكبير للمنظمة.").empty

@@ -44,11 +44,13 @@ from .lexicon import (
     INTERVIEW_QUESTION_MAX_WORDS,
     PREPOSITION_WORDS,
     QUOTE_CHARS,
+    RELATIVE_PRONOUNS,
     SENTENCE_CONNECTORS,
     ReportingLexicon,
     reporting_lexicon,
 )
 from .speakers import (
+    _antecedent,
     _fronted_subject,
     _questioned_subject,
     _sentence_subject,
@@ -79,6 +81,12 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
         draft, claim_end = result
         if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
             continue
+        if draft.subject is None and cue.form is not None and not cue.form.participle and cue.index > lo and (
+            doc.tokens[cue.index - 1].norm in RELATIVE_PRONOUNS
+        ):
+            draft.subject = _antecedent(doc, claimed_until, cue.index - 1)
+            if draft.subject is None:
+                continue  # الواقع الذي يؤكد …: the verb describes a thing, nobody speaks
         if draft.subject is None and _not_a_report(doc, cue, lo, claimed_until):
             continue
         _resolve(doc, speakers, draft, cue, claimed_until, drafts)

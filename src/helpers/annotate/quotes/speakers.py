@@ -16,6 +16,7 @@ from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_MAX,
     AFFILIATION_PREPOSITIONS,
+    ANTECEDENT_MAX,
     CLAUSE_BREAKERS,
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
@@ -259,6 +260,18 @@ def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None
                 j += 1
             return k + 1, j
     return None
+
+
+def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
+    """The speaker a relative pronoun before the verb refers back to (الإمارات التي كشفت أنها …،
+    دمشق التي اعتبرت أن …): the phrase just before the pronoun, if a speaker can start it."""
+    k = relative
+    while k > lo and relative - k < ANTECEDENT_MAX and (k - 1) not in doc.inside and doc.tokens[k - 1].kind == "word" and (
+        doc.tokens[k - 1].norm not in PREPOSITION_WORDS and not doc.is_cue_word(doc.tokens[k - 1])
+    ):
+        k -= 1
+    start = next((i for i in range(k, relative) if doc.starts_speaker(i)), None)
+    return (start, relative) if start is not None else None
 
 
 def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
