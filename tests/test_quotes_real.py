@@ -162,3 +162,12 @@ def test_a_verb_after_a_relative_pronoun_speaks_for_its_antecedent():
     rows = table("وقال الوزير إن المحادثات مستمرة. وبعد رفض طهران التي اعتبرت أن العرض غير كاف، توقفت الجولة.")
     assert same(rows.speaker.iloc[-1], "طهران") and rows.cue.iloc[-1] == "اعتبرت", rows[["cue", "speaker"]]
     assert table("وهذه التصريحات تتنافى مع الواقع الذي يؤكد الدور الكبير للمنظمة.").empty
+
+
+def test_a_straight_quote_after_tanween_closes():
+    from helpers.text.quotemarks import pair_quote_marks
+
+    text = 'وقال إن "الخسائر كانت كبيرة جداً"، وأضاف أن "الدعم قادم".'
+    quotes = pair_quote_marks(text).quotes
+    assert [text[q.start : q.end] for q in quotes] == ["الخسائر كانت كبيرة جداً", "الدعم قادم"]
+    assert all(q.depth == 0 and q.close is not None for q in quotes)
