@@ -171,3 +171,10 @@ def test_a_straight_quote_after_tanween_closes():
     quotes = pair_quote_marks(text).quotes
     assert [text[q.start : q.end] for q in quotes] == ["الخسائر كانت كبيرة جداً", "الدعم قادم"]
     assert all(q.depth == 0 and q.close is not None for q in quotes)
+
+
+def test_a_cue_after_a_name_particle_is_part_of_a_name():
+    rows = table("وقال الكاتب أبو يعرب المرزوقي إن المقال مضلل.")
+    assert list(rows.cue) == ["وقال"] and same(rows.speaker.iloc[0], "الكاتب أبو يعرب المرزوقي"), rows[["cue", "speaker"]]
+    rows = table("وهو الباحث أبو يعرب الذي قال عنه حرفيا: «إنه لا يحترم مهنته».")
+    assert list(rows.cue) == ["قال"] and same(rows.speaker.iloc[0], "الباحث أبو يعرب"), rows[["cue", "speaker"]]

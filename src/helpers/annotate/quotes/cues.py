@@ -15,6 +15,7 @@ from .lexicon import (
     CLAUSE_OPENERS,
     COMMA,
     CONNECTING_ADVERBS,
+    NAME_PARTICLES,
     NEGATIONS,
     SENTENCE_CONNECTORS,
     CueForm,
@@ -42,6 +43,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
+    if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
+        return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
     if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None:
         return None
     if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":

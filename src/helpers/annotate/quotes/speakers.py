@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .cues import (
     _Cue,
+    _verb_cue,
 )
 from .document import (
     _base,
@@ -267,7 +268,7 @@ def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
     دمشق التي اعتبرت أن …): the phrase just before the pronoun, if a speaker can start it."""
     k = relative
     while k > lo and relative - k < ANTECEDENT_MAX and (k - 1) not in doc.inside and doc.tokens[k - 1].kind == "word" and (
-        doc.tokens[k - 1].norm not in PREPOSITION_WORDS and not doc.is_cue_word(doc.tokens[k - 1])
+        doc.tokens[k - 1].norm not in PREPOSITION_WORDS and _verb_cue(doc, k - 1, lo) is None
     ):
         k -= 1
     start = next((i for i in range(k, relative) if doc.starts_speaker(i)), None)
