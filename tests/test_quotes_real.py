@@ -178,3 +178,8 @@ def test_a_cue_after_a_name_particle_is_part_of_a_name():
     assert list(rows.cue) == ["وقال"] and same(rows.speaker.iloc[0], "الكاتب أبو يعرب المرزوقي"), rows[["cue", "speaker"]]
     rows = table("وهو الباحث أبو يعرب الذي قال عنه حرفيا: «إنه لا يحترم مهنته».")
     assert list(rows.cue) == ["قال"] and same(rows.speaker.iloc[0], "الباحث أبو يعرب"), rows[["cue", "speaker"]]
+
+
+def test_a_participle_opening_its_content_needs_no_comma():
+    rows = table("واستعرض الوزير سالم الخالد تطورات الوضع في المنطقة مشيرا إلى أن الهدنة صامدة.")
+    assert list(rows.cue) == ["مشيرا"] and rows.kind.iloc[0] == "indirect", rows[["cue", "text"]]

@@ -45,11 +45,23 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
     if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
         return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
-    if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None:
+    if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None and (
+        not _opens_content(doc, i + 1, form)
+    ):
         return None
     if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":
         return None
     return _Cue(i, i + 1, form, form.lemma, form.cls)
+
+
+def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
+    """Does token i open a participle's content: a quotation, أن/إن or the verb's preposition
+    (… في اليمن مشيرا “إلى …”، مشيدا بالموقف): then the participle needs no comma before it."""
+    if i >= len(doc.tokens):
+        return False
+    token = doc.tokens[i]
+    return (i in doc.opening or token.norm in doc.lex.complementisers or token.norm in form.preps
+            or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1))
 
 
 def _voweled_passive(token) -> bool:
