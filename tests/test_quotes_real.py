@@ -183,3 +183,12 @@ def test_a_cue_after_a_name_particle_is_part_of_a_name():
 def test_a_participle_opening_its_content_needs_no_comma():
     rows = table("واستعرض الوزير سالم الخالد تطورات الوضع في المنطقة مشيرا إلى أن الهدنة صامدة.")
     assert list(rows.cue) == ["مشيرا"] and rows.kind.iloc[0] == "indirect", rows[["cue", "text"]]
+
+
+def test_brackets_used_as_quote_marks_after_a_cue():
+    rows = table("وقال البيان (إن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط). وأكد البيان (إن الحوار هو الطريق الوحيد للحل.")
+    assert list(rows.kind) == ["direct", "direct"], rows[["kind", "text"]]
+    assert rows.quoted_text.iloc[0] == "إن الحكومة لن تتراجع عن قرارها مهما كانت الضغوط"
+    assert rows.quoted_text.iloc[1] == "إن الحوار هو الطريق الوحيد للحل"  # never closed: to its sentence's end
+    aside = table("وقال وزير الخارجية (ناتو) إن الاجتماع مثمر.")
+    assert list(aside.kind) == ["indirect"]

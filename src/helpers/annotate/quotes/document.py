@@ -14,6 +14,7 @@ from ...text.quotemarks import QuoteSpan, pair_quote_marks
 from ...text.segment import split_proclitics
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
+    BRACKET_CUE_WINDOW,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
     NAME_MAX_ZIPF,
@@ -179,8 +180,8 @@ class _Doc:
         para = 0
         for role, block in article.blocks:
             para += role == "body"
-            for quote in pair_quote_marks(self.text, block.start, block.end).quotes:
-                self.quotes.append((para, quote))
+            marks = pair_quote_marks(self.text, block.start, block.end).quotes
+            self.quotes += [(para, quote) for quote in marks + self._speech_brackets(block.start, block.end, marks)]
         self.top = sorted((q for _, q in self.quotes if q.depth == 0), key=lambda q: q.open)
         self.top_opens = [q.open for q in self.top]
         self.inside: dict[int, QuoteSpan] = {}  # token index -> enclosing top-level quote
@@ -193,6 +194,30 @@ class _Doc:
         self.entity_end = self._entity_names()
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+
+    def _speech_brackets(self, lo: int, hi: int, marks: list[QuoteSpan]) -> list[QuoteSpan]:
+        """Brackets that some outlets use as quote marks (وقال البيان (إن …)، تقول (لن أستسلم)): a
+        bracket of several words, outside any quotation, opened a few words after a reporting cue
+        of its sentence and closed at the end of a clause (or, never closed, ending with its sentence)."""
+        found = []
+        for open_at in (k for k in range(lo, hi) if self.text[k] == "("):
+            close_at = self.text.find(")", open_at, hi)
+            i = self.by_start.get(open_at)
+            if i is None or any(q.open < open_at < q.outer_end for q in marks):
+                continue
+            after = self.text[close_at + 1 : hi].lstrip()[:1] if close_at != -1 else ""  # unclosed: to its sentence's end
+            last = self.sentences[self.tokens[i].sentence][1] - 1
+            while last > i and self.tokens[last].kind == "punct":
+                last -= 1
+            inner_end = close_at if close_at != -1 else self.tokens[last].end
+            words = sum(1 for t in self.tokens[i + 1 : i + 1 + len(self._token_range(open_at + 1, inner_end))] if t.kind == "word")
+            sentence = self.tokens[i].sentence
+            before = [t for t in self.tokens[max(0, i - BRACKET_CUE_WINDOW) : i] if t.sentence == sentence]
+            if words >= self.lex.min_continuation_words and after in {"", ".", "،", ",", "؛", "!", "؟", "”", "»", '"'} and any(
+                self.is_cue_word(t) for t in before
+            ) and not any(t.norm in {"(", ")"} for t in before):
+                found.append(QuoteSpan(open_at, None if close_at == -1 else close_at, open_at + 1, inner_end, "(", 0))
+        return found
 
     def _entity_names(self) -> dict[int, int]:
         """Token index -> token end of each named actor (الولايات المتحدة، واشنطن) from the gazetteer."""
