@@ -192,3 +192,14 @@ def test_brackets_used_as_quote_marks_after_a_cue():
     assert rows.quoted_text.iloc[1] == "إن الحوار هو الطريق الوحيد للحل"  # never closed: to its sentence's end
     aside = table("وقال وزير الخارجية (ناتو) إن الاجتماع مثمر.")
     assert list(aside.kind) == ["indirect"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مدير العمليات في جهاز أمن الدولة إن التحقيقات مستمرة.", "مدير العمليات في جهاز أمن الدولة"),
+    ("وأوضح المتحدث في الوزارة العقيد خالد العنزي أن الطرق مفتوحة.", "المتحدث في الوزارة العقيد خالد العنزي"),
+    ("وقال الوزير في الكويت إن الاجتماع كان مثمرا.", "الوزير"),  # where he spoke, not who he is
+    ("وقال المتحدث في مؤتمر صحفي إن الوضع مستقر.", "المتحدث"),
+])
+def test_a_title_keeps_the_institution_it_belongs_to(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

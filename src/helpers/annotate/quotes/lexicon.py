@@ -65,6 +65,7 @@ TIME_PHRASES = tuple(tuple(phrase.split()) for phrase in sorted(_rule("time_phra
 RESUMPTIVE_PREPOSITIONS = _rule("resumptive_prepositions")  # وفقا لما أفادت به
 FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
+AFFILIATION_HEADS = frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _rule("affiliation_heads"))
 NAME_PARTICLES = _rule("name_particles")
 NAME_PREPOSITIONS = _rule("name_prepositions")
 ADDRESSING_CLASSES = _rule("addressing_classes")

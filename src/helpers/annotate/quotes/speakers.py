@@ -15,6 +15,7 @@ from .document import (
 )
 from .lexicon import (
     ADDRESSING_CLASSES,
+    AFFILIATION_HEADS,
     AFFILIATION_MAX,
     AFFILIATION_PREPOSITIONS,
     ANTECEDENT_MAX,
@@ -72,6 +73,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
             break
         j += 1
     j = _affiliated_name(doc, lo, j, hi)
+    if doc.is_head(first):
+        j = _affiliation(doc, j, hi)
     if lo in doc.entity_end:
         j = min(j, _named_end(doc, lo, j))
     while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
@@ -87,6 +90,41 @@ def _first_name(doc: _Doc, i: int) -> bool:
     letters = token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
     return (token.norm in NAME_PREPOSITIONS and letters.endswith("ي") and i > 0 and doc.tokens[i - 1].kind == "word"
             and i + 1 < len(doc.tokens) and doc.tokens[i + 1].kind == "word" and not doc.tokens[i + 1].is_stop)
+
+
+def _affiliation(doc: _Doc, j: int, hi: int) -> int:
+    """Extend a title over في/من and the organisation it belongs to, and the holder's name after it
+    (العميل الخاص في مكتب التحقيقات الفيدرالي، قائد بارز في طالبان، مدير الإعلام الأمني في الوزارة
+    العميد عادل الحشاش): an organisation of the gazetteer or an institution of ``affiliation_heads``,
+    not a place or an event (في الكويت، في مؤتمر صحفي: where and when the words were said)."""
+    while j + 1 < hi and doc.tokens[j].norm in AFFILIATION_PREPOSITIONS and (j + 1) not in doc.inside:
+        k = j + 1
+        if not (doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
+            break
+        j = _construct_chain(doc, k, hi)
+        if j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or doc.is_head(doc.tokens[j]) and (
+            j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1))
+        )):
+            j = _noun_phrase(doc, j, hi)
+    return j
+
+
+def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
+    """End of an organisation's name from token k: nouns in construct and nisba adjectives (جهاز أمن
+    الدولة، مكتب التحقيقات الفيدرالي، طالبان الأفغانية), up to a preposition, a cue or a clause."""
+    j = min(doc.entity_end.get(k, k + 1), hi)
+    while j < hi:
+        token, prev = doc.tokens[j], doc.tokens[j - 1]
+        if token.kind != "word" or token.is_stop or token.norm in doc.lex.complementisers or doc.is_cue_word(token) or (
+            token.norm in doc.lex.subject_terminators or _is_adverb(doc, j)
+        ):
+            break
+        nisba = token.has_article and _base(token).endswith(("ي", "ية"))
+        if not (nisba or (not prev.has_article and j - 1 not in doc.in_named and token.has_article)
+                or (not prev.has_article and not token.has_article and not doc.is_head(token))):
+            break
+        j += 1
+    return j
 
 
 def _named_end(doc: _Doc, lo: int, hi: int) -> int:
