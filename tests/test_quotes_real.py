@@ -203,3 +203,8 @@ def test_brackets_used_as_quote_marks_after_a_cue():
 def test_a_title_keeps_the_institution_it_belongs_to(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_bracketed_aside_after_the_speakers_name_is_not_in_the_mention():
+    rows = table("وأعلنت منظمة الصحة العالمية (WHO) أن الوباء انحسر.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "منظمة الصحة العالمية"), rows[["speaker", "text"]]

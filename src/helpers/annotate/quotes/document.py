@@ -352,12 +352,16 @@ def _strip_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
 def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
     before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
-    trailing punctuation, prepositions or an unclosed bracket."""
+    trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني))."""
     k = i
     while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
         k += 1
     while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
         k -= 1
+    if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
+        opened = next((m for m in range(k - 2, i, -1) if doc.tokens[m].norm == "("), None)
+        if opened is not None:
+            k = opened
     return doc.span(i, max(k, i + 1))
 
 
