@@ -208,3 +208,12 @@ def test_a_title_keeps_the_institution_it_belongs_to(text, speaker):
 def test_a_bracketed_aside_after_the_speakers_name_is_not_in_the_mention():
     rows = table("وأعلنت منظمة الصحة العالمية (WHO) أن الوباء انحسر.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "منظمة الصحة العالمية"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد الوزير أهمية الحوار بين الأطراف.",
+    "وشدد المندوب على ضرورة وقف إطلاق النار.",
+    "وجدد السفير دعم بلاده للمبادرة.",
+])
+def test_an_assertive_verb_with_a_noun_phrase_is_a_speech_act(text):
+    assert list(table(text).kind) == ["speech_act"]
