@@ -217,3 +217,11 @@ def test_a_bracketed_aside_after_the_speakers_name_is_not_in_the_mention():
 ])
 def test_an_assertive_verb_with_a_noun_phrase_is_a_speech_act(text):
     assert list(table(text).kind) == ["speech_act"]
+
+
+def test_a_two_part_headline_attributes_to_the_part_before_the_colon():
+    from helpers.annotate.quotes import headline_attribution
+
+    doc = article_from_text("لافروف في الرياض.. موسكو: لا حل عسكريا في سوريا\n\nوصل الوزير أمس.", source="t", doc_id="h")
+    head = headline_attribution(doc)
+    assert head is not None and same(head.speaker, "موسكو"), head

@@ -39,6 +39,7 @@ from .document import (
 from .lexicon import (
     ANSWER_MARKS,
     CLAUSE_OPENERS,
+    HEADLINE_SEPARATORS,
     HEADLINE_SUBJECT_MAX,
     INTERVIEW_MIN_ANSWERS,
     INTERVIEW_QUESTION_MAX_WORDS,
@@ -180,8 +181,10 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
     if colon is None or colon == idx[0]:
         return [], None
     lo = idx[0]
+    # a headline of two parts (ظريف في الكويت.. إيران: …): the speaker is the part before the colon
+    lo = max([k + 1 for k in range(lo, colon) if doc.tokens[k].norm in HEADLINE_SEPARATORS and k not in doc.inside] + [lo])
     first = doc.tokens[lo]
-    if first.kind == "word" and (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.forms):
+    if lo >= colon or first.kind == "word" and (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.forms):
         return [], None
     span = _strip_span(doc, colon + 1, idx[-1] + 1)
     if span is None:
