@@ -225,3 +225,8 @@ def test_a_two_part_headline_attributes_to_the_part_before_the_colon():
     doc = article_from_text("لافروف في الرياض.. موسكو: لا حل عسكريا في سوريا\n\nوصل الوزير أمس.", source="t", doc_id="h")
     head = headline_attribution(doc)
     assert head is not None and same(head.speaker, "موسكو"), head
+
+
+def test_a_quoted_name_after_a_naming_noun_is_not_speech():
+    rows = table("وأكد المتحدث أن شرطة «مكافحة الشغب الخاصة» ستتولى التأمين.")
+    assert list(rows.kind) == ["indirect"] and rows.quoted_spans.iloc[0] == "", rows[["kind", "quoted_text"]]
