@@ -107,6 +107,8 @@ def test_a_headline_attribution_is_scored_as_a_headline_statement():
     result = evaluate(rows, records, [doc]).set_index(["measure", "kind"])
     assert result.loc[("statements", "indirect"), "n_matched"] == 1
     assert result.loc[("speaker", "accuracy"), "accuracy"] == 1.0
+    assert result.loc[("statements", "headline"), "recall"] == 1.0  # who speaks in the headline
+    assert result.loc[("statements", "headline"), "precision"] == 1.0
 
 
 def test_a_term_quoted_inside_a_speakers_own_words_is_part_of_them():

@@ -245,6 +245,8 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     statement only). Rows (``measure``, ``kind``):
 
     - ``statements`` per kind and ``all``: a match counts for a kind when both sides have it;
+      ``headline``: statements in the headline (gold ``"headline": true``, predicted paragraph 0),
+      who speaks in the headline;
     - ``quoted_words``: word tokens inside quote marks of direct and mixed statements;
     - ``reported``: recall of gold mixed, indirect and speech-act statements;
     - ``speaker``: strict accuracy on matched statements, right only when the predicted mention
@@ -288,6 +290,10 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
     for kind in KINDS:
         tp = sum(1 for g, p in matched.items() if gold_items[g][0]["kind"] == kind and pred_kinds[p] == kind)
         add("statements", kind, tp, pred_kinds.count(kind), sum(1 for r, _, _ in gold_items if r["kind"] == kind))
+    headline_gold = {g for g, (r, _, _) in enumerate(gold_items) if r.get("headline")}
+    headline_pred = {p for p, para in enumerate(frame["para"]) if para == 0}
+    tp = sum(1 for g, p in matched.items() if g in headline_gold and p in headline_pred)
+    add("statements", "headline", tp, len(headline_pred), len(headline_gold))
     pred_words: set[tuple[str, int]] = set()
     gold_words: set[tuple[str, int]] = set()
     for row in frame.itertuples(index=False):
