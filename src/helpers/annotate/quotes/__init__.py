@@ -11,9 +11,10 @@ them against gold, :mod:`.summaries` makes the notebooks' tables):
    imperfect and participle forms, source phrases بحسب/وفقا لـ/نقلا عن), matched on normalised
    tokens with the proclitics و/ف tolerated;
 3. each cue's clause is read left to right: subject (VSO), then the content marker: a
-   complementiser أن/إن (indirect, or mixed when it embeds quoted words), a quotation or a colon
-   (direct), the verb's preposition (أشاد بـ، أعرب عن) or a noun phrase (speech act or indirect,
-   by the verb's class); a quotation just before the cue («…»، قال الوزير) is direct too;
+   complementiser أن/إن (indirect, or mixed when it embeds quoted words), a quotation (direct), a
+   colon (direct before a quotation, indirect before unmarked words), the verb's preposition (أشاد
+   بـ، أعرب عن) or a noun phrase (speech act or indirect, by the verb's class); a quotation just
+   before the cue («…»، قال الوزير) is direct too; an interview's answers are the interviewee's;
 4. the speaker is the subject after the verb, else one before it (SVO: وكان الأمين العام … قد
    أشاد), else for a participle (مؤكدا أن) the speaker of the sentence, else the last speaker whose
    gender agrees with the verb (وأضافت); mentions corefer into one speaker id (titles and names:
@@ -22,6 +23,10 @@ them against gold, :mod:`.summaries` makes the notebooks' tables):
 
 The headline form ``«ناتو»: …`` (a speaker, a colon, unquoted words) is a headline attribution,
 returned by :func:`headline_attribution` and counted in :func:`voice_spans`, not a statement.
+
+Word lists and thresholds the steps use are editable in ``data/quote_rules.yaml``. How good the
+result is on real news, and how it is measured: ``docs/evaluation.md`` and
+``python -m helpers.annotate.quotes.evaluation test``.
 """
 from __future__ import annotations
 
