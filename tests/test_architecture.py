@@ -79,12 +79,5 @@ def test_no_import_circle():
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_no_module_is_too_long_to_read(module):
     lines = MODULES[module].read_text(encoding="utf-8").count("\n")
-    if module in KNOWN_LONG:
-        pytest.xfail(f"{module}: {lines} lines, to be split ({KNOWN_LONG[module]})")
     assert lines <= MAX_LINES, f"{module} has {lines} lines (at most {MAX_LINES})"
 
-
-#: Modules still over the limit, each with the reason; the list only shrinks.
-KNOWN_LONG: dict[str, str] = {
-    "helpers.annotate.quotes": "becomes the quotes/ package, one module per step",
-}

@@ -62,7 +62,8 @@ def test_seed_has_fifteen_statements_by_two_speakers(seed):
 
 def test_seed_kinds(seed):
     table = quote_table(seed)
-    assert table.kind.value_counts().to_dict() == {"direct": 4, "mixed": 4, "indirect": 4, "speech_act": 3}
+    # أكد + a noun phrase (وأكد تحقيق الكثير …) is a speech act, as the real-news gold's guide has it
+    assert table.kind.value_counts().to_dict() == {"direct": 4, "mixed": 4, "indirect": 3, "speech_act": 4}
     official = table.speaker_id.value_counts().idxmax()
     assert set(table[table.kind.isin(["direct", "mixed"])].speaker_id) == {official}
     assert set(table[table.kind == "speech_act"].speaker_id) != {official}
@@ -91,7 +92,7 @@ def test_seed_matches_gold(seed):
     result = evaluate(quote_table(seed), FIXTURES / "quotes_gold_seed.jsonl", [seed]).set_index(["measure", "kind"])
     assert result.loc[("statements", "all"), "f1"] == 1.0
     assert result.loc[("quoted_words", "direct+mixed"), "f1"] == 1.0
-    assert result.loc[("speaker", "accuracy"), "accuracy"] == 1.0
+    assert result.loc[("speaker_lenient", "accuracy"), "accuracy"] == 1.0
     assert result.loc[("kind", "accuracy"), "accuracy"] == 1.0
 
 
@@ -149,7 +150,7 @@ CASES = {
     "plural-sources": ("وقالت مصادر دبلوماسية غربية إن المحادثات تعثرت.", [("indirect", "المحادثات تعثرت", "مصادر دبلوماسية")]),
     "imperfect-bbc": ("ويقول الخبير العسكري إن الهجوم كان متوقعا.", [("indirect", "الهجوم كان متوقعا", "الخبير العسكري")]),
     "two-in-one-sentence": ("وأكد الوزير أهمية التعاون الإقليمي، مضيفا «سنعمل معا من أجل أمن المنطقة».",
-                            [("indirect", "أهمية التعاون الإقليمي", "الوزير"), ("direct", "سنعمل معا من أجل أمن المنطقة", "الوزير")]),
+                            [("speech_act", "أهمية التعاون الإقليمي", "الوزير"), ("direct", "سنعمل معا من أجل أمن المنطقة", "الوزير")]),
     "object-pronoun-cue": ("ونفت الحكومة السورية تقارير عن عمليات ترحيل، ووصفتها بأنها «ادعاءات لا أساس لها».",
                            [("speech_act", "تقارير عن عمليات ترحيل", "الحكومة السورية"), ("mixed", "ادعاءات", "الحكومة السورية")]),
     "addressee-al-rai": ("وقال مصدر نفطي لـ «الراي» إن الأسعار لن تتغير.", [("indirect", "الأسعار لن تتغير", "مصدر نفطي")]),
@@ -397,7 +398,7 @@ def test_evaluate_counts_misses(seed):
     table = quote_table(seed)
     result = evaluate(table.iloc[:-3], FIXTURES / "quotes_gold_seed.jsonl", [seed]).set_index(["measure", "kind"])
     assert result.loc[("statements", "all"), "recall"] == pytest.approx(12 / 15)
-    assert result.loc[("statements", "speech_act"), "recall"] == pytest.approx(1 / 3)
+    assert result.loc[("statements", "speech_act"), "recall"] == pytest.approx(2 / 4)
     assert result.loc[("statements", "all"), "precision"] == 1.0
 
 
@@ -415,7 +416,7 @@ def test_second_gold_set():
     result = evaluate(predicted, FIXTURES / "quotes_gold_more.jsonl", articles).set_index(["measure", "kind"])
     assert result.loc[("quoted_words", "direct+mixed"), "f1"] >= 0.9
     assert result.loc[("statements", "all"), "f1"] >= 0.85
-    assert result.loc[("speaker", "accuracy"), "accuracy"] >= 0.85
+    assert result.loc[("speaker_lenient", "accuracy"), "accuracy"] >= 0.85
 
 
 def test_held_out_gold_set():
@@ -425,14 +426,16 @@ def test_held_out_gold_set():
     result = evaluate(predicted, FIXTURES / "quotes_gold_heldout.jsonl", articles).set_index(["measure", "kind"])
     assert result.loc[("quoted_words", "direct+mixed"), "f1"] >= 0.9
     assert result.loc[("reported", "mixed+indirect+speech_act"), "recall"] >= 0.9
-    assert result.loc[("speaker", "accuracy"), "accuracy"] >= 0.85
+    assert result.loc[("speaker_lenient", "accuracy"), "accuracy"] >= 0.85
 
 
-BLIND_FLOORS = {  # scores reached after tuning on the blind set, minus 0.03 (README in the fixture folder)
+#: Scores reached after tuning on the blind set, minus 0.03 (README in the fixture folder). These older
+#: gold sets list the core names of each speaker, so their speaker floors use the lenient measure.
+BLIND_FLOORS = {
     ("statements", "all", "f1"): 0.95,
     ("quoted_words", "direct+mixed", "f1"): 0.96,
     ("reported", "mixed+indirect+speech_act", "recall"): 0.95,
-    ("speaker", "accuracy", "accuracy"): 0.95,
+    ("speaker_lenient", "accuracy", "accuracy"): 0.95,
     ("kind", "accuracy", "accuracy"): 0.91,
 }
 
@@ -442,7 +445,7 @@ BLIND2_FLOORS = {
     ("statements", "all", "f1"): 0.96,
     ("quoted_words", "direct+mixed", "f1"): 0.96,
     ("reported", "mixed+indirect+speech_act", "recall"): 0.97,
-    ("speaker", "accuracy", "accuracy"): 0.92,
+    ("speaker_lenient", "accuracy", "accuracy"): 0.92,
     ("kind", "accuracy", "accuracy"): 0.97,
 }
 

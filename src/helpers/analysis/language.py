@@ -14,8 +14,8 @@ import pandas as pd
 
 from .corpus import CorpusTables
 from .discourse import (
-    REFERENCE_TOKENS, _contingency_g2, base_form, chi2_p_value, compile_term, log_likelihood, log_ratio,
-    reference_counts, word_matches,
+    REFERENCE_TOKENS, base_form, chi2_p_value, compile_term, log_likelihood, log_ratio,
+    contingency_g2, reference_counts, word_matches,
 )
 
 
@@ -125,7 +125,7 @@ def collocations(words: pd.DataFrame, term: str, window: int = 4, min_count: int
     stops = set(words.form[words.is_stop])
     total = len(words)
     rows = [
-        {"collocate": f, "count": o, "freq": corpus[f], "g2": _contingency_g2(o, positions, corpus[f], total),
+        {"collocate": f, "count": o, "freq": corpus[f], "g2": contingency_g2(o, positions, corpus[f], total),
          "pmi": float(np.log2(o / (positions * corpus[f] / total)))}
         for f, o in co.items() if o >= min_count and f not in stops and len(f) >= MIN_FORM_LENGTH
     ]

@@ -30,7 +30,8 @@ import pandas as pd
 from ..paths import PACKAGE_DATA
 from ..text.lexicons import read_records, read_yaml, resolved
 from ..text.normalize import normalize
-from .entities import ID_PATTERN, Gazetteer, PhraseMatcher, demonym_forms, load_gazetteer, longest_first, matchable, phrase_key
+from .gazetteer import ID_PATTERN, Gazetteer, demonym_forms, load_gazetteer
+from .matching import PhraseMatcher, longest_first, matchable, phrase_key
 
 ALIASES = PACKAGE_DATA / "aliases.yaml"
 SPEAKER_TYPES = PACKAGE_DATA / "speaker_types.yaml"

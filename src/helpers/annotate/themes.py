@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .entities import find_entities
+from .gazetteer import ID_PATTERN
 from .matching import Hit, PhraseMatcher, article_matchable, locate, longest_first, original_span, phrase_key
 from ..text.lexicons import cached_by_file, read_records, resolved, wordlist
 from ..text.morphology import ARTICLE, LAM_ARTICLE, POSSESSIVE_SUFFIXES, has_article, written_with_article
@@ -29,7 +30,6 @@ from ..paths import PACKAGE_DATA
 CODEBOOK = PACKAGE_DATA / "themes.yaml"
 THEME_KEYS = ("id", "label_ar", "label_en", "definition", "patterns", "modifiers")
 REQUIRED_KEYS = ("id", "label_ar", "label_en", "definition", "patterns")
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 #: Sound endings tried on every content word: feminine, feminine plural, duals, masculine plurals.
 SUFFIXES = ("", "ة", "ات", "ان", "ين", "ون", "تان", "تين")

@@ -7,6 +7,7 @@ paragraph: Arabic news closes its quotes before the paragraph ends, or leaves th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
@@ -53,7 +54,8 @@ class QuoteMarks:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
+    """A letter or digit, or a diacritic on one (عاماً": the tanween ends the word)."""
+    return ch.isalnum() or unicodedata.category(ch) == "Mn"
 
 
 def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:

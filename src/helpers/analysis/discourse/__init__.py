@@ -20,7 +20,7 @@ from .counts import (
     REFERENCE_LIST, REFERENCE_TOKENS, chi2_p_value, frequencies, keyness, log_likelihood, log_ratio, ngrams, reference_counts,
 )
 from .terms import (
-    TA_MARBUTA, WILDCARD, TermMatch, collocations, compile_term, dispersion, dispersion_summary, find_term, find_terms, kwic,
+    TA_MARBUTA, WILDCARD, TermMatch, collocations, compile_term, contingency_g2, dispersion, dispersion_summary, find_term, find_terms, kwic,
     readings, term_counts, word_matches,
 )
 from .voices import (
@@ -36,7 +36,7 @@ from .words import (
 __all__ = [
     "REFERENCE_LIST", "REFERENCE_TOKENS", "chi2_p_value", "frequencies", "keyness", "log_likelihood", "log_ratio", "ngrams",
     "reference_counts",
-    "TA_MARBUTA", "WILDCARD", "TermMatch", "collocations", "compile_term", "dispersion", "dispersion_summary", "find_term",
+    "TA_MARBUTA", "WILDCARD", "TermMatch", "collocations", "compile_term", "contingency_g2", "dispersion", "dispersion_summary", "find_term",
     "find_terms", "kwic", "readings", "term_counts", "word_matches",
     "EVALUATIVE_LEXICON", "GAP", "LEXICON_COLUMNS", "MAX_GAP_WORDS", "POLARITIES", "POLARITY_LABELS", "QUOTATION_SHARE",
     "ROLE_LABELS", "VOICE_LABELS", "VOICES", "YEAR", "background_markers", "content_role", "evaluation_by_voice",

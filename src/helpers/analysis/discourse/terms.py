@@ -211,7 +211,7 @@ def collocations(
                 "after": o11 - before[form],
                 "freq": corpus[form],
                 "expected": expected,
-                "g2": _contingency_g2(o11, window_positions, corpus[form], total),
+                "g2": contingency_g2(o11, window_positions, corpus[form], total),
                 "pmi": math.log2(o11 / expected),
             }
         )
@@ -220,7 +220,7 @@ def collocations(
     return ranked(frame.sort_values([measure, "collocate"], ascending=[False, True]))
 
 
-def _contingency_g2(o11: float, row_total: float, column_total: float, n: float) -> float:
+def contingency_g2(o11: float, row_total: float, column_total: float, n: float) -> float:
     """Signed G² = 2 Σ O ln(O/E) over the 2×2 table of a collocate inside/outside the node's windows."""
     observed = (o11, row_total - o11, column_total - o11, n - row_total - column_total + o11)
     expected = (

@@ -1,0 +1,216 @@
+"""Step 3: one cue's statement: its content marker (أن/إن, colon, quotation, preposition or a
+noun phrase), its content span and kind, and its subject.
+"""
+from __future__ import annotations
+
+from .cues import (
+    _Cue,
+    _verb_cue,
+)
+from .document import (
+    _base,
+    _Doc,
+    _Draft,
+    _inner,
+    _is_adverb,
+    _strip_span,
+)
+from .lexicon import (
+    COMMA,
+    FA_COMPLEMENTISERS,
+    RESUMPTIVE_PREPOSITIONS,
+    SENTENCE_CONNECTORS,
+)
+from .speakers import (
+    _addressed_object,
+    _indefinite_head,
+    _noun_phrase,
+    _object_start,
+    _relayed_source,
+    _subject_from_region,
+)
+
+
+def _content_kind(doc: _Doc, i: int, j: int, default: str,
+                  spoken: int | None = None) -> tuple[str, int, int, list[tuple[int, int]]]:
+    """Kind, span and quoted spans of a content of tokens [i, j): direct if it is one quotation.
+    ``spoken``: the offset of a quote mark that opens quoted words whatever their length (ندد بـ«…»)."""
+    start, end = doc.span(i, j)
+    quotes = [q for q in doc.top_between(start, end) if q.open == spoken or not doc.is_term(q) or doc.own_word(q)]
+    if len(quotes) == 1 and quotes[0].open == start and quotes[0].outer_end >= end - 1:
+        inner = _inner(doc, quotes[0])
+        return "direct", inner[0], inner[1], [inner]
+    if quotes:
+        return "mixed", start, end, [_inner(doc, q) for q in quotes]
+    return default, start, end, []
+
+
+def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] | None:
+    """The first token that opens the content: complementiser, colon, quotation or preposition."""
+    preps = cue.form.preps if cue.form else ()
+    j = i
+    while j < end:
+        token = doc.tokens[j]
+        if j in doc.opening:
+            quote = doc.opening[j]
+            close = doc.by_start.get(quote.close, end) if quote.close is not None else end
+            rest = _strip_span(doc, close + 1, end)
+            if not doc.is_term(quote) or (rest is None and (j == i or doc.tokens[j - 1].norm == ":")):
+                return "quote", j
+            j = max(close + 1, j + 1)
+            continue
+        if j in doc.inside:
+            j += 1
+            continue
+        if token.norm in doc.lex.complementisers:
+            return "clause", j
+        if token.norm == ":":
+            return "colon", j
+        if preps and j > i - 1 and j not in doc.in_named and (token.norm in preps or (
+            token.kind == "word" and token.norm not in doc.lex.title_words
+            and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
+            and not (j > i and _indefinite_head(doc, doc.tokens[j - 1]))  # رئيس بلدية: a noun in construct, not بـ
+        )):
+            if j + 1 < end and doc.tokens[j + 1].norm in doc.lex.complementisers:
+                return "clause", j + 1
+            later = next((k + 1 for k in range(j + 1, end - 1) if k not in doc.inside and doc.tokens[k].norm == token.norm
+                          and doc.tokens[k + 1].norm in doc.lex.complementisers), None)
+            return ("clause", later) if later else ("prep", j)
+        j += 1
+    return None
+
+
+def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
+    i = cue.end
+    while i < end and (
+        _is_adverb(doc, i)
+        or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle)
+    ):
+        i += 1
+    return i
+
+
+def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, int] | None:
+    """The statement a verb or participle cue introduces, and the last token it claims."""
+    form = cue.form
+    i = _after_adverbs(doc, cue, end)
+    marker = _content_marker(doc, cue, i, end)
+    draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
+                 lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
+    if marker is None:
+        return _nominal_or_preceding(doc, cue, i, end, draft)
+    how, at = marker
+    subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
+    if subject is not None and _addressed_object(doc, cue, subject[0]):
+        subject = None
+    if subject is not None and form.takes_object:
+        subject = (subject[0], _object_start(doc, *subject) or subject[1])
+    if how == "clause":
+        token = doc.tokens[at]
+        first = at + 1 if token.norm in {"ان", "بان"} else at
+        span = _strip_span(doc, first, end)
+        if span is None:
+            return None
+        kind, start, stop, quoted = _content_kind(doc, *span, "indirect")
+    elif how == "colon":
+        span = _strip_span(doc, at + 1, end) or _quotation_after(doc, end)
+        if span is None:
+            return None
+        kind, start, stop, quoted = _content_kind(doc, *span, "indirect")  # قال: إن … without marks is reported
+    elif how == "quote":
+        start, stop = _inner(doc, doc.opening[at])
+        kind, quoted = "direct", [(start, stop)]
+        end = doc.by_start.get(doc.opening[at].close, end - 1) + 1 if doc.opening[at].close is not None else end
+    else:  # prep
+        span = _strip_span(doc, at, end)
+        if span is None:
+            return None
+        opens = doc.opening.get(at + 1) if doc.tokens[at].norm in {"ب", "ل"} else None
+        spoken = doc.tokens[at + 1].start if opens is not None and not doc.names_actor(opens) else None  # not أشاد بـ«ناتو»
+        kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act", spoken)
+    return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _quotation_after(doc: _Doc, i: int) -> tuple[int, int] | None:
+    """Tokens of the quotation that opens at token i (the next paragraph after ``وتابع قائلا:``)."""
+    quote = doc.opening.get(i)
+    if quote is None or doc.is_term(quote):
+        return None
+    close = doc.by_start.get(quote.close, len(doc.tokens) - 1) if quote.close is not None else None
+    if close is None:
+        close = i + 1
+        while close < len(doc.tokens) and doc.inside.get(close) is quote:
+            close += 1
+        return i, close
+    return i, close + 1
+
+
+def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -> tuple[_Draft, int] | None:
+    """No content marker: a quotation just before the cue («…»، قال الوزير), or a noun-phrase object."""
+    k = cue.index - 1
+    while k >= 0 and doc.tokens[k].norm == COMMA:
+        k -= 1
+    quote = doc.closing.get(k)
+    if quote is not None and not doc.is_term(quote):
+        start, stop = _inner(doc, quote)
+        subject = _subject_from_region(doc, i, end) if i < end else None
+        return _Draft(kind="direct", start=start, end=stop, quoted=[(start, stop)], subject=subject, **draft), end
+    nominal = doc.lex.nominal_kind(cue.cls)
+    if nominal is None or cue.form.clause_only or i >= end:
+        return None
+    subject = None
+    if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i):
+        stop = _noun_phrase(doc, i, end)
+        subject, i = (i, stop), stop
+        i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
+    span = _strip_span(doc, i, end)
+    if span is None:
+        return None
+    kind, start, stop, quoted = _content_kind(doc, *span, nominal)
+    return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tuple[_Draft, int] | None:
+    """بحسب / وفقا لـ / نقلا عن X: fronted (وبحسب الوزير، فإن …) or trailing (…، بحسب الوزير)."""
+    i = cue.end
+    relay: tuple[str, ...] = ()
+    if i + 1 < hi and doc.tokens[i].norm in {"ما", "لما"} and doc.tokens[i + 1].norm in doc.lex.forms:
+        relay = doc.lex.forms[doc.tokens[i + 1].norm].relay
+        i += 2
+        while i < hi and doc.tokens[i].norm in RESUMPTIVE_PREPOSITIONS:
+            i += 1
+    j = i
+    while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";"} | doc.lex.complementisers | FA_COMPLEMENTISERS:
+        j += 1
+    if j == i:
+        return None
+    if i >= hi:
+        return None
+    relayed = _relayed_source(doc, i, j, relay)
+    if relayed:
+        i = relayed[0]
+    first = doc.tokens[i]
+    if not (any(doc.starts_speaker(k) for k in range(i, min(i + 3, j))) or i in doc.opening
+            or _base(first) in doc.lex.addressees):
+        return None
+    subject = (i, _noun_phrase(doc, i, j)) if doc.starts_speaker(i) else (i, j)
+    subject = (subject[0], max(subject[1], min(j, subject[0] + 1)))
+    subject = (subject[0], j) if j - subject[0] <= 8 else subject
+    draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
+                 lemma=cue.lemma, cls=cue.cls, subject=subject)
+    fronted = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
+    if fronted:
+        k = j
+        while k < hi and doc.tokens[k].norm in {COMMA} | FA_COMPLEMENTISERS:
+            k += 1
+        if k < hi and _verb_cue(doc, k, k) is not None:
+            return None  # ووفقا لوكالة الأنباء، قال الوزير: … : the agency relays, the verb's subject speaks
+        span = _strip_span(doc, k, hi)
+        claim_end = hi
+    else:
+        span = _strip_span(doc, lo, cue.index)
+        claim_end = j
+    if span is None:
+        return None
+    kind, start, stop, quoted = _content_kind(doc, *span, "indirect")
+    return _Draft(kind=kind, start=start, end=stop, quoted=quoted, **draft), claim_end

@@ -1,0 +1,115 @@
+"""Step 4b: mentions resolved to speakers (same title or name → same speaker), anonymity, and
+the speaker a dropped subject (وأضاف) continues.
+"""
+from __future__ import annotations
+
+from .document import (
+    Speaker,
+    _base,
+    _Doc,
+    _keys,
+    mention_span,
+)
+from .lexicon import (
+    QUOTE_CHARS,
+    RELATIVE_PRONOUNS,
+)
+
+
+class _Speakers:
+    """Resolve mentions to speakers: same title or name → same speaker; dropped subjects continue."""
+
+    def __init__(self, doc: _Doc):
+        self.doc = doc
+        self.all: list[Speaker] = []
+        self.recent: list[Speaker] = []  # most recent last
+
+    def _core(self, i: int, j: int) -> list[tuple[object, bool]]:
+        """Mention words before a relative clause (الذي رفض …), each with whether it is in brackets."""
+        out, depth = [], 0
+        for k in range(i, j):
+            token = self.doc.tokens[k]
+            if token.norm in RELATIVE_PRONOUNS:
+                break
+            depth += token.norm == "("
+            depth -= token.norm == ")" and depth > 0
+            if token.kind == "word" and not token.is_stop:
+                out.append((token, depth > 0))
+        return out
+
+    def _anonymous(self, i: int, j: int, core: list) -> bool:
+        words = [t.norm for t in self.doc.tokens[i:j] if t.kind == "word"]
+        for marker in self.doc.lex.anonymity_markers:
+            for s in range(len(words) - len(marker) + 1):
+                if all(w == m or (m.endswith("ه") and w in {m[:-1] + x for x in ("ها", "هم", "هما")})
+                       for w, m in zip(words[s:], marker)):
+                    return True
+        return bool(core) and _base(core[0]) in self.doc.lex.anonymous_heads
+
+    def label(self, i: int, j: int) -> str:
+        """Readable mention text: no relative clause, no quote marks or trailing punctuation."""
+        k = i
+        while k < j and self.doc.tokens[k].norm not in RELATIVE_PRONOUNS:
+            k += 1
+        first = self.doc.tokens[i]
+        # a source phrase's ل is not part of the name: وفقا لمسؤولين → مسؤولين
+        skip = 1 if first.kind == "word" and first.proclitics == "ل" and not first.norm.startswith("لل") else 0
+        text = self.doc.text[first.start + skip : self.doc.tokens[k - 1].end] if k > i else ""
+        return "".join(c for c in text if c not in QUOTE_CHARS).strip(" ،,.:")
+
+    def mention(self, i: int, j: int, gender: str, number: str) -> Speaker:
+        """The speaker an explicit mention (tokens [i, j)) refers to, created if new."""
+        # extend over a following relative clause for anonymity markers (المسؤول الذي رفض …)
+        core = self._core(i, j)
+        words = [t for t, _ in core]
+        keys = [_keys(t) for t in words]
+        bases = set().union(*keys) if keys else set()
+        head = keys[0] if keys else set()
+        definite = bool(words) and (words[0].has_article or (len(words) > 1 and words[1].has_article) or not self.doc.is_head(words[0]))
+        # names outside brackets: (ناتو) after a title names the organisation, not the person
+        name_keys = [_keys(t) for t, bracketed in core if not bracketed and self.doc.is_name(t)]
+        names = set().union(*name_keys) if name_keys else set()
+        label = self.label(i, j)
+        # a state or organisation (الكويت) is not the person whose title names it (أمير الكويت)
+        actor = bool(words) and any(self.doc.tokens[k] is words[0] and self.doc.entity_type.get(k) in ("GPE", "ORG") for k in range(i, j))
+        found = None
+        for speaker in reversed(self.recent):
+            same_head = bool(head & (speaker.heads | speaker.names)) or (
+                bool(words) and not self.doc.is_head(words[0]) and not actor and bool(head & speaker.bases)
+            )
+            covered = bool(keys) and all(k & speaker.bases for k in keys)
+            if covered and same_head and (definite or label in speaker.labels):
+                found = speaker
+                break
+            names_only = bool(name_keys) and len(name_keys) == len(keys)
+            if names_only and all(k & speaker.names for k in name_keys) or (
+                speaker.bases and speaker.bases == speaker.names and speaker.names <= names
+            ):
+                found = speaker
+                break
+        if found is None:
+            found = Speaker(key=len(self.all))
+            self.all.append(found)
+        found.mentions.append(mention_span(self.doc, i, j))
+        found.bases |= bases
+        found.heads |= head
+        found.names |= names
+        found.labels.append(label)
+        found.anonymous = found.anonymous or self._anonymous(i, j, words)
+        found.gender = found.gender or gender
+        found.number = found.number or number
+        return found
+
+    def continuing(self, gender: str, number: str) -> Speaker | None:
+        """The last speaker compatible with the verb's gender and number (وأضافت → a woman)."""
+        for speaker in reversed(self.recent):
+            if (not gender or not speaker.gender or speaker.gender == gender) and (
+                number != "pl" or speaker.number in {"", "pl"}
+            ):
+                return speaker
+        return self.recent[-1] if self.recent else None
+
+    def spoke(self, speaker: Speaker) -> None:
+        if speaker in self.recent:
+            self.recent.remove(speaker)
+        self.recent.append(speaker)

@@ -1,0 +1,133 @@
+"""Step 2: reporting cues in a sentence (verbs, participles, source phrases بحسب/وفقا لـ/نقلا عن)
+and where each cue's clause ends.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...text.segment import split_proclitics
+from .document import (
+    _cue_candidates,
+    _Doc,
+)
+from .lexicon import (
+    CLAUSE_BREAKERS,
+    CLAUSE_OPENERS,
+    COMMA,
+    CONNECTING_ADVERBS,
+    NAME_PARTICLES,
+    NEGATIONS,
+    SENTENCE_CONNECTORS,
+    CueForm,
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    index: int  # first token of the cue
+    end: int  # token after the cue
+    form: CueForm | None  # None for a source phrase
+    lemma: str
+    cls: str
+
+
+def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
+    token = doc.tokens[i]
+    if token.kind != "word" or i in doc.inside:
+        return None
+    form = next((doc.lex.forms[c] for c in _cue_candidates(token.norm) if c in doc.lex.forms), None)
+    if form is None or form.participle and token.norm not in _cue_candidates(token.norm)[:2] + [token.norm]:
+        return None
+    if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
+        return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
+    prev = doc.tokens[i - 1] if i > sent_lo else None
+    if prev is not None and prev.norm in NEGATIONS:
+        return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
+    if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
+        return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
+    if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None and (
+        not _opens_content(doc, i + 1, form)
+    ):
+        return None
+    if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":
+        return None
+    return _Cue(i, i + 1, form, form.lemma, form.cls)
+
+
+def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
+    """Does token i open a participle's content: a quotation, أن/إن or the verb's preposition
+    (… في اليمن مشيرا “إلى …”، مشيدا بالموقف): then the participle needs no comma before it."""
+    if i >= len(doc.tokens):
+        return False
+    token = doc.tokens[i]
+    return (i in doc.opening or token.norm in doc.lex.complementisers or token.norm in form.preps
+            or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1))
+
+
+def _voweled_passive(token) -> bool:
+    """A past verb written with a damma on its first letter (أُعلن، نُقل، ذُكر): the passive voice."""
+    letters = [c for c in token.surface if c != "\u0640"]  # tatweel
+    skip = len(token.proclitics.replace("+", ""))
+    return len(letters) > skip + 1 and letters[skip + 1] == "\u064f"
+
+
+def _source_cue(doc: _Doc, i: int) -> _Cue | None:
+    token = doc.tokens[i]
+    if i in doc.inside or token.kind != "word":
+        return None
+    for phrase, lemma in doc.lex.source_phrases:
+        words = list(phrase)
+        wants_l = words[-1] == "ل"
+        if wants_l:
+            words = words[:-1]
+        if token.norm not in words[0:1] and not (token.norm[:1] in "وف" and token.norm[1:] == words[0]):
+            continue
+        j = i + 1
+        if any(j + k >= len(doc.tokens) or doc.tokens[j + k].norm != w for k, w in enumerate(words[1:])):
+            continue
+        j += len(words) - 1
+        if wants_l:
+            if j >= len(doc.tokens):
+                continue
+            nxt = doc.tokens[j]
+            if nxt.norm == "ل":
+                j += 1
+            elif "ل" not in split_proclitics(nxt.norm)[0].split("+") and not nxt.norm.startswith("ل"):
+                continue
+        return _Cue(i, j, None, lemma, "source")
+    return None
+
+
+def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
+    cues = []
+    for i in range(lo, hi):
+        cue = _source_cue(doc, i) or _verb_cue(doc, i, lo)  # نقلا عن is a source phrase, not the dual نقلا
+        if cue:
+            cues.append(cue)
+    return cues
+
+
+def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int:
+    """The clause of a cue ends at the sentence end, or after a comma or a closing quote mark before
+    ``مضيفا`` / ``وأضاف`` / ``بحسب``, a clause breaker (لكن، كما …) or a connector and a new
+    verb (…" كما قال الوزير، أيضا قال …)."""
+    for j in range(start, hi):
+        cue = cues_at.get(j)
+        if j - 1 < start:
+            continue
+        if doc.tokens[j - 1].norm == COMMA and (j - 1) not in doc.inside:
+            end = j - 1
+        elif (j - 1) in doc.closing and doc.closing[j - 1].close is not None:
+            end = j  # the quotation closes the clause: keep its mark
+        else:
+            continue
+        if doc.tokens[j].norm in CLAUSE_BREAKERS or " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS:
+            return end
+        if (doc.tokens[j].norm in SENTENCE_CONNECTORS | CONNECTING_ADVERBS and (j + 1) in cues_at
+                and cues_at[j + 1].form is not None):
+            return end
+        if cue is None or end == j and doc.tokens[j].norm[0] not in "وف":
+            continue
+        if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in "وف":
+            return end
+    return hi

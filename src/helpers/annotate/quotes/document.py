@@ -1,0 +1,398 @@
+"""One article prepared for extraction (:class:`_Doc`: tokens, sentences, paired quote marks,
+named actors) and the records the extractor fills (:class:`Statement`, :class:`Speaker`).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from ...text.normalize import normalize
+from ...text.quotemarks import QuoteSpan, pair_quote_marks
+from ...text.segment import split_proclitics
+from .lexicon import (
+    ACCUSATIVE_MIN_LETTERS,
+    BRACKET_CUE_WINDOW,
+    DEFINITE_HEAD_QUOTE_WORDS,
+    MENTION_ENDERS,
+    NAME_MAX_ZIPF,
+    OBJECT_SUFFIXES,
+    PREPOSITION_WORDS,
+    PUNCT_STRIP,
+    RELATIVE_PRONOUNS,
+    SPEAKER_ENTITY_TYPES,
+    TIME_NOUNS,
+    TIME_PHRASES,
+    ReportingLexicon,
+    _bare,
+)
+
+KINDS = ("direct", "mixed", "indirect", "speech_act")
+
+
+COLUMNS = [
+    "doc_id", "quote_id", "kind", "para", "start", "end", "text", "quoted_text", "quoted_spans",
+    "cue", "cue_lemma", "cue_class", "cue_start", "cue_end", "speaker", "speaker_id",
+    "speaker_start", "speaker_end", "anonymous", "speaker_label", "speaker_source",
+]
+
+
+VOICE_COLUMNS = ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "voice", "start", "end"]
+
+
+TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "inside_quote_id"]
+
+
+JOURNALIST = ("journalist", "الصحفي", "journalist")
+
+
+@dataclass
+class Statement:
+    """One attributed statement: the fields of ``quotes.csv``."""
+
+    doc_id: str
+    quote_id: str
+    kind: str
+    para: int
+    start: int
+    end: int
+    text: str
+    quoted_text: str
+    quoted_spans: list[tuple[int, int]]
+    cue: str
+    cue_lemma: str
+    cue_class: str
+    cue_start: int
+    cue_end: int
+    speaker: str
+    speaker_id: str
+    speaker_start: int | None
+    speaker_end: int | None
+    anonymous: bool
+    speaker_label: str = ""
+    speaker_source: str = ""  # explicit, participle, continuation, headline or unknown
+
+
+@dataclass
+class Speaker:
+    """A speaker of the article: its mentions and the words that identify it."""
+
+    key: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    bases: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    gender: str = ""
+    number: str = ""
+    anonymous: bool = False
+    labels: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    """A statement being built, before ids are given."""
+
+    kind: str
+    para: int
+    start: int
+    end: int
+    quoted: list[tuple[int, int]]
+    cue_start: int
+    cue_end: int
+    lemma: str
+    cls: str
+    gender: str = ""
+    number: str = ""
+    subject: tuple[int, int] | None = None  # token range [i, j)
+    speaker: Speaker | None = None
+    source: str = "unknown"
+    sentence: int = 0
+
+
+@dataclass
+class Analysis:
+    """Everything extracted from one article (cached per article object)."""
+
+    statements: list[Statement]
+    speakers: list[Speaker]
+    terms: pd.DataFrame
+    headline: Statement | None
+
+
+def _base(token) -> str:
+    return split_proclitics(token.norm)[2] if token.kind == "word" else token.norm
+
+
+def _keys(token) -> set[str]:
+    """Ways to compare a word across mentions: as written, without the article, without proclitics
+    (the proclitic split is a heuristic: وزير must also match itself, not only زير)."""
+    norm = token.norm
+    keys = {norm, _base(token)}
+    if norm.startswith("ال") and len(norm) > 4:
+        keys.add(norm[2:])
+    return keys
+
+
+def _cue_candidates(norm: str) -> list[str]:
+    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث)."""
+    out = [norm]
+    if len(norm) >= 3 and norm[0] in "وف":
+        out.append(norm[1:])
+    for word in list(out):
+        out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Given names of the name finder's data file (``data/names.yaml``), normalised."""
+    from ..names import load_names
+
+    return load_names().given_names
+
+
+@lru_cache(maxsize=50_000)
+def _rare_word(surface: str) -> bool:
+    """A rare word form, most likely a name (شتولتنبرغ، بلينكن), by wordfreq's Arabic frequencies."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(surface, "ar") < NAME_MAX_ZIPF
+
+
+class _Doc:
+    """One article prepared for extraction: tokens, sentences and paired quotation marks."""
+
+    def __init__(self, article, lexicon: ReportingLexicon):
+        self.article = article
+        self.text = article.text
+        self.lex = lexicon
+        self.tokens = article.tokens
+        self.sentences: dict[int, tuple[int, int]] = {}
+        for index, token in enumerate(self.tokens):
+            lo, hi = self.sentences.get(token.sentence, (index, index))
+            self.sentences[token.sentence] = (lo, index + 1)
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.starts = [t.start for t in self.tokens]
+        self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
+        self.role: dict[int, str] = {}
+        para = 0
+        for role, block in article.blocks:
+            para += role == "body"
+            marks = pair_quote_marks(self.text, block.start, block.end).quotes
+            self.quotes += [(para, quote) for quote in marks + self._speech_brackets(block.start, block.end, marks)]
+        self.top = sorted((q for _, q in self.quotes if q.depth == 0), key=lambda q: q.open)
+        self.top_opens = [q.open for q in self.top]
+        self.inside: dict[int, QuoteSpan] = {}  # token index -> enclosing top-level quote
+        for quote in self.top:
+            for i in self._token_range(quote.open, quote.outer_end):
+                self.inside[i] = quote
+        self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
+        self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
+        self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
+        self.entity_end = self._entity_names()
+        self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
+        self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+
+    def _speech_brackets(self, lo: int, hi: int, marks: list[QuoteSpan]) -> list[QuoteSpan]:
+        """Brackets that some outlets use as quote marks (وقال البيان (إن …)، تقول (لن أستسلم)): a
+        bracket of several words, outside any quotation, opened a few words after a reporting cue
+        of its sentence and closed at the end of a clause (or, never closed, ending with its sentence)."""
+        found = []
+        for open_at in (k for k in range(lo, hi) if self.text[k] == "("):
+            close_at = self.text.find(")", open_at, hi)
+            i = self.by_start.get(open_at)
+            if i is None or any(q.open < open_at < q.outer_end for q in marks):
+                continue
+            after = self.text[close_at + 1 : hi].lstrip()[:1] if close_at != -1 else ""  # unclosed: to its sentence's end
+            last = self.sentences[self.tokens[i].sentence][1] - 1
+            while last > i and self.tokens[last].kind == "punct":
+                last -= 1
+            inner_end = close_at if close_at != -1 else self.tokens[last].end
+            words = sum(1 for t in self.tokens[i + 1 : i + 1 + len(self._token_range(open_at + 1, inner_end))] if t.kind == "word")
+            sentence = self.tokens[i].sentence
+            before = [t for t in self.tokens[max(0, i - BRACKET_CUE_WINDOW) : i] if t.sentence == sentence]
+            if words >= self.lex.min_continuation_words and after in {"", ".", "،", ",", "؛", "!", "؟", "”", "»", '"'} and any(
+                self.is_cue_word(t) for t in before
+            ) and not any(t.norm in {"(", ")"} for t in before):
+                found.append(QuoteSpan(open_at, None if close_at == -1 else close_at, open_at + 1, inner_end, "(", 0))
+        return found
+
+    def _entity_names(self) -> dict[int, int]:
+        """Token index -> token end of each named actor (الولايات المتحدة، واشنطن) from the gazetteer."""
+        from ..entities import find_entities
+
+        ends = {}
+        mentions = find_entities(self.article)
+        self.name_spans = [(m.start, m.end) for m in mentions if m.kind == "name"]  # every type, for names_actor
+        for mention in mentions:
+            if mention.kind != "name" or mention.type not in SPEAKER_ENTITY_TYPES:
+                continue
+            tokens = self._token_range(mention.start, mention.end)
+            if len(tokens):
+                ends[tokens.start] = tokens.stop
+                self.entity_type[tokens.start] = mention.type
+                self.entity_offset[tokens.start] = mention.start
+        return ends
+
+    def starts_speaker(self, i: int) -> bool:
+        """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor."""
+        return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i]) or self.given_name(i)
+
+    def given_name(self, i: int) -> bool:
+        """A given name of ``data/names.yaml`` (جون، خالد) followed by another word that is not a
+        title or a cue: the family name (جون كيري، خالد العطية، عبد الله بن …)."""
+        token = self.tokens[i]
+        if token.kind != "word" or token.has_article or _base(token) not in _given_names() or i + 1 >= len(self.tokens):
+            return False
+        if not token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(token.norm[-1:]):
+            return False  # على written with alif maqsura is the preposition, not علي
+        nxt = self.tokens[i + 1]
+        return (nxt.kind == "word" and not nxt.is_stop and not self.is_cue_word(nxt) and not self.is_head(nxt)
+                and _base(nxt) not in self.lex.title_words and nxt.norm not in self.lex.title_words)
+
+    def top_between(self, start: int, end: int) -> list[QuoteSpan]:
+        """Top-level quotations that open in [start, end), in text order."""
+        return self.top[bisect_left(self.top_opens, start) : bisect_left(self.top_opens, end)]
+
+    def _token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that start in [start, end) (binary search: tokens are in text order)."""
+        first = bisect_left(self.starts, start)
+        return range(first, bisect_left(self.starts, end, lo=first))
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Character span of tokens [i, j)."""
+        return self.tokens[i].start, self.tokens[j - 1].end
+
+    def words_in(self, quote: QuoteSpan) -> int:
+        return sum(1 for i in self._token_range(quote.start, quote.end) if self.tokens[i].kind != "punct")
+
+    def is_head(self, token) -> bool:
+        return token.kind == "word" and (_base(token) in self.lex.speaker_heads or token.norm in self.lex.speaker_heads)
+
+    def is_name(self, token) -> bool:
+        if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
+            return False
+        clitic_letters = len(token.proclitics.replace("+", ""))
+        return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface[clitic_letters:])
+
+    def is_term(self, quote: QuoteSpan) -> bool:
+        """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
+        words = self.words_in(quote)
+        if words <= self.lex.max_term_words or self.names_actor(quote):
+            return True
+        return bool(self._named_by_context(quote, words))
+
+    def own_word(self, quote: QuoteSpan) -> bool:
+        """A single quoted word inside what someone says that is their word, not a name: تركيا
+        «مستعدة»، من "تسييس" (not «ناتو», not «أرامكو», not مبادرة «…», not وعلمت «الراي»)."""
+        if self.words_in(quote) > self.lex.max_term_words or self.names_actor(quote) or self.rare_words(quote):
+            return False
+        before = self.by_start.get(quote.open, 0) - 1
+        if before >= 0 and self.is_cue_word(self.tokens[before]):
+            return False  # the verb's subject: وعلمت «الراي»
+        return self._named_by_context(quote, 1) is None
+
+    def _named_by_context(self, quote: QuoteSpan, words: int) -> bool | None:
+        """What the words before a quotation say: a name (True), the speaker's words (False), or nothing (None)."""
+        before = self.by_start.get(quote.open, 0) - 1
+        if before < 0:
+            return None
+        head = before  # past definite adjectives to a definite term head: التمرين المشترك «…»، المناورات البحرية "…"
+        while head > 0 and before - head < 2 and self.tokens[head].has_article and _base(self.tokens[head]) not in self.lex.term_heads:
+            head -= 1
+        if head < before and self.tokens[head].has_article and _base(self.tokens[head]) in self.lex.term_heads:
+            return words <= 8  # a head and its adjective, then a name: not apposed words
+        prev = self.tokens[before]
+        if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads):
+            # a name follows its noun in construct (مجموعة «بريكس»); after المجموعة it is apposed words
+            return words <= 8 and not (prev.has_article and words >= DEFINITE_HEAD_QUOTE_WORDS)
+        if prev.norm in {"ل", "ب"} and before > 0 and self.is_cue_word(self.tokens[before - 1]):
+            return False  # ندد بـ«…», وصفته بـ"…": the quoted words are the speaker's
+        if prev.norm in {"ل", "ب"}:
+            return words <= 4
+        return None
+
+    def rare_words(self, quote: QuoteSpan) -> bool:
+        """Are all the quotation's words rare (a name: «أرامكو»، "الفيتو") rather than everyday words?"""
+        inner = [self.tokens[k] for k in self._token_range(quote.start, quote.end) if self.tokens[k].kind == "word"]
+        return bool(inner) and all(_rare_word(t.surface[len(t.proclitics.replace("+", "")):]) for t in inner)
+
+    def names_actor(self, quote: QuoteSpan) -> bool:
+        """Are the quotation's words exactly a name of the gazetteer or the name finder («ناتو»،
+        «مبادرة إسطنبول للتعاون»)?"""
+        start, end = _inner(self, quote)
+        return any(quote.start <= m_start <= start and m_end >= end for m_start, m_end in self.name_spans)
+
+    def is_cue_word(self, token) -> bool:
+        return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))
+
+    def is_addressee(self, i: int) -> bool:
+        """للصحافيين، لوكالة …، لـ «الراي»: the person or outlet spoken to, which ends a subject."""
+        token = self.tokens[i]
+        if token.norm == "ل" and i + 1 in self.opening:
+            inner = _bare(normalize(self.text[self.opening[i + 1].start : self.opening[i + 1].end]).split())
+            return bool(inner & self.lex.addressees)
+        clitics = split_proclitics(token.norm)[0].split("+")
+        if "ل" in clitics and _base(token) in self.lex.addressees:
+            return True
+        return token.norm.startswith("ل") and token.norm[1:] in self.lex.addressees  # لبي بي سي
+
+
+def _strip_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Tokens [i, j) without leading/trailing punctuation (closing quote marks are kept)."""
+    while i < j and doc.tokens[i].norm in PUNCT_STRIP:
+        i += 1
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP:
+        j -= 1
+    return (i, j) if j > i else None
+
+
+def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
+    """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
+    before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
+    trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني))."""
+    k = i
+    while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
+        k += 1
+    while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
+        k -= 1
+    if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
+        opened = next((m for m in range(k - 2, i, -1) if doc.tokens[m].norm == "("), None)
+        if opened is not None:
+            k = opened
+    return doc.span(i, max(k, i + 1))
+
+
+def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:
+    """The words inside a quotation's marks, without surrounding spaces."""
+    start, end = quote.start, quote.end
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_adverb(doc: _Doc, i: int) -> bool:
+    """An adverb between a verb and its subject: أمس، مجددا, or a time noun before one (الأسبوع الماضي)."""
+    norm = doc.tokens[i].norm
+    if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
+        return True
+    if any(tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
+        return True
+    return _accusative_adverb(doc, i)
+
+
+def _accusative_adverb(doc: _Doc, i: int) -> bool:
+    """An indefinite accusative of manner or time after a verb or a name (وأضاف مازحا، أشادت
+    المستشارة ميركل مرارا، تمامًا): a bare word of five letters or more ending in the alif of
+    tanween, written with its tanween or in the participle's pattern مـ…ـا (not أوباما), not a
+    pronoun or plural ending, not a cue, a title or a named actor."""
+    token = doc.tokens[i]
+    norm = token.norm
+    marked = "\u064b" in token.surface or norm.startswith("م")
+    return (token.kind == "word" and marked and not token.has_article and not token.proclitics and len(norm) >= ACCUSATIVE_MIN_LETTERS
+            and norm.endswith("ا") and not norm.endswith(("ها", "نا", "وا", "هما")) and i not in doc.entity_end
+            and i not in doc.in_named and not doc.is_head(token) and not doc.is_cue_word(token))

@@ -1,0 +1,427 @@
+"""The engine: every sentence's statements with speakers, the headline, ids, marked terms and
+voices, and the public functions that return them.
+"""
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left, bisect_right
+from pathlib import Path
+
+import pandas as pd
+
+from .content import (
+    _content_kind,
+    _source_statement,
+    _verb_statement,
+)
+from .coreference import (
+    _Speakers,
+)
+from .cues import (
+    _clause_end,
+    _Cue,
+    _find_cues,
+)
+from .document import (
+    COLUMNS,
+    JOURNALIST,
+    TERM_COLUMNS,
+    VOICE_COLUMNS,
+    Analysis,
+    Speaker,
+    Statement,
+    _Doc,
+    _Draft,
+    _inner,
+    _strip_span,
+    mention_span,
+)
+from .lexicon import (
+    ANSWER_MARKS,
+    CLAUSE_OPENERS,
+    HEADLINE_SEPARATORS,
+    HEADLINE_SUBJECT_MAX,
+    INTERVIEW_MIN_ANSWERS,
+    INTERVIEW_QUESTION_MAX_WORDS,
+    PREPOSITION_WORDS,
+    QUOTE_CHARS,
+    RELATIVE_PRONOUNS,
+    SENTENCE_CONNECTORS,
+    ReportingLexicon,
+    reporting_lexicon,
+)
+from .speakers import (
+    _antecedent,
+    _fronted_subject,
+    _questioned_subject,
+    _sentence_subject,
+    _subject_from_region,
+)
+
+_ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para: int, last_para: list[int]) -> list[_Draft]:
+    """All statements of one sentence (tokens [lo, hi)), speakers resolved, in reading order."""
+    cues = _find_cues(doc, lo, hi)
+    cues_at = {c.index: c for c in cues}
+    drafts: list[_Draft] = []
+    claimed_until = lo
+    for cue in cues:
+        if cue.index < claimed_until:
+            continue
+        end = _clause_end(doc, cues_at, cue.end, hi)
+        if cue.form is None:
+            result = _source_statement(doc, cue, claimed_until, end, para)
+        else:
+            if cue.form.participle and cue.index > lo and (cue.index - 1) in cues_at:
+                continue  # وتابع قائلا: absorbed by the verb
+            result = _verb_statement(doc, cue, end, para)
+        if result is None:
+            continue
+        draft, claim_end = result
+        if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
+            continue
+        if draft.subject is None and cue.form is not None and not cue.form.participle and cue.index > lo and (
+            doc.tokens[cue.index - 1].norm in RELATIVE_PRONOUNS
+        ):
+            draft.subject = _antecedent(doc, claimed_until, cue.index - 1)
+            if draft.subject is None:
+                continue  # الواقع الذي يؤكد …: the verb describes a thing, nobody speaks
+        if draft.subject is None and _not_a_report(doc, cue, lo, claimed_until):
+            continue
+        _resolve(doc, speakers, draft, cue, claimed_until, drafts)
+        drafts.append(draft)
+        claimed_until = max(claim_end, cue.end)
+    drafts += _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para)
+    return drafts
+
+
+def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:
+    """A subjectless imperfect that is no one's report: an impersonal formula first in its sentence
+    (ويذكر أن، يشار إلى أن) or a verb describing the noun before it (مشروع قرار … يطالب بوقف …)."""
+    form = cue.form
+    if form is None or not form.imperfect:
+        return False
+    token = doc.tokens[cue.index]
+    bare = token.norm[1:] if token.norm[:1] in "وف" and token.norm[1:] in doc.lex.forms else token.norm
+    opens = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
+    if opens:
+        return bare in doc.lex.impersonal
+    prev = doc.tokens[cue.index - 1]
+    describes = prev.kind == "word" and prev.norm not in CLAUSE_OPENERS and token.norm[:1] not in "وف"
+    return describes and _fronted_subject(doc, claimed_until, cue.index) is None and _headline_subject(doc, claimed_until, cue.index) is None
+
+
+def _headline_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """A headline's opening noun phrase before its present-tense verb, the headline style of
+    reporting (النجيفي يستنكر …، فنان يطالب بـ …، الجالية البحرينية تندد …): a few words, no
+    punctuation, not opening with a preposition or a cue."""
+    headline = doc.article.headline
+    if headline is None or not headline.start <= doc.tokens[verb].start < headline.end or not lo < verb:
+        return None
+    words = doc.tokens[lo:verb]
+    if len(words) > HEADLINE_SUBJECT_MAX or any(t.kind != "word" for t in words) or lo in doc.inside:
+        return None
+    if words[0].norm in PREPOSITION_WORDS or any(doc.is_cue_word(t) for t in words):
+        return None
+    return lo, verb
+
+
+def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, before: list[_Draft]) -> None:
+    """Give the draft its speaker: explicit subject, fronted subject, the sentence's speaker, or the last one."""
+    subject = draft.subject
+    source = "explicit"
+    if subject is None and cue.form is not None and not cue.form.participle:
+        subject = _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index) or (
+            _headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
+    if subject is None and cue.form is not None and cue.form.participle:
+        if before:
+            draft.speaker, draft.source = before[-1].speaker, "participle"
+            draft.subject = before[-1].subject
+        else:
+            subject = _sentence_subject(doc, lo, cue.index)
+            source = "participle"
+    if subject is not None and subject[1] - subject[0] == 1 and doc.tokens[subject[0]].norm in doc.lex.honorific_pronouns:
+        subject, source = None, "explicit"  # وقال معاليه: the person last quoted (continuation below)
+    if draft.speaker is None and subject is not None:
+        draft.subject = subject
+        draft.speaker = speakers.mention(*subject, draft.gender, draft.number)
+        draft.source = source
+    if draft.speaker is None:
+        draft.speaker = speakers.continuing(draft.gender, draft.number)
+        draft.source = "continuation" if draft.speaker else "unknown"
+    if draft.speaker is not None:
+        speakers.spoke(draft.speaker)
+
+
+def _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para) -> list[_Draft]:
+    """A sentence that opens with a long quotation and no verb continues the last speaker's words."""
+    if lo not in doc.opening or any(d.start <= doc.tokens[lo].end <= d.end + 1 for d in drafts):
+        return []
+    quote = doc.opening[lo]
+    if doc.is_term(quote) or doc.words_in(quote) < doc.lex.min_continuation_words or not speakers.recent:
+        return []
+    if not last_para or last_para[0] < para - 1:
+        return []
+    start, stop = _inner(doc, quote)
+    speaker = speakers.recent[-1]
+    draft = _Draft(kind="direct", para=para, start=start, end=stop, quoted=[(start, stop)], cue_start=quote.open,
+                   cue_end=quote.open + 1, lemma="", cls="continuation", speaker=speaker, source="continuation")
+    return [draft]
+
+
+def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | None]:
+    """The headline form «X»: … / X: «…». A quoted content is a direct statement; otherwise an attribution."""
+    article = doc.article
+    if article.headline is None:
+        return [], None
+    idx = [i for i, t in enumerate(doc.tokens) if article.headline.start <= t.start < article.headline.end]
+    colon = next((i for i in idx[:9] if doc.tokens[i].norm == ":" and i not in doc.inside), None)
+    if colon is None or colon == idx[0]:
+        return [], None
+    lo = idx[0]
+    # a headline of two parts (ظريف في الكويت.. إيران: …): the speaker is the part before the colon
+    lo = max([k + 1 for k in range(lo, colon) if doc.tokens[k].norm in HEADLINE_SEPARATORS and k not in doc.inside] + [lo])
+    first = doc.tokens[lo]
+    if lo >= colon or first.kind == "word" and (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.forms):
+        return [], None
+    span = _strip_span(doc, colon + 1, idx[-1] + 1)
+    if span is None:
+        return [], None
+    kind, start, stop, quoted = _content_kind(doc, *span, "headline")
+    draft = _Draft(kind=kind, para=0, start=start, end=stop, quoted=quoted, cue_start=doc.tokens[colon].start,
+                   cue_end=doc.tokens[colon].end, lemma=":", cls="headline",
+                   subject=_subject_from_region(doc, lo, colon) or (lo, colon))
+    draft.speaker = speakers.mention(*draft.subject, "", "")
+    draft.source = "headline"
+    if kind == "headline":
+        return [], draft
+    speakers.spoke(draft.speaker)
+    return [draft], None
+
+
+def _claimed(doc: _Doc, lo: int, hi: int, drafts: list[_Draft]) -> bool:
+    """Are all words of tokens [lo, hi) inside an earlier statement's content (a quotation announced
+    at the end of the previous paragraph: وتابع قائلا: ⏎ «…»)."""
+    words = [t for t in doc.tokens[lo:hi] if t.kind != "punct"]
+    return bool(words) and any(d.start <= words[0].start and words[-1].end <= d.end for d in drafts)
+
+
+def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
+    doc = _Doc(article, lexicon)
+    speakers = _Speakers(doc)
+    head_drafts, attribution = _headline(doc, speakers)
+    drafts: list[_Draft] = list(head_drafts)
+    last_para: list[int] = []
+    for sentence in article.sentences:
+        if sentence.sentence not in doc.sentences:
+            continue
+        lo, hi = doc.sentences[sentence.sentence]
+        if any(d.para == 0 and doc.tokens[lo].start <= d.start < doc.tokens[hi - 1].end for d in head_drafts):
+            continue
+        if _claimed(doc, lo, hi, drafts[-2:]):
+            continue
+        found = _sentence_statements(doc, speakers, lo, hi, sentence.para, last_para)
+        for draft in found:
+            draft.sentence = sentence.sentence
+        if found:
+            last_para[:] = [sentence.para]
+        drafts += found
+    drafts += _interview_answers(doc, drafts, attribution)
+    drafts.sort(key=lambda d: (d.start, d.cue_start))
+    statements, ordered = _finish(doc, speakers, drafts)
+    headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
+    terms = _marked_terms(doc, statements)
+    return Analysis(statements, ordered, terms, headline)
+
+
+def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
+    """An interview's answers: a paragraph with no statement of its own after a short question
+    paragraph (… ؟) is the interviewee's words, without quote marks (indirect). The interviewee is
+    the headline's speaker («نائب لبناني لـ اليوم: …»), else the article's most quoted speaker. The
+    layout needs a few answers, and either that headline or answers opened by a dash (ـ، ••، =), so
+    that an opinion column's rhetorical questions are not taken for one."""
+    paragraphs = doc.article.paragraphs
+    answers = []
+    for n in range(1, len(paragraphs)):
+        question = doc.text[paragraphs[n - 1].start : paragraphs[n - 1].end].strip()
+        answer = paragraphs[n]
+        if not question.endswith(("؟", "?")) or len(question.split()) > INTERVIEW_QUESTION_MAX_WORDS:
+            continue
+        if any(answer.start <= d.start < answer.end for d in drafts):
+            continue
+        tokens = doc._token_range(answer.start, answer.end)
+        span = _strip_span(doc, tokens.start, tokens.stop) if len(tokens) else None
+        marked = answer.start < doc.tokens[tokens.start].start or span is not None and span[0] > tokens.start
+        while span is not None and doc.tokens[span[0]].norm in ANSWER_MARKS:
+            span, marked = _strip_span(doc, span[0] + 1, span[1]), True
+        if span is not None:
+            answers.append((n + 1, span, marked or doc.text[answer.start : answer.end].lstrip()[:1] in "ـ-–—•="))
+    speakers = [d.speaker for d in drafts if d.speaker is not None]
+    interviewee = attribution.speaker if attribution is not None else max(speakers, key=speakers.count, default=None)
+    marked_answers = sum(marked for _, _, marked in answers)
+    layout = attribution is not None or marked_answers * 2 >= len(answers)  # an interviewee named, or answers marked
+    if len(answers) < INTERVIEW_MIN_ANSWERS or interviewee is None or not layout:
+        return []
+    out = []
+    for para, (i, j), _ in answers:
+        start, end = doc.span(i, j)
+        out.append(_Draft(kind="indirect", para=para, start=start, end=end, quoted=[], cue_start=start, cue_end=start,
+                          lemma="", cls="interview", speaker=interviewee, source="interview"))
+    return out
+
+
+def _finish(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], ordered: list[Speaker] | None = None,
+            prefix: str = "q") -> tuple[list[Statement], list[Speaker]]:
+    """Number statements and speakers in reading order and fill the table fields."""
+    ordered = [] if ordered is None else ordered
+    for draft in drafts:
+        if draft.speaker is not None and draft.speaker not in ordered:
+            ordered.append(draft.speaker)
+    statements = []
+    for n, d in enumerate(drafts, 1):
+        speaker = d.speaker
+        if speaker is not None:
+            mention = _mention_for(speaker, d, doc)
+            speaker_fields = dict(
+                speaker=doc.text[mention[0] : mention[1]], speaker_id=f"S{ordered.index(speaker) + 1}",
+                speaker_start=mention[0], speaker_end=mention[1], anonymous=speaker.anonymous,
+                speaker_label=max(speaker.labels, key=len), speaker_source=d.source,
+            )
+        else:
+            speaker_fields = dict(speaker="", speaker_id="unknown", speaker_start=None, speaker_end=None,
+                                  anonymous=False, speaker_label="غير محدد", speaker_source="unknown")
+        statements.append(Statement(
+            doc_id=doc.article.doc_id, quote_id=f"{prefix}{n}", kind=d.kind, para=d.para, start=d.start, end=d.end,
+            text=doc.text[d.start : d.end], quoted_text=" … ".join(doc.text[a:b] for a, b in d.quoted),
+            quoted_spans=list(d.quoted), cue=doc.text[d.cue_start : d.cue_end], cue_lemma=d.lemma, cue_class=d.cls,
+            cue_start=d.cue_start, cue_end=d.cue_end, **speaker_fields,
+        ))
+    return statements, ordered
+
+
+def _mention_for(speaker: Speaker, draft: _Draft, doc: _Doc) -> tuple[int, int]:
+    """The statement's own subject, or the speaker's latest mention before the statement
+    (mentions are recorded in reading order, so a binary search finds it)."""
+    if draft.subject is not None:
+        return mention_span(doc, *draft.subject)
+    earlier = bisect_left(speaker.mentions, (draft.cue_start,))
+    return speaker.mentions[earlier - 1] if earlier else speaker.mentions[0]
+
+
+def _statement_at(statements: list[Statement], starts: list[int], longest: int, offset: int) -> str:
+    """The id of the first statement (in reading order, sorted by ``starts``) whose content holds
+    ``offset``; only statements starting within the ``longest`` content before it can."""
+    first = bisect_left(starts, offset - longest)
+    return next((s.quote_id for s in statements[first : bisect_right(starts, offset)] if s.start <= offset < s.end), "")
+
+
+def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
+    """Every quotation that is not quoted speech: names and terms, and unattributed quotations."""
+    used = {span for s in statements for span in s.quoted_spans}
+    starts = [s.start for s in statements]
+    longest = max((s.end - s.start for s in statements), default=0)
+    rows = []
+    for para, quote in doc.quotes:
+        inner = _inner(doc, quote)
+        if inner in used or inner[0] >= inner[1]:
+            continue
+        inside = _statement_at(statements, starts, longest, quote.open)
+        role = "term" if quote.depth > 0 or doc.is_term(quote) else "unattributed"
+        rows.append({"doc_id": doc.article.doc_id, "para": para, "start": inner[0], "end": inner[1],
+                     "text": doc.text[inner[0] : inner[1]], "mark": quote.mark, "role": role, "inside_quote_id": inside})
+    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+
+
+def analyse(article, lexicon: str | Path | None = None) -> Analysis:
+    """Statements, speakers, marked terms and headline attribution of an article (cached)."""
+    if lexicon is None and article in _ANALYSES:
+        return _ANALYSES[article]
+    result = _analyse(article, reporting_lexicon(lexicon))
+    if lexicon is None:
+        _ANALYSES[article] = result
+    return result
+
+
+def extract_quotes(article, lexicon: str | Path | None = None) -> list[Statement]:
+    """The attributed statements of an article, in reading order."""
+    return list(analyse(article, lexicon).statements)
+
+
+def headline_attribution(article) -> Statement | None:
+    """The headline's source in the form ``«ناتو»: …`` (kind ``headline``), or None."""
+    return analyse(article).headline
+
+
+def _spans_text(spans: list[tuple[int, int]]) -> str:
+    return ";".join(f"{a}-{b}" for a, b in spans)
+
+
+def quote_table(article) -> pd.DataFrame:
+    """One row per statement: the columns of ``quotes.csv`` (quoted_spans as ``start-end;…``)."""
+    rows = [{**vars(statement), "quoted_spans": _spans_text(statement.quoted_spans)} for statement in extract_quotes(article)]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    for column in ("speaker_start", "speaker_end"):  # integers that may be missing (no named speaker)
+        frame[column] = pd.array([row[column] for row in rows], dtype="Int64")  # not astype: that copies every column
+    return frame
+
+
+def marked_terms(article) -> pd.DataFrame:
+    """Quoted names and terms («ناتو»، "الفيتو") and quotations nobody is said to speak."""
+    return analyse(article).terms.copy()
+
+
+def voice_spans(article) -> pd.DataFrame:
+    """Who speaks where: quoted words ("quoted") and reported clauses ("reported") per statement."""
+    return pd.DataFrame(_voice_rows(article), columns=VOICE_COLUMNS)
+
+
+def _voice_rows(article) -> list[dict]:
+    """The rows of :func:`voice_spans`, in text order."""
+    analysis = analyse(article)
+    rows = []
+    items = list(analysis.statements) + ([analysis.headline] if analysis.headline else [])
+    text = article.text
+    for s in items:
+        base = {"doc_id": s.doc_id, "quote_id": s.quote_id, "speaker_id": s.speaker_id,
+                "speaker_label": s.speaker_label, "kind": s.kind}
+        for a, b in s.quoted_spans:
+            rows.append({**base, "voice": "quoted", "start": a, "end": b})
+        cursor = s.start
+        for a, b in sorted(s.quoted_spans) + [(s.end, s.end)]:
+            piece_start, piece_end = cursor, min(a, s.end)
+            while piece_start < piece_end and (text[piece_start].isspace() or text[piece_start] in QUOTE_CHARS):
+                piece_start += 1
+            while piece_end > piece_start and (text[piece_end - 1].isspace() or text[piece_end - 1] in QUOTE_CHARS | {"،", ","}):
+                piece_end -= 1
+            if piece_end > piece_start:
+                rows.append({**base, "voice": "reported", "start": piece_start, "end": piece_end})
+            cursor = max(cursor, b)
+    return sorted(rows, key=lambda row: (row["start"], row["end"]))
+
+
+def voice_at(article, start: int, end: int) -> tuple[str, str, str]:
+    """(speaker_id, speaker_label, voice) of the text [start, end): the journalist where nobody is quoted.
+
+    A span belongs to the voice span that covers at least half of it, quoted words before reported ones.
+    """
+    spans = _voice_index(article)
+    length = max(end - start, 1)
+    best = None
+    for a, b, speaker_id, label, voice in spans:
+        overlap = min(b, end) - max(a, start)
+        if overlap * 2 >= length and overlap > 0:
+            rank = (voice == "quoted", overlap)
+            if best is None or rank > best[0]:
+                best = (rank, (speaker_id, label, voice))
+    return best[1] if best else JOURNALIST
+
+
+_VOICE_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _voice_index(article) -> list[tuple[int, int, str, str, str]]:
+    if article not in _VOICE_INDEX:
+        _VOICE_INDEX[article] = [(r["start"], r["end"], r["speaker_id"], r["speaker_label"], r["voice"]) for r in _voice_rows(article)]
+    return _VOICE_INDEX[article]

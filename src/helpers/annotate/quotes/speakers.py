@@ -1,0 +1,331 @@
+"""Step 4a: the subject noun phrase of a cue, after the verb (VSO), before it (SVO), relayed
+(نقلا عن X)، asked (وسئل الوزير … فقال) or for a participle the sentence's speaker.
+"""
+from __future__ import annotations
+
+from .cues import (
+    _Cue,
+    _verb_cue,
+)
+from .document import (
+    _base,
+    _cue_candidates,
+    _Doc,
+    _is_adverb,
+)
+from .lexicon import (
+    ADDRESSING_CLASSES,
+    AFFILIATION_HEADS,
+    AFFILIATION_MAX,
+    AFFILIATION_PREPOSITIONS,
+    ANTECEDENT_MAX,
+    CLAUSE_BREAKERS,
+    COMMA,
+    DESCRIPTIVE_PREPOSITIONS,
+    FRONTED_ADVERBIAL_MAX,
+    NAME_PARTICLES,
+    NAME_PREPOSITIONS,
+    PREPOSITION_WORDS,
+    PUNCT_STRIP,
+    RELAY_WORDS,
+    SENTENCE_CONNECTORS,
+)
+
+
+def _relay_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """نقلا عن X / عن X قوله: the words are X's, relayed by the subject."""
+    for i in range(lo, hi):
+        if doc.tokens[i].norm == "عن" and (i > lo and doc.tokens[i - 1].norm == "نقلا" or any(
+            doc.tokens[k].norm in RELAY_WORDS for k in range(i + 1, hi)
+        )):
+            j = i + 1
+            while j < hi and doc.tokens[j].norm not in RELAY_WORDS and doc.tokens[j].norm != COMMA:
+                j += 1
+            if j > i + 1:
+                return i + 1, j
+    return None
+
+
+def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
+
+    ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
+    while lo < hi and _is_adverb(doc, lo):
+        lo += 1
+    relay = _relay_subject(doc, lo, hi) or _relayed_source(doc, lo, hi, relay_preps)
+    if relay:
+        return relay
+    if lo >= hi:
+        return None
+    first = doc.tokens[lo]
+    if first.kind != "word" and lo not in doc.opening:
+        return None
+    if first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators or doc.is_addressee(lo):
+        return _late_subject(doc, lo, hi)
+    j = lo
+    while j < hi:
+        token = doc.tokens[j]
+        describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
+        if j not in doc.inside and not describes and not _first_name(doc, j) and (
+            token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
+            or token.norm in doc.lex.complementisers
+        ):
+            break
+        j += 1
+    j = _affiliated_name(doc, lo, j, hi)
+    if doc.is_head(first):
+        j = _affiliation(doc, j, hi)
+    if lo in doc.entity_end:
+        j = min(j, _named_end(doc, lo, j))
+    while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
+        j -= 1
+    return (lo, j) if j > lo else None
+
+
+def _first_name(doc: _Doc, i: int) -> bool:
+    """A first name that reads as a preposition once normalised (علي is على without its alif
+    maqsura): written with a final ي, after a word of the phrase and before another word
+    (اللواء علي الأحمدي)."""
+    token = doc.tokens[i]
+    letters = token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return (token.norm in NAME_PREPOSITIONS and letters.endswith("ي") and i > 0 and doc.tokens[i - 1].kind == "word"
+            and i + 1 < len(doc.tokens) and doc.tokens[i + 1].kind == "word" and not doc.tokens[i + 1].is_stop)
+
+
+def _affiliation(doc: _Doc, j: int, hi: int) -> int:
+    """Extend a title over في/من and the organisation it belongs to, and the holder's name after it
+    (العميل الخاص في مكتب التحقيقات الفيدرالي، قائد بارز في طالبان، مدير الإعلام الأمني في الوزارة
+    العميد عادل الحشاش): an organisation of the gazetteer or an institution of ``affiliation_heads``,
+    not a place or an event (في الكويت، في مؤتمر صحفي: where and when the words were said)."""
+    while j + 1 < hi and doc.tokens[j].norm in AFFILIATION_PREPOSITIONS and (j + 1) not in doc.inside:
+        k = j + 1
+        if not (doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
+            break
+        j = _construct_chain(doc, k, hi)
+        if j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or doc.is_head(doc.tokens[j]) and (
+            j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1))
+        )):
+            j = _noun_phrase(doc, j, hi)
+    return j
+
+
+def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
+    """End of an organisation's name from token k: nouns in construct and nisba adjectives (جهاز أمن
+    الدولة، مكتب التحقيقات الفيدرالي، طالبان الأفغانية), up to a preposition, a cue or a clause."""
+    j = min(doc.entity_end.get(k, k + 1), hi)
+    while j < hi:
+        token, prev = doc.tokens[j], doc.tokens[j - 1]
+        if token.kind != "word" or token.is_stop or token.norm in doc.lex.complementisers or doc.is_cue_word(token) or (
+            token.norm in doc.lex.subject_terminators or _is_adverb(doc, j)
+        ):
+            break
+        nisba = token.has_article and _base(token).endswith(("ي", "ية"))
+        if not (nisba or (not prev.has_article and j - 1 not in doc.in_named and token.has_article)
+                or (not prev.has_article and not token.has_article and not doc.is_head(token))):
+            break
+        j += 1
+    return j
+
+
+def _named_end(doc: _Doc, lo: int, hi: int) -> int:
+    """A subject that opens with a named actor of the gazetteer ends with its noun phrase: what
+    follows is the verb's object or the rest of the clause (وأكدت طالبان السيطرة على …، وأعلنت
+    طالبان مسؤوليتها، وأعلن حلف شمال الأطلسي (الناتو) أن)."""
+    return _noun_phrase(doc, lo, hi)
+
+
+def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
+    """Where the object starts in a subject region of a verb that takes one (دعا الرئيس الأطراف إلى،
+    طالب وزير الخارجية المجتمع الدولي بـ، حث الرئيس الأمريكي جو بايدن إسرائيل على), or None.
+
+    The object is a named state or organisation, or a definite noun (الأطراف، الحكومة), that
+    follows the subject without a genitive link: not after an indefinite head (وزير الخارجية، أمير
+    الكويت) or باسم, not with the preposition ل (الأمين العام لحلف …), not a title word, nisba
+    adjective, a head before a name (الشيخ سالم) or a word of a named person (الجابر الصباح).
+    """
+    for k in range(lo + 1, hi):
+        token, prev = doc.tokens[k], doc.tokens[k - 1]
+        if token.kind != "word" or prev.norm == "باسم" or _indefinite_head(doc, prev) or "ل" in token.proclitics.split("+"):
+            continue
+        if k in doc.entity_end:
+            # a name that began inside the word before (لحلف شمال الأطلسي) is that word's genitive
+            if doc.entity_type.get(k) in ("GPE", "ORG") and doc.entity_offset[k] >= token.start:
+                return k
+            continue
+        base = _base(token)
+        titles_a_name = doc.is_head(token) and k + 1 < hi and (doc.entity_type.get(k + 1) == "PERSON" or doc.is_name(doc.tokens[k + 1]))
+        common = token.has_article and not base.endswith(("ي", "ية", "يه")) and not titles_a_name  # الحكومة، not الشيخ سالم
+        if common and k not in doc.in_named and base not in doc.lex.title_words and token.norm not in doc.lex.title_words:
+            return k
+    return None
+
+
+def _relayed_source(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...]) -> tuple[int, int] | None:
+    """The object of the verb's source preposition, when it starts a speaker (من مصادر قضائية)."""
+    for k in range(lo, hi - 1):
+        if k not in doc.inside and doc.tokens[k].norm in relay_preps and doc.starts_speaker(k + 1):
+            return _subject_from_region(doc, k + 1, hi)
+    return None
+
+
+def _late_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """A subject after the verb's own adverbial, set off by commas (ونفى في رده على سؤال …، وزير
+    الخارجية …، أن): the last comma-separated part before the content, if it starts with a title or actor."""
+    stop = hi
+    while stop > lo and doc.tokens[stop - 1].norm == COMMA:
+        stop -= 1
+    comma = next((k for k in range(stop - 1, lo, -1) if doc.tokens[k].norm == COMMA and k not in doc.inside), None)
+    if comma is None or comma + 1 >= stop:
+        return None
+    i = comma + 1
+    if not (i in doc.entity_end or doc.is_head(doc.tokens[i])):
+        return None
+    return i, max(_noun_phrase(doc, i, stop), min(doc.entity_end.get(i, i + 1), stop))
+
+
+def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
+    """Extend a bare title over its affiliation and the holder's name (القيادي في الحركة أسامة حمدان)."""
+    if j >= hi or j - lo > 2 or doc.tokens[j].norm not in AFFILIATION_PREPOSITIONS or not doc.is_head(doc.tokens[lo]):
+        return j
+    k = j + 1
+    while k < hi and k - j <= AFFILIATION_MAX and doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and (
+        doc.tokens[k].norm not in doc.lex.forms and doc.tokens[k].norm not in doc.lex.subject_terminators | doc.lex.adverbs
+    ) and not doc.is_addressee(k):
+        k += 1
+    names = k  # the holder's name: rare words, or two or more words without the article (أسامة حمدان)
+    while names > j + 2 and not doc.tokens[names - 1].has_article and not doc.is_head(doc.tokens[names - 1]):
+        names -= 1
+    named = k - names >= 2 or (k - names == 1 and doc.is_name(doc.tokens[names]))
+    affiliation = doc.tokens[names - 1]
+    if named and (affiliation.has_article or doc.is_head(affiliation)):
+        return k
+    apposed = _apposed_person(doc, k, hi)  # الخبير في أمن الملاحة البحرية، الربان خالد المهيري،
+    return apposed if apposed is not None else j
+
+
+def _apposed_person(doc: _Doc, k: int, hi: int) -> int | None:
+    """End of a person's name set off by a comma at token k, after at most two title words
+    (، الربان خالد المهيري), or None."""
+    if k >= hi or doc.tokens[k].norm != COMMA:
+        return None
+    for start in range(k + 1, min(k + 4, hi)):
+        if doc.entity_type.get(start) == "PERSON":
+            return min(doc.entity_end[start], hi)
+        if doc.tokens[start].kind != "word":
+            return None
+    return None
+
+
+def _described_head(doc: _Doc, lo: int, j: int) -> bool:
+    """Tokens [lo, j) end in an indefinite head and its nisba adjectives (مسؤول عسكري، مصادر أمنية)."""
+    k = j - 1
+    while k > lo and doc.tokens[k].kind == "word" and not doc.tokens[k].has_article and doc.tokens[k].norm.endswith(("ي", "يه", "ية")):
+        k -= 1
+    return _indefinite_head(doc, doc.tokens[k])
+
+
+def _indefinite_head(doc: _Doc, token) -> bool:
+    """مسؤول، مصدر، دبلوماسي (no article): a following في/من describes the speaker (مسؤول في وزارة الدفاع)."""
+    return doc.is_head(token) and not token.has_article and not token.proclitics
+
+
+def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
+    """End of a speaker noun phrase starting at a head or name: titles, nisba adjectives, names."""
+    j = min(doc.entity_end.get(lo, lo + 1), hi)
+    while j < hi:
+        token, prev = doc.tokens[j], doc.tokens[j - 1]
+        if j in doc.entity_end:
+            # the genitive of a head in construct, also one carrying ل: الأمين العام لمجلس التعاون …
+            construct = doc.is_head(prev) and not prev.has_article
+            holder = doc.is_head(prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني
+                doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token))
+            if not (construct or holder or prev.norm in {"باسم", "ل"}):
+                break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
+            j = min(doc.entity_end[j], hi)
+            continue
+        if _is_adverb(doc, j):
+            break
+        if token.norm == "(":
+            close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        base = _base(token)
+        construct = token.kind == "word" and (prev.norm == "باسم" or doc.is_head(prev) and not prev.has_article and (
+            token.has_article or "ل" in token.proclitics.split("+")
+        ))
+        keeps = (
+            doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
+            or construct
+            or (token.has_article and base.endswith(("ي", "ية")))
+            or token.norm in NAME_PARTICLES or _first_name(doc, j) or doc.given_name(j) or doc.given_name(j - 1)
+        )
+        if not keeps or token.norm in doc.lex.forms:
+            break
+        j += 1
+    return j
+
+
+def _skip_connectors(doc: _Doc, i: int, stop: int) -> int:
+    while i < stop and doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", "اما", "واما", COMMA}:
+        i += 1
+    return i
+
+
+def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد، أما الوزير فقال),
+    also after a short fronted adverbial closed by a comma (في المقابل، النائب العام قال)."""
+    i = _skip_connectors(doc, lo, verb)
+    if i < verb and not doc.starts_speaker(i):
+        comma = next((k for k in range(i, min(i + FRONTED_ADVERBIAL_MAX + 1, verb)) if doc.tokens[k].norm == COMMA), None)
+        if comma is not None:
+            i = _skip_connectors(doc, comma + 1, verb)
+    if i >= verb or i in doc.inside or not doc.starts_speaker(i):
+        return None
+    j = verb
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
+        j -= 1
+    return (i, j) if j > i and j - i <= 15 else None
+
+
+def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The one asked, who answers with the verb: وسئل الوزير عن التأجيل فقال: «لا»; the phrase ends
+    at the question's preposition or a comma (سئلت المتحدثة باسم البيت الأبيض عن …)."""
+    for k in range(lo, verb - 1):
+        if k not in doc.inside and set(_cue_candidates(doc.tokens[k].norm)) & doc.lex.question_verbs and doc.starts_speaker(k + 1):
+            j = k + 2
+            while j < verb and doc.tokens[j].norm not in PREPOSITION_WORDS | PUNCT_STRIP | doc.lex.subject_terminators:
+                j += 1
+            return k + 1, j
+    return None
+
+
+def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
+    """The speaker a relative pronoun before the verb refers back to (الإمارات التي كشفت أنها …،
+    دمشق التي اعتبرت أن …): the phrase just before the pronoun, if a speaker can start it."""
+    k = relative
+    while k > lo and relative - k < ANTECEDENT_MAX and (k - 1) not in doc.inside and doc.tokens[k - 1].kind == "word" and (
+        doc.tokens[k - 1].norm not in PREPOSITION_WORDS and _verb_cue(doc, k - 1, lo) is None
+    ):
+        k -= 1
+    start = next((i for i in range(k, relative) if doc.starts_speaker(i)), None)
+    return (start, relative) if start is not None else None
+
+
+def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
+    """For a participle with no statement before it: the first speaker-like phrase in the sentence."""
+    for i in range(lo, before):
+        if i not in doc.inside and doc.starts_speaker(i):
+            return i, _noun_phrase(doc, i, before)
+    return None
+
+
+def _addressed_object(doc: _Doc, cue: _Cue, i: int) -> bool:
+    """وطالبت مجلس الأمن بـ…: after a feminine verb that addresses someone (directive, critical), a
+    masculine singular title or institution is the object, and the subject is dropped."""
+    head = doc.tokens[i]
+    base = _base(head)
+    common_noun = doc.is_head(head) or (head.has_article and doc.entity_type.get(i) != "GPE")  # not دعت الكويت
+    return (cue.form.gender == "f" and cue.form.number == "sg" and cue.cls in ADDRESSING_CLASSES and common_noun
+            and not base.endswith(("ة", "ات", "ون", "ين", "اء")) and base not in doc.lex.anonymous_heads)
