@@ -63,7 +63,6 @@ from .lexicon import (  # noqa: F401
     LEXICON_PATH,
     NAME_MAX_ZIPF,
     NAME_PARTICLES,
-    OBJECT_SUFFIXES,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     QUOTE_CHARS,

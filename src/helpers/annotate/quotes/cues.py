@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...text.morphology import CONJUNCTIONS
 from ...text.segment import split_proclitics
 from .document import (
     _cue_candidates,
@@ -49,7 +50,7 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         not _opens_content(doc, i + 1, form)
     ):
         return None
-    if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in "وف":
+    if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in CONJUNCTIONS:
         return None
     return _Cue(i, i + 1, form, form.lemma, form.cls)
 
@@ -80,7 +81,7 @@ def _source_cue(doc: _Doc, i: int) -> _Cue | None:
         wants_l = words[-1] == "ل"
         if wants_l:
             words = words[:-1]
-        if token.norm not in words[0:1] and not (token.norm[:1] in "وف" and token.norm[1:] == words[0]):
+        if token.norm not in words[0:1] and not (token.norm[:1] in CONJUNCTIONS and token.norm[1:] == words[0]):
             continue
         j = i + 1
         if any(j + k >= len(doc.tokens) or doc.tokens[j + k].norm != w for k, w in enumerate(words[1:])):
@@ -126,8 +127,8 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
         if (doc.tokens[j].norm in SENTENCE_CONNECTORS | CONNECTING_ADVERBS and (j + 1) in cues_at
                 and cues_at[j + 1].form is not None):
             return end
-        if cue is None or end == j and doc.tokens[j].norm[0] not in "وف":
+        if cue is None or end == j and doc.tokens[j].norm[0] not in CONJUNCTIONS:
             continue
-        if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in "وف":
+        if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in CONJUNCTIONS:
             return end
     return hi

@@ -9,16 +9,21 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ...text.morphology import (
+    ARTICLE,
+    CONJUNCTIONS,
+    OBJECT_SUFFIXES,
+    has_article,
+    split_proclitics,
+)
 from ...text.normalize import normalize
-from ...text.quotemarks import QuoteSpan, pair_quote_marks
-from ...text.segment import split_proclitics
+from ...text.quotemarks import QuoteSpan
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
     BRACKET_CUE_WINDOW,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
     NAME_MAX_ZIPF,
-    OBJECT_SUFFIXES,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELATIVE_PRONOUNS,
@@ -130,15 +135,15 @@ def _keys(token) -> set[str]:
     (the proclitic split is a heuristic: وزير must also match itself, not only زير)."""
     norm = token.norm
     keys = {norm, _base(token)}
-    if norm.startswith("ال") and len(norm) > 4:
-        keys.add(norm[2:])
+    if has_article(norm):
+        keys.add(norm[len(ARTICLE):])
     return keys
 
 
 def _cue_candidates(norm: str) -> list[str]:
     """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث)."""
     out = [norm]
-    if len(norm) >= 3 and norm[0] in "وف":
+    if len(norm) >= 3 and norm[0] in CONJUNCTIONS:
         out.append(norm[1:])
     for word in list(out):
         out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
@@ -178,9 +183,9 @@ class _Doc:
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
         self.role: dict[int, str] = {}
         para = 0
-        for role, block in article.blocks:
+        for (role, block), paired in zip(article.blocks, article.quote_pairs):
             para += role == "body"
-            marks = pair_quote_marks(self.text, block.start, block.end).quotes
+            marks = paired.quotes
             self.quotes += [(para, quote) for quote in marks + self._speech_brackets(block.start, block.end, marks)]
         self.top = sorted((q for _, q in self.quotes if q.depth == 0), key=lambda q: q.open)
         self.top_opens = [q.open for q in self.top]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ...text.morphology import CONJUNCTIONS
 from .content import (
     _content_kind,
     _source_statement,
@@ -104,12 +105,12 @@ def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:
     if form is None or not form.imperfect:
         return False
     token = doc.tokens[cue.index]
-    bare = token.norm[1:] if token.norm[:1] in "وف" and token.norm[1:] in doc.lex.forms else token.norm
+    bare = token.norm[1:] if token.norm[:1] in CONJUNCTIONS and token.norm[1:] in doc.lex.forms else token.norm
     opens = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
     if opens:
         return bare in doc.lex.impersonal
     prev = doc.tokens[cue.index - 1]
-    describes = prev.kind == "word" and prev.norm not in CLAUSE_OPENERS and token.norm[:1] not in "وف"
+    describes = prev.kind == "word" and prev.norm not in CLAUSE_OPENERS and token.norm[:1] not in CONJUNCTIONS
     return describes and _fronted_subject(doc, claimed_until, cue.index) is None and _headline_subject(doc, claimed_until, cue.index) is None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ...paths import PACKAGE_DATA
 from ...text.lexicons import read_yaml
+from ...text.morphology import ARTICLE, has_article
 from ...text.normalize import normalize
 
 LEXICON_PATH = PACKAGE_DATA / "reporting.yaml"
@@ -55,7 +56,6 @@ NEGATIONS = _rule("negations")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
 CLAUSE_BREAKERS = _rule("clause_breakers")
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم (longest first).
-OBJECT_SUFFIXES = tuple(sorted(_rule("object_suffixes"), key=lambda s: (-len(s), s)))
 DESCRIPTIVE_PREPOSITIONS = _rule("descriptive_prepositions")
 RELAY_WORDS = _rule("relay_words")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
@@ -65,7 +65,7 @@ TIME_PHRASES = tuple(tuple(phrase.split()) for phrase in sorted(_rule("time_phra
 RESUMPTIVE_PREPOSITIONS = _rule("resumptive_prepositions")  # وفقا لما أفادت به
 FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
-AFFILIATION_HEADS = frozenset(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in _rule("affiliation_heads"))
+AFFILIATION_HEADS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("affiliation_heads"))
 NAME_PARTICLES = _rule("name_particles")
 NAME_PREPOSITIONS = _rule("name_prepositions")
 ADDRESSING_CLASSES = _rule("addressing_classes")
@@ -170,7 +170,7 @@ def _bare(entries: Iterable[str]) -> frozenset[str]:
     out = set()
     for entry in entries or ():
         norm = normalize(str(entry))
-        out.add(norm[2:] if norm.startswith("ال") and len(norm) > 4 else norm)
+        out.add(norm[len(ARTICLE):] if has_article(norm) else norm)
     return frozenset(out)
 
 
