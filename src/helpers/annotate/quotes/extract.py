@@ -406,23 +406,34 @@ def voice_at(article, start: int, end: int) -> tuple[str, str, str]:
     """(speaker_id, speaker_label, voice) of the text [start, end): the journalist where nobody is quoted.
 
     A span belongs to the voice span that covers at least half of it, quoted words before reported ones.
+    Only the spans that can overlap [start, end) are read (binary search on their starts, then back
+    while an earlier span can still reach ``start``), so looking up every sentence stays near-linear.
     """
-    spans = _voice_index(article)
+    spans, starts, reach = _voice_index(article)
     length = max(end - start, 1)
     best = None
-    for a, b, speaker_id, label, voice in spans:
+    i = bisect_left(starts, end) - 1
+    while i >= 0 and reach[i] > start:
+        a, b, speaker_id, label, voice = spans[i]
         overlap = min(b, end) - max(a, start)
         if overlap * 2 >= length and overlap > 0:
             rank = (voice == "quoted", overlap)
-            if best is None or rank > best[0]:
+            if best is None or rank >= best[0]:  # going backwards: on a tie the earlier span wins
                 best = (rank, (speaker_id, label, voice))
+        i -= 1
     return best[1] if best else JOURNALIST
 
 
 _VOICE_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _voice_index(article) -> list[tuple[int, int, str, str, str]]:
+def _voice_index(article) -> tuple[list[tuple[int, int, str, str, str]], list[int], list[int]]:
+    """The article's voice spans in start order, their starts, and the furthest end reached so far."""
     if article not in _VOICE_INDEX:
-        _VOICE_INDEX[article] = [(r["start"], r["end"], r["speaker_id"], r["speaker_label"], r["voice"]) for r in _voice_rows(article)]
+        spans = [(r["start"], r["end"], r["speaker_id"], r["speaker_label"], r["voice"]) for r in _voice_rows(article)]
+        reach, furthest = [], -1
+        for span in spans:
+            furthest = max(furthest, span[1])
+            reach.append(furthest)
+        _VOICE_INDEX[article] = (spans, [s[0] for s in spans], reach)
     return _VOICE_INDEX[article]
