@@ -3,7 +3,7 @@ named actors) and the records the extractor fills (:class:`Statement`, :class:`S
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -80,7 +80,7 @@ class Statement:
     speaker_source: str = ""  # explicit, participle, continuation, headline or unknown
 
 
-@dataclass
+@dataclass(eq=False)  # a speaker is itself: compared, counted and removed by identity
 class Speaker:
     """A speaker of the article: its mentions and the words that identify it."""
 
@@ -230,7 +230,7 @@ class _Doc:
 
         ends = {}
         mentions = find_entities(self.article)
-        self.name_spans = [(m.start, m.end) for m in mentions if m.kind == "name"]  # every type, for names_actor
+        self.name_spans = sorted((m.start, m.end) for m in mentions if m.kind == "name")  # every type, for names_actor
         for mention in mentions:
             if mention.kind != "name" or mention.type not in SPEAKER_ENTITY_TYPES:
                 continue
@@ -328,7 +328,8 @@ class _Doc:
         """Are the quotation's words exactly a name of the gazetteer or the name finder («ناتو»،
         «مبادرة إسطنبول للتعاون»)?"""
         start, end = _inner(self, quote)
-        return any(quote.start <= m_start <= start and m_end >= end for m_start, m_end in self.name_spans)
+        lo, hi = bisect_left(self.name_spans, (quote.start,)), bisect_right(self.name_spans, (start, float("inf")))
+        return any(m_end >= end for _, m_end in self.name_spans[lo:hi])
 
     def is_cue_word(self, token) -> bool:
         return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))

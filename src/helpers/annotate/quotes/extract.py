@@ -4,6 +4,7 @@ voices, and the public functions that return them.
 from __future__ import annotations
 
 import weakref
+from collections import Counter
 from bisect import bisect_left, bisect_right
 from pathlib import Path
 
@@ -259,8 +260,8 @@ def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | No
             span, marked = _strip_span(doc, span[0] + 1, span[1]), True
         if span is not None:
             answers.append((n + 1, span, marked or doc.text[answer.start : answer.end].lstrip()[:1] in "ـ-–—•="))
-    speakers = [d.speaker for d in drafts if d.speaker is not None]
-    interviewee = attribution.speaker if attribution is not None else max(speakers, key=speakers.count, default=None)
+    counts = Counter(d.speaker for d in drafts if d.speaker is not None)
+    interviewee = attribution.speaker if attribution is not None else max(counts, key=counts.get, default=None)
     marked_answers = sum(marked for _, _, marked in answers)
     layout = attribution is not None or marked_answers * 2 >= len(answers)  # an interviewee named, or answers marked
     if len(answers) < INTERVIEW_MIN_ANSWERS or interviewee is None or not layout:
@@ -277,16 +278,18 @@ def _finish(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], ordered: list[
             prefix: str = "q") -> tuple[list[Statement], list[Speaker]]:
     """Number statements and speakers in reading order and fill the table fields."""
     ordered = [] if ordered is None else ordered
+    number = {id(s): n for n, s in enumerate(ordered, 1)}  # speakers are told apart by identity
     for draft in drafts:
-        if draft.speaker is not None and draft.speaker not in ordered:
+        if draft.speaker is not None and id(draft.speaker) not in number:
             ordered.append(draft.speaker)
+            number[id(draft.speaker)] = len(ordered)
     statements = []
     for n, d in enumerate(drafts, 1):
         speaker = d.speaker
         if speaker is not None:
             mention = _mention_for(speaker, d, doc)
             speaker_fields = dict(
-                speaker=doc.text[mention[0] : mention[1]], speaker_id=f"S{ordered.index(speaker) + 1}",
+                speaker=doc.text[mention[0] : mention[1]], speaker_id=f"S{number[id(speaker)]}",
                 speaker_start=mention[0], speaker_end=mention[1], anonymous=speaker.anonymous,
                 speaker_label=max(speaker.labels, key=len), speaker_source=d.source,
             )
