@@ -211,6 +211,7 @@ def write_article(article: Article, out_dir: str | Path, layers: Iterable[str] |
     name = folder_name(article.doc_id)
     target = out_dir / name
     staging = normal_folder(Path(tempfile.mkdtemp(prefix=f".{name[:40]}-", dir=out_dir)))
+    old = None
     try:
         with open(staging / "article.json", "w", encoding="utf-8") as handle:
             json.dump(article_record(article), handle, ensure_ascii=False, indent=2)

@@ -25,7 +25,6 @@ import pickle
 import shutil
 import tempfile
 import warnings
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -92,34 +91,44 @@ def code_version() -> str:
 # --- one article's annotation ------------------------------------------------------------
 
 
+def layer_table(columns: dict[str, list]):
+    """One layer's column lists as an Arrow table with the corpus tables' column types."""
+    import pyarrow as pa
+
+    return pa.table([pa.array(values, type=_arrow_type(column_type(name)), from_pandas=True) for name, values in columns.items()],
+                    names=list(columns))
+
+
 @dataclass
 class Annotated:
-    """One article's annotation as column lists, its row of the articles table and its warnings."""
+    """One article's annotation as Arrow tables by layer, its row of the articles table and its warnings."""
 
     doc_id: str
     row: dict
-    columns: dict[str, dict[str, list]]
+    tables: dict[str, object]
     warnings: list[str] = field(default_factory=list)
     fresh: bool = True  # annotated in this run (not taken from the cache)
 
 
 def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[Annotated]:
-    """Annotate articles (in a worker process or a Dask worker), catching each one's warnings."""
+    """Annotate articles (in a worker process or a Dask worker), catching each one's warnings; the
+    Arrow tables are built here, in parallel, so that the one writer only concatenates them."""
     results = []
     for article in articles:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             columns = annotate_columns(article, layers)
             row = article_row(article)
+        tables = {name: layer_table(columns[name]) for name in layers}
         for name in layers:
-            row.setdefault(f"n_{name}", len(next(iter(columns[name].values()), ())))
-        results.append(Annotated(article.doc_id, row, columns, [str(w.message) for w in caught]))
+            row.setdefault(f"n_{name}", tables[name].num_rows)
+        results.append(Annotated(article.doc_id, row, tables, [str(w.message) for w in caught]))
     return results
 
 
 class Cache:
-    """Annotations by article: ``OUT/.cache/<code version>/<key[:2]>/<key>``, a compressed pickle of
-    :class:`Annotated`. The key hashes the article's SHA-256, its id and metadata and the layers;
+    """Annotations by article: ``OUT/.cache/<code version>/<key[:2]>/<key>``, a zstd-compressed
+    pickle of :class:`Annotated` (its tables pickle as Arrow buffers). The key hashes the article's SHA-256, its id and metadata and the layers;
     the folder is the package's code and data version, so any change to either starts afresh."""
 
     def __init__(self, out: Path, layers: tuple[str, ...]):
@@ -135,11 +144,14 @@ class Cache:
         return self.folder / key[:2] / key
 
     def load(self, key: str) -> Annotated | None:
+        import pyarrow as pa
+
         try:
             data = self._path(key).read_bytes()
         except FileNotFoundError:
             return None
-        annotated = pickle.loads(zlib.decompress(data))
+        size = int.from_bytes(data[:8], "little")
+        annotated = pickle.loads(pa.decompress(data[8:], decompressed_size=size, codec="zstd", asbytes=True))
         annotated.fresh = False
         return annotated
 
@@ -147,8 +159,11 @@ class Cache:
         """Write one entry atomically: to ``scratch`` (the run's staging folder), then renamed."""
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
+        import pyarrow as pa
+
+        data = pickle.dumps(annotated, protocol=5)
         temporary = scratch / key
-        temporary.write_bytes(zlib.compress(pickle.dumps(annotated, protocol=5), 1))
+        temporary.write_bytes(len(data).to_bytes(8, "little") + pa.compress(data, codec="zstd", asbytes=True))
         os.replace(temporary, path)
 
     def prune(self) -> None:
@@ -264,8 +279,7 @@ def _arrow_type(kind: str):
 class TableWriter:
     """Writes :class:`Annotated` articles, in order, as the corpus tables under ``folder``.
 
-    Each layer's rows for a chunk of articles become one row group, built from column lists
-    straight into Arrow arrays; only one chunk is held in memory.
+    Each layer's rows for a chunk of articles become one row group; only one chunk is held in memory.
     """
 
     def __init__(self, folder: Path, layers: tuple[str, ...], chunk_articles: int = CHUNK_ARTICLES, part_articles: int = PART_ARTICLES):
@@ -290,15 +304,10 @@ class TableWriter:
             return
         part = self.count // self.part_articles
         for layer in self.layers:
-            if layer not in self.schemas:
-                names = list(self.buffer[0].columns[layer])
-                self.schemas[layer] = pa.schema([(name, _arrow_type(column_type(name))) for name in names])
-            schema = self.schemas[layer]
-            columns = {name: [] for name in schema.names}
-            for annotated in self.buffer:
-                for name, values in annotated.columns[layer].items():
-                    columns[name].extend(values)
-            table = pa.table([pa.array(columns[f.name], type=f.type, from_pandas=True) for f in schema], schema=schema)
+            schema = self.schemas.setdefault(layer, self.buffer[0].tables[layer].schema)
+            table = pa.concat_tables([annotated.tables[layer] for annotated in self.buffer]).combine_chunks()
+            if table.schema != schema:
+                raise ValueError(f"the {layer} layer's columns changed from one article to the next: {schema.names} then {table.schema.names}")
             open_part, writer = self.writers.get(layer, (None, None))
             if open_part != part:
                 if writer is not None:
