@@ -6,7 +6,8 @@ The SaudiNewsNet zips (one JSON array per day) are unpacked to one temporary JSO
 the zips' order, each record unchanged (records with an empty body, which the loader refuses, left out). Then, in one run:
 
 * side by side: the first ``--slice`` articles annotated to the corpus tables with 1 process and
-  with 2, each into a fresh folder (no cache): articles/s and the ratio;
+  with 2, each into a fresh folder (no cache): articles/s and the ratio, next to the speed-up a
+  pure-CPU task gets from 2 processes just before and after (the machine's cores are shared);
 * the whole corpus, once, with every core, as ``python -m helpers annotate CORPUS --out DIR``
   does (the same reader, engine and writer): wall time, articles/s, tokens/s, and the resident
   memory of the writer process and of the workers after 1k, 5k, 10k, 20k … articles (flat memory:
@@ -82,6 +83,28 @@ def unpack(corpus: Path, target: Path) -> tuple[int, int]:
     return count, empty
 
 
+def _burn(n: int) -> None:
+    total = 0
+    for i in range(n):
+        total += i * i
+
+
+def parallelism(n: int = 15_000_000) -> float:
+    """The speed-up two processes get over one on pure Python arithmetic, now: the cores this shared
+    machine gives (2.0 when both cores are free)."""
+    import multiprocessing
+    import time
+
+    start = time.perf_counter()
+    _burn(n)
+    one = time.perf_counter() - start
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [n, n])
+        two = time.perf_counter() - start
+    return 2 * one / two
+
+
 def measure(source: Path, out: Path, jobs: int, limit: int = 0) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     result = subprocess.run([sys.executable, "-c", CHILD, str(source), str(out), str(jobs), str(limit), json.dumps(CHECKPOINTS)],
@@ -103,14 +126,18 @@ def main() -> None:
         records, empty = unpack(args.corpus, source)
         print(f"corpus: {records:,} articles from {args.corpus} ({source.stat().st_size / 2**20:,.0f} MB as JSON Lines; "
               f"{empty} records with an empty body left out)", flush=True)
+        before = parallelism()
         slices = {jobs: measure(source, tmp / f"slice-{jobs}", jobs, args.slice) for jobs in (1, 2)}
+        after = parallelism()
         for jobs, r in slices.items():
             print(f"first {r['articles']:,} articles, {jobs} process(es): {r['seconds']:7.1f} s  {r['articles'] / r['seconds']:6.1f} articles/s  "
                   f"{r['tokens'] / r['seconds']:8,.0f} tokens/s  peak RSS writer {r['peak_writer_mb']:.0f} MB, worker {r['peak_worker_mb']:.0f} MB", flush=True)
-        print(f"ratio 2 processes / 1 process (articles/s): {slices[1]['seconds'] / slices[2]['seconds']:.2f}", flush=True)
+        print(f"ratio 2 processes / 1 process (articles/s): {slices[1]['seconds'] / slices[2]['seconds']:.2f}; "
+              f"a pure-CPU task got {before:.2f} before and {after:.2f} after (2.00 = both cores free)", flush=True)
         if args.skip_whole:
             return
         whole = measure(source, tmp / "whole", os.cpu_count() or 1)
+        print(f"a pure-CPU task on 2 processes got {parallelism():.2f} after the whole corpus")
         print(f"whole corpus, {whole['jobs']} processes: {whole['articles']:,} articles, {whole['tokens']:,} tokens in {whole['seconds']:.0f} s "
               f"({whole['seconds'] / 60:.1f} min): {whole['articles'] / whole['seconds']:.1f} articles/s, {whole['tokens'] / whole['seconds']:,.0f} tokens/s")
         print(f"peak RSS: writer {whole['peak_writer_mb']:.0f} MB, largest worker {whole['peak_worker_mb']:.0f} MB")

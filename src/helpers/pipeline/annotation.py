@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .. import paths
 from ..annotate.layers import map_articles, normal_folder, write_article
 from ..text.loading import Article, ArticleError, iter_articles
 from .corpus_tables import WARNINGS_FILE, Annotated, annotate_corpus, check_output_folder, install, output_error
@@ -39,7 +40,11 @@ class WarningLog:
         self.entries: list[tuple[int, int, str, str, str]] = []  # (article number, phase, doc_id, source, message)
 
     def add(self, number: int, phase: int, article: str, source: str, messages: list[str]) -> None:
-        self.entries += [(number, phase, article, source, message) for message in messages]
+        """Record warnings, the file they name shown relative to the project (the log of the main
+        job is then the same in any clone)."""
+        shown = paths.relative(source)
+        self.entries += [(number, phase, article, shown, shown + message[len(source):] if message.startswith(source + ": ") else message)
+                         for message in messages]
 
     @staticmethod
     def kind(source: str, message: str) -> str:

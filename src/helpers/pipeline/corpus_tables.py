@@ -110,9 +110,26 @@ class Annotated:
     fresh: bool = True  # annotated in this run (not taken from the cache)
 
 
-def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[Annotated]:
+def encode(annotated: Annotated) -> bytes:
+    """``annotated`` as bytes: a zstd-compressed pickle (its tables pickle as Arrow buffers), the
+    form in which workers send it back and the cache keeps it."""
+    import pyarrow as pa
+
+    data = pickle.dumps(annotated, protocol=5)
+    return len(data).to_bytes(8, "little") + pa.compress(data, codec="zstd", asbytes=True)
+
+
+def decode(blob: bytes) -> Annotated:
+    import pyarrow as pa
+
+    size = int.from_bytes(blob[:8], "little")
+    return pickle.loads(pa.decompress(blob[8:], decompressed_size=size, codec="zstd", asbytes=True))
+
+
+def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[bytes]:
     """Annotate articles (in a worker process or a Dask worker), catching each one's warnings; the
-    Arrow tables are built here, in parallel, so that the one writer only concatenates them."""
+    Arrow tables are built and encoded here, in parallel, so that the one writer only stores and
+    concatenates them."""
     results = []
     for article in articles:
         with warnings.catch_warnings(record=True) as caught:
@@ -122,19 +139,20 @@ def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[Ann
         tables = {name: layer_table(columns[name]) for name in layers}
         for name in layers:
             row.setdefault(f"n_{name}", tables[name].num_rows)
-        results.append(Annotated(article.doc_id, row, tables, [str(w.message) for w in caught]))
+        results.append(encode(Annotated(article.doc_id, row, tables, [str(w.message) for w in caught])))
     return results
 
 
 class Cache:
-    """Annotations by article: ``OUT/.cache/<code version>/<key[:2]>/<key>``, a zstd-compressed
-    pickle of :class:`Annotated` (its tables pickle as Arrow buffers). The key hashes the article's SHA-256, its id and metadata and the layers;
-    the folder is the package's code and data version, so any change to either starts afresh."""
+    """Annotations by article: ``OUT/.cache/<code version>/<key[:2]>/<key>``, as :func:`encode` gives
+    them. The key hashes the article's SHA-256, its id and metadata and the layers; the folder is
+    the package's code and data version, so any change to either starts afresh."""
 
     def __init__(self, out: Path, layers: tuple[str, ...]):
         self.root = out / CACHE_FOLDER
         self.folder = self.root / code_version()
         self.layers = layers
+        self.folders: set[Path] = set()  # made in this run
 
     def key(self, article: Article) -> str:
         identity = [article.sha256, article.doc_id, article.metadata, self.layers]
@@ -144,26 +162,21 @@ class Cache:
         return self.folder / key[:2] / key
 
     def load(self, key: str) -> Annotated | None:
-        import pyarrow as pa
-
         try:
-            data = self._path(key).read_bytes()
+            annotated = decode(self._path(key).read_bytes())
         except FileNotFoundError:
             return None
-        size = int.from_bytes(data[:8], "little")
-        annotated = pickle.loads(pa.decompress(data[8:], decompressed_size=size, codec="zstd", asbytes=True))
         annotated.fresh = False
         return annotated
 
-    def store(self, key: str, annotated: Annotated, scratch: Path) -> None:
+    def store(self, key: str, blob: bytes, scratch: Path) -> None:
         """Write one entry atomically: to ``scratch`` (the run's staging folder), then renamed."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        import pyarrow as pa
-
-        data = pickle.dumps(annotated, protocol=5)
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
         temporary = scratch / key
-        temporary.write_bytes(len(data).to_bytes(8, "little") + pa.compress(data, codec="zstd", asbytes=True))
+        temporary.write_bytes(blob)
         os.replace(temporary, path)
 
     def prune(self) -> None:
@@ -252,8 +265,9 @@ def annotated_stream(articles: Iterable[Article], engine, cache: Cache, scratch:
         fresh = iter(future.result() if future is not None else ())
         for key, hit in zip(keys, hits):
             if hit is None:
-                hit = next(fresh)
-                cache.store(key, hit, scratch)
+                blob = next(fresh)
+                cache.store(key, blob, scratch)
+                hit = decode(blob)
             yield hit
 
     for batch in _batches(articles, engine.batch):
