@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # an input or output the system refused (permissions, a full disk …)
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"error: {exc.filename}: {exc.strerror or exc}" if exc.filename else f"error: {exc}", file=sys.stderr)
         return 2
     except BuildError as exc:
         print(f"build failed: {exc}" if args.command == "build" else f"error: {exc}", file=sys.stderr)

@@ -23,7 +23,10 @@ class DaskEngine:
             raise ImportError("the Dask engine needs Dask: pip install -e '.[dask]'") from None
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            try:
+                self.client = Client(scheduler, timeout="20s")
+            except OSError as exc:
+                raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
         else:
             self.cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
                                         dashboard_address=None, silence_logs=logging.ERROR)
