@@ -157,6 +157,16 @@ def test_output_inside_the_input_folder_is_never_read_back(tmp_path, layout):
     assert json.loads((out / OUTPUT_MARKER).read_text(encoding="utf-8"))["written_by"].startswith("helpers")
 
 
+def test_out_that_holds_the_input_is_refused(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SHORT, encoding="utf-8")
+    for out in (tmp_path / "in", tmp_path):
+        result = run_cli("annotate", tmp_path / "in", "--out", out)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert f"error: {out}: holds the input {tmp_path / 'in'}; give --out a folder of its own" in result.stderr
+    assert not (tmp_path / OUTPUT_MARKER).exists()
+
+
 def test_out_that_is_a_file_is_refused(tmp_path):
     (tmp_path / "a.txt").write_text(SHORT, encoding="utf-8")
     (tmp_path / "taken").write_text("x", encoding="utf-8")
@@ -304,3 +314,14 @@ def test_dask_engine_writes_the_local_engines_tables(tmp_path):
     assert output_files(tmp_path / "local") == output_files(tmp_path / "dask")
     for layer in LAYERS:
         assert len(read_layer(tmp_path / "dask", layer)) == len(read_layer(tmp_path / "local", layer))
+
+
+def test_cli_dask_engine_on_a_local_cluster(tmp_path):
+    pytest.importorskip("distributed", reason="the Dask engine is an optional extra: pip install -e '.[dask]'")
+    source = write_jsonl(tmp_path / "corpus.jsonl", 6)
+    assert run_cli("annotate", source, "--out", tmp_path / "local", "--jobs", 1).returncode == 0
+    result = run_cli("annotate", source, "--out", tmp_path / "dask", "--engine", "dask", "--jobs", 2, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert output_files(tmp_path / "dask") == output_files(tmp_path / "local")
+    refused = run_cli("annotate", source, "--out", tmp_path / "x", "--scheduler", "tcp://127.0.0.1:1")
+    assert refused.returncode == 2 and "--scheduler needs --engine dask" in refused.stderr

@@ -25,7 +25,7 @@ from tqdm import tqdm
 from .. import paths
 from ..annotate.layers import map_articles, normal_folder, write_article
 from ..text.loading import Article, ArticleError, iter_articles
-from .corpus_tables import WARNINGS_FILE, Annotated, annotate_corpus, check_output_folder, install, output_error
+from .corpus_tables import WARNINGS_FILE, Annotated, OutputError, annotate_corpus, check_output_folder, install, output_error
 
 FORMATS = ("auto", "parquet", "csv")
 ENGINES = ("local", "dask")
@@ -177,6 +177,9 @@ def annotate_inputs(
         raise ValueError(f"format must be one of {FORMATS} and engine one of {ENGINES}")
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
+    for path in inputs:
+        if os.path.abspath(path) == os.path.abspath(out) or _inside(path, os.path.abspath(out) + os.sep):
+            raise OutputError(out, f"holds the input {path}; give --out a folder of its own (it may be inside an input folder)")
     log = WarningLog()
     articles = read_inputs(inputs, out, skip_bad, log)
     head = list(itertools.islice(articles, 2))  # read before anything is written: bad input leaves no output
