@@ -194,7 +194,9 @@ def mark_output(out_dir: str | Path) -> None:
     """Write :data:`OUTPUT_MARKER` into an output folder (once), so that it is never read as input."""
     marker = Path(out_dir) / OUTPUT_MARKER
     if not marker.exists():
-        marker.write_text(json.dumps({"written_by": "helpers (arabic-news-discourse)", "note": "output of the package; input readers skip this folder"}) + "\n", encoding="utf-8")
+        partial = marker.with_name(f"{OUTPUT_MARKER}.{os.getpid()}.tmp")
+        partial.write_text(json.dumps({"written_by": "helpers (arabic-news-discourse)", "note": "output of the package; input readers skip this folder"}) + "\n", encoding="utf-8")
+        os.replace(partial, marker)  # never a half-written marker
 
 
 def write_article(article: Article, out_dir: str | Path, layers: Iterable[str] | None = None) -> Path:
