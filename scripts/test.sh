@@ -3,7 +3,7 @@
 # tests again in .venv-legacy, which has matplotlib 3.10 (the arabic-reshaper + bidi path).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-env.sh test
+bash scripts/setup-env.sh test,dask
 
 if [ ! -x .venv-legacy/bin/python ]; then
   echo "==> creating .venv-legacy (matplotlib 3.10)"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -9,14 +10,19 @@ import pandas as pd
 import pytest
 
 from helpers import paths
+from helpers.annotate.layers import LAYERS, OUTPUT_MARKER
+from helpers.pipeline.corpus_tables import read_articles
 
 
 def run_cli(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "helpers", *map(str, args)], capture_output=True, text=True, cwd=cwd)
 
 
-def test_annotate_seed_folder(tmp_path):
-    result = run_cli("annotate", paths.RAW, "--out", tmp_path / "x", cwd=tmp_path)
+def test_annotate_one_article_writes_csv_per_layer(tmp_path):
+    """A single .txt article keeps the CSV layout: OUT/<doc_id>/article.json and <layer>.csv."""
+    (tmp_path / "in").mkdir()
+    shutil.copy(paths.SEED_ARTICLE, tmp_path / "in")
+    result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / "x", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "x" / "nato-ici-kuwait-meeting"
     record = json.loads((out / "article.json").read_text(encoding="utf-8"))
@@ -27,7 +33,8 @@ def test_annotate_seed_folder(tmp_path):
         frame = pd.read_csv(out / f"{name}.csv", keep_default_na=False)
         column = "surface" if name == "tokens" else "text"
         assert all(text[s:e] == t for s, e, t in zip(frame.start, frame.end, frame[column].astype(str))), name
-    assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["nato-ici-kuwait-meeting"]
+    assert sorted(p.name for p in (tmp_path / "x").iterdir()) == [OUTPUT_MARKER, "nato-ici-kuwait-meeting", "warnings.log"]
+    assert sorted(p.name for p in out.iterdir()) == ["article.json", *sorted(f"{name}.csv" for name in LAYERS)]
 
 
 @pytest.mark.parametrize(
@@ -53,7 +60,7 @@ def test_skip_bad_goes_on(tmp_path):
     result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / "out", "--skip-bad")
     assert result.returncode == 0, result.stderr
     assert "skipped:" in result.stderr and "a.txt: the file is empty" in result.stderr
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["b"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == ["b", "warnings.log"]
 
 
 def write_corpus(folder, count):
@@ -65,16 +72,29 @@ def write_corpus(folder, count):
     (folder / "other.txt").write_text("الكويت تستضيف اجتماعا\nقال الوزير إن «الاجتماع» ناجح.", encoding="utf-8")
 
 
-def test_parallel_annotation_writes_what_one_process_writes(tmp_path):
+@pytest.mark.parametrize("layout, files", [("csv", 13 * 7 + 1), ("parquet", len(LAYERS) + 2)])  # + the marker file
+def test_parallel_annotation_writes_what_one_process_writes(tmp_path, layout, files):
     write_corpus(tmp_path / "in", 12)
     for jobs in (1, 3):
-        result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / f"out-{jobs}", "--jobs", jobs)
+        result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / f"out-{jobs}", "--jobs", jobs, "--format", layout)
         assert result.returncode == 0, result.stderr
         assert f"annotated 13 article(s)" in result.stdout
     one, three = tmp_path / "out-1", tmp_path / "out-3"
-    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
-    assert len(files) == 13 * 7 and files == sorted(p.relative_to(three) for p in three.rglob("*") if p.is_file())
-    assert all((one / f).read_bytes() == (three / f).read_bytes() for f in files)
+
+    def written(folder):
+        return sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file() and ".cache" not in p.parts and p.suffix in (".csv", ".json", ".parquet"))
+
+    assert len(written(one)) == files and written(one) == written(three)
+    assert all((one / f).read_bytes() == (three / f).read_bytes() for f in written(one))
+
+
+def test_a_folder_of_articles_gives_parquet_tables(tmp_path):
+    write_corpus(tmp_path / "in", 2)
+    result = run_cli("annotate", tmp_path / "in", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [OUTPUT_MARKER, ".cache", "articles.parquet", "warnings.log", *LAYERS])
+    assert list(read_articles(tmp_path / "out").doc_id) == ["copy-00", "copy-01", "other"]
 
 
 def test_two_articles_with_one_id_are_refused(tmp_path):

@@ -16,7 +16,7 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def test_environment_and_pyproject_agree():
     project = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    pip_deps = dict(map(_split, project["dependencies"] + project["optional-dependencies"]["test"]))
+    pip_deps = dict(map(_split, project["dependencies"] + sum(project["optional-dependencies"].values(), [])))
     env = yaml.safe_load((paths.ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda_deps = dict(_split(d) for d in env["dependencies"] if isinstance(d, str))
     conda_deps.pop("python"), conda_deps.pop("pip")

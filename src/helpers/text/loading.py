@@ -74,8 +74,6 @@ DATE_FIELDS = ("date", "published", "date_published", "publication_date", "pubda
 EXTRACTED_IS_PUBLISHED_FROM = date(2015, 8, 1)
 ISO_DATE = re.compile(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]|$)")
 #: doc_ids name output folders: long ones are shortened with a hash, Windows device names avoided.
-MAX_ID_CHARS = 100
-RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
 @dataclass(frozen=True)
@@ -290,12 +288,10 @@ def row_metadata(fields: dict, doc_id: str, source: str, warn: Warn, text_column
 
 
 def _doc_id(name: str, fallback: str) -> str:
-    """A doc_id from a file stem or row id that is safe as a folder name on any system."""
+    """A doc_id from a file stem or row id: word characters, dots and hyphens (the output side,
+    :func:`helpers.annotate.layers.folder_name`, decides what is too long or reserved as a folder name)."""
     slug = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")
-    slug = re.sub(r"\.ar$", "", slug) or fallback
-    if len(slug) > MAX_ID_CHARS or slug.split(".")[0].upper() in RESERVED_NAMES:
-        slug = f"{slug[:MAX_ID_CHARS - 13].rstrip('-.')}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:12]}"
-    return slug
+    return re.sub(r"\.ar$", "", slug) or fallback
 
 
 def _build(text: str, source: str, doc_id: str, digest: str, encoding: str, structure: tuple, metadata: dict,

@@ -1,0 +1,556 @@
+"""Corpus tables: one Parquet table per annotation layer for a whole corpus, an ``articles`` table,
+and a cache that lets a rebuild re-annotate only the articles that changed.
+
+Layout of an output folder ``OUT`` (every row keeps ``doc_id`` and exact ``start``/``end``)::
+
+    OUT/.helpers-output.json          marks OUT as output: input readers skip it
+    OUT/articles.parquet              one row per article: doc_id, source, sha256, encoding,
+                                      every metadata field, kicker, headline, n_paragraphs, n_sentences,
+                                      n_tokens, n_quotes, n_entities, n_themes
+    OUT/<layer>/part-00000.parquet    the layer's rows, articles in input order; one row group
+    OUT/<layer>/part-00001.parquet    per chunk of articles, a new part every PART_ARTICLES articles
+    OUT/warnings.log                  every warning of the run, one per line
+    OUT/.cache/<version>/…            one file per annotated article (see :class:`Cache`)
+
+The tables are written into a staging folder and moved into place at the end, so a failed or
+interrupted run leaves the previous tables (or none), never a mixture.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from pathlib import Path
+
+import pandas as pd
+
+from .. import paths
+from ..annotate.layers import LAYERS, annotate_columns, article_row, column_type, mark_output, normal_folder
+from ..machine import default_jobs
+from ..text.loading import Article
+
+ARTICLES_FILE = "articles.parquet"
+WARNINGS_FILE = "warnings.log"
+CACHE_FOLDER = ".cache"
+#: Articles per row group (the unit the writer holds in memory) and per part file of each layer.
+CHUNK_ARTICLES = 256
+PART_ARTICLES = 8192
+
+
+class OutputError(Exception):
+    """An output folder that cannot be written (a file, read-only, a full disk …); the message names it."""
+
+    def __init__(self, path: str | Path, problem: str):
+        self.path, self.problem = str(path), problem
+        super().__init__(f"{path}: {problem}")
+
+
+def output_error(exc: OSError, out: str | Path) -> OutputError:
+    """A clear :class:`OutputError` for an operating-system error met while writing ``out``."""
+    reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc)).lower()
+    where = f" (while writing {exc.filename})" if exc.filename else ""
+    return OutputError(out, f"cannot write the output: {reason}{where}; the tables already there are unchanged")
+
+
+def check_output_folder(out: str | Path) -> Path:
+    """``out`` as a folder that exists (created if needed) and is marked; :class:`OutputError` if it cannot be."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(out, "is a file, not a folder; give --out a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        mark_output(out)
+    except OSError as exc:
+        raise output_error(exc, out) from None
+    return out
+
+
+def _inside(path: str | Path, folder: Path) -> bool:
+    return os.path.abspath(path).startswith(os.path.abspath(folder) + os.sep)
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the package's code and data files: cached annotations are valid for this version only."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in paths.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        if path.suffix == ".py" or paths.PACKAGE_DATA in path.parents:
+            digest.update(path.relative_to(paths.PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+# --- one article's annotation ------------------------------------------------------------
+
+
+def layer_table(columns: dict[str, list]):
+    """One layer's column lists as an Arrow table with the corpus tables' column types."""
+    import pyarrow as pa
+
+    return pa.table([pa.array(values, type=_arrow_type(column_type(name)), from_pandas=True) for name, values in columns.items()],
+                    names=list(columns))
+
+
+@dataclass
+class Annotated:
+    """One article's annotation as Arrow tables by layer, its row of the articles table and its warnings."""
+
+    doc_id: str
+    row: dict
+    tables: dict[str, object]
+    warnings: list[str] = field(default_factory=list)
+    fresh: bool = True  # annotated in this run (not taken from the cache)
+
+
+def encode(annotated: Annotated) -> bytes:
+    """``annotated`` as bytes: a zstd-compressed pickle (its tables pickle as Arrow buffers), the
+    form in which workers send it back and the cache keeps it."""
+    import pyarrow as pa
+
+    data = pickle.dumps(annotated, protocol=5)
+    return len(data).to_bytes(8, "little") + pa.compress(data, codec="zstd", asbytes=True)
+
+
+def decode(blob: bytes) -> Annotated:
+    import pyarrow as pa
+
+    size = int.from_bytes(blob[:8], "little")
+    return pickle.loads(pa.decompress(blob[8:], decompressed_size=size, codec="zstd", asbytes=True))
+
+
+def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[bytes]:
+    """Annotate articles (in a worker process or a Dask worker), catching each one's warnings; the
+    Arrow tables are built and encoded here, in parallel, so that the one writer only stores and
+    concatenates them."""
+    results = []
+    for article in articles:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            columns = annotate_columns(article, layers)
+            row = article_row(article)
+        tables = {name: layer_table(columns[name]) for name in layers}
+        for name in layers:
+            row.setdefault(f"n_{name}", tables[name].num_rows)
+        results.append(encode(Annotated(article.doc_id, row, tables, [str(w.message) for w in caught])))
+    return results
+
+
+class Cache:
+    """Annotations by article: ``OUT/.cache/<code version>/<key[:2]>/<key>``, as :func:`encode` gives
+    them. The key hashes the article's SHA-256, its id and metadata and the layers; the folder is
+    the package's code and data version, so any change to either starts afresh."""
+
+    def __init__(self, out: Path, layers: tuple[str, ...]):
+        self.root = out / CACHE_FOLDER
+        self.folder = self.root / code_version()
+        self.layers = layers
+        self.folders: set[Path] = set()  # made in this run
+
+    def key(self, article: Article) -> str:
+        identity = [article.sha256, article.doc_id, article.metadata, self.layers]
+        return hashlib.sha256(json.dumps(identity, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def load(self, key: str) -> Annotated | None:
+        try:
+            annotated = decode(self._path(key).read_bytes())
+        except FileNotFoundError:
+            return None
+        annotated.fresh = False
+        return annotated
+
+    def store(self, key: str, blob: bytes, scratch: Path) -> None:
+        """Write one entry atomically: to ``scratch`` (the run's staging folder), then renamed."""
+        path = self._path(key)
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        temporary = scratch / key
+        temporary.write_bytes(blob)
+        os.replace(temporary, path)
+
+    def prune(self) -> None:
+        """Remove the entries of other code versions."""
+        for folder in self.root.iterdir() if self.root.is_dir() else ():
+            if folder != self.folder:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+# --- engines: where articles are annotated ------------------------------------------------
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+class _Joined:
+    """The first article's result (computed in this process) joined with the rest's pending result."""
+
+    def __init__(self, first: list, rest):
+        self.first, self.rest = first, rest
+
+    def result(self):
+        return self.first + self.rest.get()
+
+
+class LocalEngine:
+    """Annotate on this machine with ``jobs`` forked processes (or in this process for one job).
+
+    The first batch's first article is annotated here before the pool forks, so that workers
+    inherit the lexicons, gazetteer and matchers it loads instead of loading them again.
+    """
+
+    def __init__(self, jobs: int | None = None):
+        self.jobs = jobs or default_jobs()
+        self.slots = 2 * self.jobs  # batches in flight
+        self.batch = 8
+        self._pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+
+    def submit(self, function: Callable[[list], list], items: list):
+        if self.jobs == 1:
+            return _Done(function(items))
+        if self._pool is None:
+            import multiprocessing
+
+            first = function(items[:1])
+            methods = multiprocessing.get_all_start_methods()
+            self._pool = multiprocessing.get_context("fork" if "fork" in methods else None).Pool(self.jobs)
+            return _Joined(first, self._pool.apply_async(function, (items[1:],)))
+        return _Joined([], self._pool.apply_async(function, (items,)))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def annotated_stream(articles: Iterable[Article], engine, cache: Cache, scratch: Path, layers: tuple[str, ...]) -> Iterator[Annotated]:
+    """Each article's annotation, in input order: from the cache, or computed by ``engine``.
+
+    Articles are read here, a few batches ahead of the workers (so memory stays flat and a file
+    that cannot be read raises here); fresh results are stored in the cache as they arrive.
+    """
+    pending = deque()
+    function = partial(annotate_batch, layers=layers)
+
+    def settle(keys, hits, future):
+        fresh = iter(future.result() if future is not None else ())
+        for key, hit in zip(keys, hits):
+            if hit is None:
+                blob = next(fresh)
+                cache.store(key, blob, scratch)
+                hit = decode(blob)
+            yield hit
+
+    for batch in _batches(articles, engine.batch):
+        keys = [cache.key(article) for article in batch]
+        hits = [cache.load(key) for key in keys]
+        misses = [article for article, hit in zip(batch, hits) if hit is None]
+        pending.append((keys, hits, engine.submit(function, misses) if misses else None))
+        while len(pending) >= engine.slots:
+            yield from settle(*pending.popleft())
+    while pending:
+        yield from settle(*pending.popleft())
+
+
+# --- writing the tables ---------------------------------------------------------------------
+
+
+def _arrow_type(kind: str):
+    import pyarrow as pa
+
+    return {"int": pa.int64(), "bool": pa.bool_(), "str": pa.string()}[kind]
+
+
+class TableWriter:
+    """Writes :class:`Annotated` articles, in order, as the corpus tables under ``folder``.
+
+    Each layer's rows for a chunk of articles become one row group; only one chunk is held in memory.
+    """
+
+    def __init__(self, folder: Path, layers: tuple[str, ...], chunk_articles: int = CHUNK_ARTICLES, part_articles: int = PART_ARTICLES):
+        self.folder, self.layers = folder, layers
+        self.chunk_articles, self.part_articles = chunk_articles, max(part_articles, chunk_articles)
+        self.buffer: list[Annotated] = []
+        self.count = 0  # articles written
+        self.writers: dict[str, tuple[int, object]] = {}  # layer -> (part number, its open writer)
+        self.schemas: dict[str, object] = {}
+        self.article_chunks: list[Path] = []
+
+    def add(self, annotated: Annotated) -> None:
+        self.buffer.append(annotated)
+        if len(self.buffer) == self.chunk_articles or (self.count + len(self.buffer)) % self.part_articles == 0:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not self.buffer:
+            return
+        part = self.count // self.part_articles
+        for layer in self.layers:
+            schema = self.schemas.setdefault(layer, self.buffer[0].tables[layer].schema)
+            table = pa.concat_tables([annotated.tables[layer] for annotated in self.buffer]).combine_chunks()
+            if table.schema != schema:
+                raise ValueError(f"the {layer} layer's columns changed from one article to the next: {schema.names} then {table.schema.names}")
+            open_part, writer = self.writers.get(layer, (None, None))
+            if open_part != part:
+                if writer is not None:
+                    writer.close()
+                (self.folder / layer).mkdir(exist_ok=True)
+                writer = pq.ParquetWriter(self.folder / layer / f"part-{part:05d}.parquet", schema)
+                self.writers[layer] = (part, writer)
+            writer.write_table(table, row_group_size=max(len(table), 1))
+        chunk = self.folder / f".articles-{len(self.article_chunks):06d}.parquet"
+        _write_rows([a.row for a in self.buffer], chunk)
+        self.article_chunks.append(chunk)
+        self.count += len(self.buffer)
+        self.buffer = []
+
+    def close(self) -> None:
+        """Write what is buffered, close every part and assemble ``articles.parquet``."""
+        self.flush()
+        for _, writer in self.writers.values():
+            writer.close()
+        for layer in self.layers:  # a corpus with no articles still gets (empty) tables
+            (self.folder / layer).mkdir(exist_ok=True)
+        _concatenate(self.article_chunks, self.folder / ARTICLES_FILE)
+
+    def abort(self) -> None:
+        for _, writer in self.writers.values():
+            try:
+                writer.close()
+            except Exception:  # the staging folder is removed anyway
+                pass
+
+
+def _metadata_array(values: list):
+    """An Arrow array for one metadata field: its own type when every value shares one, else text."""
+    import pyarrow as pa
+
+    try:
+        return pa.array(values, from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pa.array([None if v is None else v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str) for v in values], pa.string())
+
+
+def _write_rows(rows: list[dict], path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    pq.write_table(pa.table({name: _metadata_array([row.get(name) for row in rows]) for name in names}), path)
+
+
+def _concatenate(chunks: list[Path], target: Path) -> None:
+    """One Parquet file from chunk files whose columns may differ (metadata fields that only some
+    articles have): the union of the columns in first-seen order, a field's type widened to text
+    when chunks disagree; read and written one chunk at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types: dict[str, object] = {}
+    for chunk in chunks:
+        for f in pq.read_schema(chunk):
+            known = types.get(f.name)
+            if known is None or pa.types.is_null(known):
+                types[f.name] = f.type
+            elif not pa.types.is_null(f.type) and f.type != known:
+                types[f.name] = pa.string()
+    order = [n for n in ("doc_id", "source", "sha256", "encoding") if n in types]
+    order += [n for n in types if n not in order and not n.startswith("n_") and n not in ("kicker", "headline")]
+    order += [n for n in ("kicker", "headline") if n in types] + [n for n in types if n.startswith("n_") and n not in order]
+    schema = pa.schema([(n, pa.string() if pa.types.is_null(types[n]) else types[n]) for n in order])
+    with pq.ParquetWriter(target, schema) as writer:
+        for chunk in chunks:
+            table = pq.read_table(chunk)
+            columns = []
+            for f in schema:
+                if f.name not in table.column_names:
+                    columns.append(pa.nulls(len(table), f.type))
+                elif table.schema.field(f.name).type == f.type:
+                    columns.append(table[f.name])
+                elif pa.types.is_string(f.type) and not pa.types.is_null(table.schema.field(f.name).type):
+                    columns.append(pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str) if not isinstance(v, str) else v
+                                             for v in table[f.name].to_pylist()], pa.string()))
+                else:
+                    columns.append(table[f.name].cast(f.type))
+            writer.write_table(pa.table(columns, schema=schema))
+        if not chunks:
+            writer.write_table(schema.empty_table())
+    for chunk in chunks:
+        chunk.unlink()
+
+
+def install(staging: Path, out: Path, names: list[str]) -> None:
+    """Move ``names`` from ``staging`` into ``out``, each replacing what was there."""
+    old = staging / ".replaced"
+    old.mkdir()
+    for name in names:
+        target = out / name
+        if target.exists() or target.is_symlink():
+            os.replace(target, old / name)
+        os.replace(staging / name, target)
+    shutil.rmtree(old)
+
+
+# --- the corpus run ---------------------------------------------------------------------------
+
+
+@dataclass
+class CorpusSummary:
+    """What a corpus run did."""
+
+    written: int  # articles in the tables
+    annotated: int  # annotated in this run (the rest came from the cache)
+    out: Path
+
+
+def write_corpus(
+    results: Iterable[Annotated],
+    staging: Path,
+    layers: tuple[str, ...],
+    progress: Callable[[Annotated], None] | None = None,
+    chunk_articles: int = CHUNK_ARTICLES,
+    part_articles: int = PART_ARTICLES,
+) -> tuple[int, int]:
+    """Write the annotations into the corpus tables under ``staging``; return (written, annotated)."""
+    writer = TableWriter(staging, layers, chunk_articles, part_articles)
+    annotated = 0
+    try:
+        for result in results:
+            writer.add(result)
+            annotated += result.fresh
+            if progress:
+                progress(result)
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    return writer.count, annotated
+
+
+def make_engine(engine: str = "local", jobs: int | None = None, scheduler: str | None = None):
+    """The engine that annotates: ``local`` (processes on this machine) or ``dask`` (a Dask cluster)."""
+    if engine == "local":
+        return LocalEngine(jobs)
+    if engine == "dask":
+        from .engine_dask import DaskEngine
+
+        return DaskEngine(scheduler, jobs)
+    raise ValueError(f"unknown engine {engine!r} (expected 'local' or 'dask')")
+
+
+def annotate_corpus(
+    articles: Iterable[Article],
+    out: str | Path,
+    *,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    layers: Iterable[str] | None = None,
+    progress: Callable[[Annotated], None] | None = None,
+    chunk_articles: int = CHUNK_ARTICLES,
+    part_articles: int = PART_ARTICLES,
+    extra_files: dict[str, Callable[[Path], None]] | None = None,
+) -> CorpusSummary:
+    """Annotate ``articles`` into the corpus tables of ``out`` (see the module docstring).
+
+    ``extra_files`` maps a file name to a function that writes it into the staging folder at the
+    end (e.g. ``warnings.log``); it is installed with the tables. Raises :class:`OutputError` for
+    an output that cannot be written; nothing in ``out`` changes unless the whole run succeeds.
+    """
+    layers = tuple(LAYERS if layers is None else layers)
+    out = check_output_folder(out)
+    staging = None
+    try:
+        staging = normal_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=out)))
+        scratch = staging / ".scratch"
+        scratch.mkdir()
+        cache = Cache(out, layers)
+        with make_engine(engine, jobs, scheduler) as runner:
+            results = annotated_stream(articles, runner, cache, scratch, layers)
+            written, annotated = write_corpus(results, staging, layers, progress, chunk_articles, part_articles)
+        for name, write in (extra_files or {}).items():
+            write(staging / name)
+        install(staging, out, [ARTICLES_FILE, *layers, *(extra_files or {})])
+        cache.prune()
+    except OSError as exc:
+        if exc.filename is None or _inside(exc.filename, out):
+            raise output_error(exc, out) from None
+        raise
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    return CorpusSummary(written, annotated, out)
+
+
+# --- reading them back (for notebooks) ---------------------------------------------------------
+
+
+def _to_pandas(table) -> pd.DataFrame:
+    """A DataFrame with integer columns that have missing values as pandas' nullable Int64."""
+    import pyarrow as pa
+
+    frame = table.to_pandas()
+    for f in table.schema:
+        if pa.types.is_integer(f.type) and table[f.name].null_count:
+            frame[f.name] = pd.array(table[f.name].to_pylist(), dtype="Int64")
+    return frame
+
+
+def read_layer(out_dir: str | Path, layer: str, columns: list[str] | None = None, filters=None) -> pd.DataFrame:
+    """One layer of a corpus annotated into ``out_dir``, as a DataFrame (articles in input order).
+
+    ``columns`` selects columns; ``filters`` selects rows, in pyarrow's form, e.g.
+    ``[("doc_id", "in", ["snn-…", "snn-…"])]`` or ``[("kind", "==", "direct")]`` (row groups
+    that cannot match are not read).
+    """
+    import pyarrow.parquet as pq
+
+    folder = Path(out_dir) / layer
+    parts = sorted(folder.glob("part-*.parquet"))
+    if not parts:
+        known = sorted(p.name for p in Path(out_dir).iterdir() if (p / "part-00000.parquet").exists()) if Path(out_dir).is_dir() else []
+        raise FileNotFoundError(f"{folder}: no corpus table here (layers in {out_dir}: {', '.join(known) or 'none'})")
+    tables = [pq.read_table(part, columns=columns, filters=filters) for part in parts]
+    import pyarrow as pa
+
+    return _to_pandas(pa.concat_tables(tables)).reset_index(drop=True)
+
+
+def read_articles(out_dir: str | Path, columns: list[str] | None = None, filters=None) -> pd.DataFrame:
+    """The ``articles`` table of a corpus annotated into ``out_dir``: one row per article."""
+    import pyarrow.parquet as pq
+
+    return _to_pandas(pq.read_table(Path(out_dir) / ARTICLES_FILE, columns=columns, filters=filters))
+
