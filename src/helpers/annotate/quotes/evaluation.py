@@ -331,41 +331,31 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
 # --- the real-news gold (tests/fixtures/real_news) -------------------------------------------------
 
 REAL_NEWS = ROOT / "tests" / "fixtures" / "real_news"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "heldout")
+#: Splits kept in a folder of their own under ``tests/fixtures/real_news``.
+SPLIT_FOLDERS = {"heldout": "heldout"}
 
 
 def real_news(split: str, folder: str | Path | None = None) -> tuple[list, list[dict]]:
     """The articles of one split of the real-news gold and their gold records.
 
-    ``folder`` holds ``articles.jsonl`` (one article a line with ``id``, ``title``, ``content`` and
-    ``split``) and ``gold-batch*.jsonl``; an article's text is its title, a blank line and its content."""
-    import warnings
+    ``folder`` holds ``articles.jsonl`` (corpus lines with ``id``, ``title``, ``content`` … and
+    ``split``) and ``gold-*.jsonl``; the held-out split lives in its own sub-folder ``heldout/``.
+    Articles are read by the package's own corpus loader, as a researcher's corpus is: the title is
+    the headline, a dateline is set apart."""
+    from ...text.corpus_input import LoadLog
+    from ...text.loading import iter_articles
 
-    from ...text.loading import ArticleWarning, article_from_text
-
-    folder = Path(folder) if folder else REAL_NEWS
     if split not in SPLITS:
         raise ValueError(f"unknown split '{split}' (expected one of {', '.join(SPLITS)})")
+    folder = Path(folder) if folder else REAL_NEWS / SPLIT_FOLDERS.get(split, "")
     path = folder / "articles.jsonl"
     if not path.exists():
         raise ValueError(f"{path}: no such file")
-    articles = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            if record["split"] != split:
-                continue
-            title = (record.get("title") or "").strip()
-            text = f"{title}\n\n{record['content']}" if title else record["content"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}: line {number} is not an article record ({exc})") from None
-        with warnings.catch_warnings():  # real text: unbalanced marks are part of what is measured
-            warnings.simplefilter("ignore", ArticleWarning)
-            articles.append(article_from_text(text, source=f"{path}:{number}", doc_id=record["id"]))
+    log = LoadLog()  # real text: unbalanced marks are part of what is measured, not news to print
+    articles = [a for a in iter_articles(path, on_warning=log.warning) if a.metadata.get("split") == split]
     ids = {a.doc_id for a in articles}
-    gold = [r for batch in sorted(folder.glob("gold-batch*.jsonl")) for r in read_gold(batch) if r["article"] in ids]
+    gold = [r for batch in sorted(folder.glob("gold-*.jsonl")) for r in read_gold(batch) if r["article"] in ids]
     return articles, gold
 
 
