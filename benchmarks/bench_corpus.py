@@ -34,7 +34,8 @@ CHILD = r"""
 import json, resource, sys, time, warnings
 import psutil
 from helpers.pipeline.annotation import WarningLog, read_inputs
-from helpers.pipeline.corpus_tables import annotate_corpus, read_articles
+from helpers.annotate.tables import read_articles
+from helpers.pipeline.corpus_tables import annotate_corpus
 
 source, out, jobs, limit, checkpoints = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), json.loads(sys.argv[5])
 me = psutil.Process()

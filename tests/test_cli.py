@@ -11,7 +11,7 @@ import pytest
 
 from helpers import paths
 from helpers.annotate.layers import LAYERS, OUTPUT_MARKER
-from helpers.pipeline.corpus_tables import read_articles
+from helpers.annotate.tables import read_articles
 
 
 def run_cli(*args, cwd=None):

@@ -9,23 +9,33 @@ import pytest
 
 from helpers.analysis import actors, corpus as C, language, voices
 from helpers.analysis.discourse import base_form
+from helpers import paths
+from helpers.pipeline.annotation import corpus_tables_for
+from helpers.text.loading import ArticleError
 
 LIMIT = 30
 
 
+def corpus_slice(folder, limit):
+    """The first ``limit`` articles of the shipped corpus, as a JSONL file of their own."""
+    lines = paths.CORPUS.read_text(encoding="utf-8").splitlines()[:limit]
+    path = folder / f"slice-{limit}.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
-def tables():
-    return C.load_corpus(limit=LIMIT)
+def tables(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    source = corpus_slice(folder, LIMIT)
+    return C.read_corpus(corpus_tables_for(source, folder / "tables"), source)
 
 
-def test_load_corpus_builds_every_layer_and_reuses_its_cache(tables):
+def test_corpus_tables_hold_every_layer_keyed_by_article(tables):
     assert len(tables.articles) == LIMIT and list(tables.articles.columns) == C.ARTICLE_COLUMNS
     assert tables.articles.date.dtype.kind == "M" and tables.articles.outlet_name_ar.str.len().gt(0).all()
     for name in ("paragraphs", "tokens", "quotes", "entities", "themes"):
         assert set(tables.layer(name).doc_id) <= set(tables.articles.doc_id)
-    again = C.load_corpus(limit=LIMIT)
-    pd.testing.assert_frame_equal(again.layer("quotes"), tables.layer("quotes"))
-    assert C._cache_dir(C.default_corpus(), LIMIT).is_dir()
 
 
 def test_offsets_index_the_rebuilt_text(tables):
@@ -34,11 +44,31 @@ def test_offsets_index_the_rebuilt_text(tables):
         assert tables.text(row.doc_id)[row.start : row.end] == row.text
 
 
+def test_corpus_tables_are_made_once_per_corpus_and_package(tmp_path, monkeypatch):
+    """Notebooks run in parallel: the first annotates, the others wait for it and read its tables;
+    a later call with the same corpus and package annotates nothing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from helpers.pipeline import annotation
+
+    source = corpus_slice(tmp_path, 3)
+    runs = []
+    real = annotation.annotate_inputs
+    monkeypatch.setattr(annotation, "annotate_inputs", lambda *a, **k: runs.append(a) or real(*a, **k))
+    with ThreadPoolExecutor(3) as pool:
+        folders = list(pool.map(lambda _: corpus_tables_for(source, tmp_path / "tables"), range(3)))
+    assert len(runs) == 1 and all(len(C.read_corpus(f).articles) == 3 for f in folders)
+    corpus_tables_for(source, tmp_path / "tables")
+    assert len(runs) == 1
+    source.write_text(source.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert len(C.read_corpus(corpus_tables_for(source, tmp_path / "tables")).articles) == 1, "an edited corpus is annotated again"
+
+
 def test_a_bad_line_names_the_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps({"id": "a", "content": "نص"}, ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
-    with pytest.raises(C.CorpusError, match=r"bad.jsonl: line 2"):
-        C.load_corpus(bad)
+    bad.write_text(json.dumps({"id": "a", "content": "قال الوزير إن الحلف مهم"}, ensure_ascii=False) + "\n{oops\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"bad.jsonl \(row 2\): is not valid JSON"):
+        corpus_tables_for(bad, tmp_path / "tables")
 
 
 def test_bootstrap_is_seeded_and_brackets_the_value():
@@ -53,7 +83,7 @@ def test_bootstrap_is_seeded_and_brackets_the_value():
 
 def test_overview_adds_up(tables):
     outlets = C.overview_by_outlet(tables)
-    assert outlets.articles.sum() == LIMIT and outlets.words.sum() == tables.articles.n_tokens.sum()
+    assert outlets.articles.sum() == LIMIT and outlets.words.sum() == tables.articles.n_words.sum()
     assert outlets.statements.sum() == len(tables.layer("quotes"))
     assert C.overview_by_day(tables).articles.sum() == LIMIT
 
@@ -103,18 +133,3 @@ def test_statement_explorer_shows_a_static_view_first(tables, monkeypatch):
     assert len(ids) == 2 and len(set(ids)) == 2 and all(i.startswith("helpers-statement-explorer-") for i in ids)
 
 
-def test_parallel_loads_build_the_cache_once(tmp_path, monkeypatch):
-    """Notebooks run in parallel: the first load builds, the others wait for it and read its cache."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    small = tmp_path / "small.jsonl"
-    lines = C.default_corpus().read_text(encoding="utf-8").splitlines()[:3]
-    small.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    monkeypatch.setattr(C, "CACHE", tmp_path / "cache")
-    builds = []
-    real_build = C._build
-    monkeypatch.setattr(C, "_build", lambda *a: builds.append(a) or real_build(*a))
-    with ThreadPoolExecutor(3) as pool:
-        loaded = list(pool.map(lambda _: C.load_corpus(small), range(3)))
-    assert len(builds) == 1 and all(len(t.articles) == 3 for t in loaded)
-    assert [p.name for p in (tmp_path / "cache").iterdir() if p.is_dir()] == [C._cache_dir(small, None).name]

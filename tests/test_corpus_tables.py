@@ -19,7 +19,8 @@ from helpers import paths
 from helpers.annotate.layers import LAYERS, OUTPUT_MARKER, annotate_article, column_type, folder_name
 from helpers.pipeline import cli, corpus_tables
 from helpers.pipeline.annotation import annotate_inputs
-from helpers.pipeline.corpus_tables import annotate_corpus, read_articles, read_layer
+from helpers.annotate.tables import read_articles, read_layer
+from helpers.pipeline.corpus_tables import annotate_corpus
 from helpers.text.loading import iter_articles
 
 SHORT = "الكويت تستضيف اجتماعا\nقال الوزير إن «الاجتماع» ناجح."
@@ -116,7 +117,7 @@ def test_new_code_version_starts_the_cache_afresh(tmp_path, monkeypatch):
     source = write_jsonl(tmp_path / "corpus.jsonl", 3)
     out = tmp_path / "out"
     annotate_corpus(iter_articles(source), out, jobs=1)
-    monkeypatch.setattr(corpus_tables, "code_version", lambda: "another-version")
+    monkeypatch.setattr(corpus_tables, "package_fingerprint", lambda: "another-version")
     assert annotate_corpus(iter_articles(source), out, jobs=1).annotated == 3
     assert [p.name for p in (out / corpus_tables.CACHE_FOLDER).iterdir()] == ["another-version"]
 

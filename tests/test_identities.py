@@ -5,15 +5,20 @@ import pandas as pd
 import pytest
 
 from helpers.analysis import voices
-from helpers.analysis.corpus import load_corpus
+from helpers import paths
+from helpers.analysis.corpus import read_corpus
+from helpers.pipeline.annotation import corpus_tables_for
 from helpers.annotate.entities import load_gazetteer
 from helpers.annotate.identities import IdentityError, actor_mentions, entity_identities, load_aliases, resolver, speaker_identities
 from helpers.text.normalize import normalize
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(limit=150)
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    source = folder / "slice.jsonl"
+    source.write_text("\n".join(paths.CORPUS.read_text(encoding="utf-8").splitlines()[:150]) + "\n", encoding="utf-8")
+    return read_corpus(corpus_tables_for(source, folder / "tables"), source)
 
 
 @pytest.fixture(scope="module")

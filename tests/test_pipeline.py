@@ -21,7 +21,15 @@ from helpers.pipeline.report import text_direction, write_report
 
 NOTEBOOKS = build.notebook_paths()
 OTHER_ARTICLE = paths.ROOT / "tests" / "fixtures" / "quotes_articles" / "sudan-blinken.ar.txt"
+#: Another corpus for the corpus notebooks: the 48 real-news gold articles (a JSONL like the shipped corpus).
+OTHER_CORPUS = paths.ROOT / "tests" / "fixtures" / "real_news" / "articles.jsonl"
 JUPYTER = str(Path(sys.executable).with_name("jupyter"))
+
+
+def is_corpus_notebook(path: Path) -> bool:
+    """A corpus notebook (06 on) takes ``corpus`` where the article notebooks take ``article``."""
+    nb = nbformat.read(path, as_version=4)
+    return any("parameters" in c.metadata.get("tags", []) and "corpus = None" in c.source for c in nb.cells)
 
 
 def make_notebook(path: Path, *sources: str, markdown: str = "# دفتر تجريبي — test notebook\n\nنص عربي للتجربة.") -> Path:
@@ -196,8 +204,9 @@ def test_committed_notebook_convention_and_tidy_metadata(notebook):
     nbformat.validate(nb)
     parameters = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(parameters) == 1, "one cell tagged parameters"
-    assert "article = None" in parameters[0].source and "output_dir = None" in parameters[0].source
-    assert f'setup("{notebook.stem}"' in "".join(c.source for c in nb.cells).replace("'", '"')
+    corpus = is_corpus_notebook(notebook)
+    assert ("corpus = None" if corpus else "article = None") in parameters[0].source and "output_dir = None" in parameters[0].source
+    assert f'{"setup_corpus" if corpus else "setup"}("{notebook.stem}"' in "".join(c.source for c in nb.cells).replace("'", '"')
     assert nb.metadata.kernelspec.name == "python3"
     code = [c for c in nb.cells if c.cell_type == "code" and c.source.strip()]
     assert all(c.outputs or c is parameters[0] for c in code if c.execution_count) and any(c.outputs for c in code), "committed executed"
@@ -257,12 +266,14 @@ def test_nbconvert_execute_from_root_and_from_notebooks(notebook, where, tmp_pat
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
 def test_papermill_on_another_article_writes_its_own_folder(notebook, tmp_path):
     before = digest_tree(paths.FIGURES), digest_tree(paths.PROCESSED)
-    article = OTHER_ARTICLE.relative_to(paths.ROOT)  # relative to the project root, run from notebooks/
-    result = _execute_with_papermill(notebook, paths.NOTEBOOKS, tmp_path, article=article)
+    other = OTHER_CORPUS if is_corpus_notebook(notebook) else OTHER_ARTICLE
+    relative = other.relative_to(paths.ROOT)  # relative to the project root, run from notebooks/
+    parameter = {"corpus": relative} if is_corpus_notebook(notebook) else {"article": relative}
+    result = _execute_with_papermill(notebook, paths.NOTEBOOKS, tmp_path, **parameter)
     assert result.returncode == 0, result.stderr[-3000:]
-    run_folder = paths.ROOT / "build" / "runs" / OTHER_ARTICLE.stem
+    run_folder = paths.ROOT / "build" / "runs" / other.stem
     assert run_folder.is_dir()
     assert (digest_tree(paths.FIGURES), digest_tree(paths.PROCESSED)) == before, "papermill wrote over committed outputs"
     executed = nbformat.read(tmp_path / notebook.name, as_version=4)
     printed = json.dumps([c.get("outputs", []) for c in executed.cells], ensure_ascii=False)
-    assert "sudan-blinken" in printed or any((run_folder / "figures").glob(f"{notebook.name[:2]}-*")), "ran on the other article"
+    assert other.stem in printed or any((run_folder / "figures").glob(f"{notebook.name[:2]}-*")), "ran on the other article"

@@ -73,7 +73,7 @@ def type_shares(statements: pd.DataFrame, by: str = "speaker_type_ar") -> pd.Dat
 def _per_article(statements: pd.DataFrame, tables: CorpusTables, columns: dict) -> pd.DataFrame:
     """Per-article sums of statement columns, every article of the corpus included (zeros too)."""
     sums = statements.assign(**columns).groupby("doc_id")[list(columns)].sum()
-    frame = tables.articles[["doc_id", "outlet", "outlet_name_ar", "n_tokens"]].set_index("doc_id").join(sums).fillna(0)
+    frame = tables.articles[["doc_id", "outlet", "outlet_name_ar", "n_words"]].set_index("doc_id").join(sums).fillna(0)
     return frame.reset_index()
 
 
@@ -92,8 +92,8 @@ def quoted_share(statements: pd.DataFrame, tables: CorpusTables) -> pd.DataFrame
     """Per outlet: the share of all words that are a speaker's own words (inside quote marks) and
     that are the journalist's paraphrase of a speaker, each with a bootstrap interval by article."""
     frame = _per_article(statements, tables, {"quoted_words": statements.quoted_words, "reported_words": statements.reported_words})
-    quoted = bootstrap_by_article(frame, "outlet", "quoted_words", "n_tokens")
-    reported = bootstrap_by_article(frame, "outlet", "reported_words", "n_tokens")
+    quoted = bootstrap_by_article(frame, "outlet", "quoted_words", "n_words")
+    reported = bootstrap_by_article(frame, "outlet", "reported_words", "n_words")
     result = quoted.merge(reported.drop(columns="articles"), on="outlet", suffixes=("_quoted", "_reported"))
     return _named(result, tables)
 

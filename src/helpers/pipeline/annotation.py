@@ -246,3 +246,31 @@ def annotate_inputs(
     if (text := log.summary(log_path)) is not None:
         print(text, file=sys.stderr)
     return written
+
+
+#: Beside a corpus's tables: what they were made from (the corpus file's hash and the package's).
+STAMP_FILE = "made-from.json"
+
+
+def corpus_tables_for(source: str | Path, out: str | Path) -> Path:
+    """``out`` holding the corpus tables of ``source``, annotated now unless they were made from the
+    same file by the same package (see :data:`STAMP_FILE`). Notebooks that ask at once wait for the
+    first one, which annotates (a file lock), instead of annotating the corpus side by side."""
+    import fcntl
+    import json
+
+    from ..provenance import file_sha256, package_fingerprint
+
+    source, out = Path(source), Path(out)
+    stamp = {"source_sha256": file_sha256(source), "package": package_fingerprint()}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / f".{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if json.loads((out / STAMP_FILE).read_text(encoding="utf-8")) == stamp:
+                return out
+        except (OSError, ValueError):
+            pass
+        annotate_inputs([str(source)], str(out), format="parquet")
+        (out / STAMP_FILE).write_text(json.dumps(stamp) + "\n", encoding="utf-8")
+    return out

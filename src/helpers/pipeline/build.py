@@ -509,7 +509,8 @@ async def execute_notebooks(
 def build(
     notebooks: list[Path] | None = None, jobs: int | None = None, fork: bool | None = None, annotate: bool = True, force: bool = False
 ) -> BuildSummary:
-    """Annotate data/raw into data/processed, then execute the notebooks in place; unless ``force``,
+    """Annotate data/raw into data/processed (the seed as CSV, the corpus as Parquet tables in
+    data/processed/corpus), then execute the notebooks in place; unless ``force``,
     notebooks that are fresh are skipped (:mod:`helpers.pipeline.freshness`)."""
     started = time.perf_counter()
     notebooks = notebook_paths() if notebooks is None else [Path(p).resolve() for p in notebooks]
@@ -519,9 +520,10 @@ def build(
     try:
         annotated = 0
         if annotate:
-            from .annotation import annotate_inputs
+            from .annotation import annotate_inputs, corpus_tables_for
 
-            annotated = annotate_inputs([str(paths.RAW)], str(paths.PROCESSED))
+            annotated = annotate_inputs([str(paths.RAW)], str(paths.PROCESSED))  # the seed (the corpus is not read as a folder's article)
+            corpus_tables_for(paths.CORPUS, paths.PROCESSED / "corpus")
         results = asyncio.run(execute_notebooks(notebooks, jobs or default_jobs(), fork, template, force)) if notebooks else []
     finally:
         if template:

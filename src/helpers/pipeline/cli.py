@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("notebooks", nargs="*", help="only these notebooks (default: every notebook in notebooks/)")
     build.add_argument("--jobs", type=positive_int, help="notebooks run at once (default: the number of cores)")
     build.add_argument("--no-fork", action="store_true", help="start an ordinary kernel per notebook instead of forking a warmed-up one")
+    build.add_argument("--force", action="store_true", help="execute every notebook, also those whose code, package and inputs are unchanged since they last ran")
     report = commands.add_parser("report", help="export the executed notebooks to HTML (code hidden) with an index page")
     report.add_argument("--out", default=str(paths.ROOT / "build" / "report"), help="output folder (default: build/report)")
     args = parser.parse_args(argv)
@@ -67,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from .build import build as run_build, describe
 
-            summary = run_build(args.notebooks or None, jobs=args.jobs, fork=not args.no_fork)
+            summary = run_build(args.notebooks or None, jobs=args.jobs, fork=not args.no_fork, force=args.force)
             print(describe(summary))
         else:
             from .report import write_report

@@ -28,17 +28,15 @@ import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
-import pandas as pd
-
-from .. import paths
 from ..annotate.layers import LAYERS, annotate_columns, article_row, column_type, mark_output, normal_folder
+from ..annotate.tables import ARTICLES_FILE
 from ..machine import default_jobs
+from ..provenance import package_fingerprint
 from ..text.loading import Article
 
-ARTICLES_FILE = "articles.parquet"
 WARNINGS_FILE = "warnings.log"
 CACHE_FOLDER = ".cache"
 #: Articles per row group (the unit the writer holds in memory) and per part file of each layer.
@@ -76,16 +74,6 @@ def check_output_folder(out: str | Path) -> Path:
 
 def _inside(path: str | Path, folder: Path) -> bool:
     return os.path.abspath(path).startswith(os.path.abspath(folder) + os.sep)
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the package's code and data files: cached annotations are valid for this version only."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in paths.PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        if path.suffix == ".py" or paths.PACKAGE_DATA in path.parents:
-            digest.update(path.relative_to(paths.PACKAGE_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 # --- one article's annotation ------------------------------------------------------------
@@ -150,7 +138,7 @@ class Cache:
 
     def __init__(self, out: Path, layers: tuple[str, ...]):
         self.root = out / CACHE_FOLDER
-        self.folder = self.root / code_version()
+        self.folder = self.root / package_fingerprint()[:16]
         self.layers = layers
         self.folders: set[Path] = set()  # made in this run
 
@@ -512,45 +500,3 @@ def annotate_corpus(
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return CorpusSummary(written, annotated, out)
-
-
-# --- reading them back (for notebooks) ---------------------------------------------------------
-
-
-def _to_pandas(table) -> pd.DataFrame:
-    """A DataFrame with integer columns that have missing values as pandas' nullable Int64."""
-    import pyarrow as pa
-
-    frame = table.to_pandas()
-    for f in table.schema:
-        if pa.types.is_integer(f.type) and table[f.name].null_count:
-            frame[f.name] = pd.array(table[f.name].to_pylist(), dtype="Int64")
-    return frame
-
-
-def read_layer(out_dir: str | Path, layer: str, columns: list[str] | None = None, filters=None) -> pd.DataFrame:
-    """One layer of a corpus annotated into ``out_dir``, as a DataFrame (articles in input order).
-
-    ``columns`` selects columns; ``filters`` selects rows, in pyarrow's form, e.g.
-    ``[("doc_id", "in", ["snn-…", "snn-…"])]`` or ``[("kind", "==", "direct")]`` (row groups
-    that cannot match are not read).
-    """
-    import pyarrow.parquet as pq
-
-    folder = Path(out_dir) / layer
-    parts = sorted(folder.glob("part-*.parquet"))
-    if not parts:
-        known = sorted(p.name for p in Path(out_dir).iterdir() if (p / "part-00000.parquet").exists()) if Path(out_dir).is_dir() else []
-        raise FileNotFoundError(f"{folder}: no corpus table here (layers in {out_dir}: {', '.join(known) or 'none'})")
-    tables = [pq.read_table(part, columns=columns, filters=filters) for part in parts]
-    import pyarrow as pa
-
-    return _to_pandas(pa.concat_tables(tables)).reset_index(drop=True)
-
-
-def read_articles(out_dir: str | Path, columns: list[str] | None = None, filters=None) -> pd.DataFrame:
-    """The ``articles`` table of a corpus annotated into ``out_dir``: one row per article."""
-    import pyarrow.parquet as pq
-
-    return _to_pandas(pq.read_table(Path(out_dir) / ARTICLES_FILE, columns=columns, filters=filters))
-
