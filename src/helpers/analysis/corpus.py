@@ -45,6 +45,12 @@ class CorpusTables:
             self.layers[name] = read_layer(self.folder, name)
         return self.layers[name]
 
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings of the run that annotated the corpus (``warnings.log``), one a line."""
+        log = self.folder / "warnings.log"
+        return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
     def text(self, doc_id: str) -> str:
         """The text of one article rebuilt from its blocks: every offset of every layer indexes
         into it (what lies between blocks becomes line breaks)."""

@@ -54,11 +54,18 @@ def stacked_shares(ax, frame: pd.DataFrame, labels: dict[str, str] | None = None
 def daily_lines(ax, frame: pd.DataFrame, date: str, value: str, series: str, labels: dict[str, str] | None = None) -> None:
     """One line per ``series`` value over the days, with a legend read from the right."""
     for k, (key, part) in enumerate(frame.groupby(series, sort=False)):
-        part = part.sort_values(date)
-        ax.plot(part[date], part[value], marker="o", markersize=3, color=charts.PALETTE[k % len(charts.PALETTE)],
+        days = _every_day(part, date, value)
+        ax.plot(days.index, days.to_numpy(), marker="o", markersize=3, color=charts.PALETTE[k % len(charts.PALETTE)],
                 label=charts.ar((labels or {}).get(key, key)))
     _day_axis(ax)
     rtl_legend(ax)
+
+
+def _every_day(part: pd.DataFrame, date: str, value: str) -> pd.Series:
+    """``value`` by day over every calendar day of the range, missing days empty: a line breaks
+    where the corpus has no articles instead of joining the days around the gap."""
+    series = part.groupby(date)[value].sum().sort_index()
+    return series.reindex(pd.date_range(series.index.min(), series.index.max(), freq="D")) if len(series) else series
 
 
 def _day_axis(ax) -> None:
@@ -76,8 +83,8 @@ def daily_panels(axes, frame: pd.DataFrame, date: str, value: str, series: str, 
     flat = list(axes.flat)
     top = frame[value].max() * 1.05
     for k, (ax, key) in enumerate(zip(flat, keys)):
-        part = frame[frame[series] == key].sort_values(date)
-        ax.plot(part[date], part[value], marker="o", markersize=2.5, color=charts.PALETTE[k % 6])
+        days = _every_day(frame[frame[series] == key], date, value)
+        ax.plot(days.index, days.to_numpy(), marker="o", markersize=2.5, color=charts.PALETTE[k % 6])
         charts.set_title(ax, labels.get(key, key), fontsize=10)
         ax.set_ylim(0, top)
         ax.yaxis.set_major_formatter(charts.tick_formatter(eastern_digits=False, fmt="{:.0%}"))
