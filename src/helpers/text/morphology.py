@@ -107,6 +107,7 @@ def frequency(norm: str) -> float:
 
 
 def _zipf(frequency_: float) -> float:
+    """wordfreq's Zipf scale: log10 of the frequency per billion words, 0 for an unknown word."""
     return math.log10(frequency_) + 9 if frequency_ else 0.0
 
 
@@ -117,17 +118,8 @@ def _is_definite(rest: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _is_proclitic(word: str) -> bool:
-    """Whether the first letter of ``word`` is a conjunction or preposition standing before the rest.
-
-    Always when the article follows it (والناتو, بالكويت), and when general Arabic does not know
-    the whole word (ويفجرونهم, وتاثيراتهما: most such words are a clitic on a rarer form).
-    Otherwise by general Arabic usage: the rest must be a known word at least about as common as the whole (at most ``rest_zipf_margin``
-    below it on the Zipf scale: وقال, وقطر, but not ليبيا, بيان, فريق), and the whole must not be
-    a word in its own right, which general Arabic shows by writing it, in two ways or more, after
-    a clitic that could not stand before this one (a conjunction before و ف, a preposition before
-    ب ل ك, the article before either: الوزير, لوزير; البيان, لبيان), adding up to
-    ``word_with_clitic_share`` of the word's own frequency.
-    """
+    """Whether the first letter of ``word`` is a conjunction or preposition: the rule of
+    :func:`split_proclitics`, by general Arabic usage (:func:`frequency`)."""
     clitic, rest = word[0], word[1:]
     if _is_definite(rest):
         return True
@@ -146,9 +138,16 @@ def split_proclitics(norm: str) -> tuple[str, bool, str]:
     """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
 
     The one analysis a token gets: a conjunction, then a preposition, is split off when at least
-    ``min_base_after_proclitic`` letters remain (ولد and بلد stay whole) and the letter is a
-    clitic, not the word's own (:func:`_is_proclitic`: وقال → و + قال, وزير stays whole); ل
-    before لل takes the article with it (للحلف = ل + ال + حلف).
+    ``min_base_after_proclitic`` letters remain (ولد and بلد stay whole) and the letter is a clitic,
+    not the word's own. It is a clitic when the article follows it (والناتو, بالكويت; ل before لل
+    takes the article with it: للحلف = ل + ال + حلف) or when general Arabic does not know the whole
+    word (ويفجرونهم). Otherwise, by wordfreq's frequencies of the normalised forms, two things must
+    hold: the rest is a known word at most ``rest_zipf_margin`` rarer than the whole on the Zipf
+    scale (وقال, وقطر; not ليبيا, بيان, فريق, whose rests are rare), and the whole is not a word in
+    its own right, as general Arabic shows by writing it, in two ways or more adding up to
+    ``word_with_clitic_share`` of its own frequency, after a clitic that could not stand before
+    this one (the article, a conjunction before و ف, a preposition before ب ل ك: الوزير and
+    لوزير, so وزير stays whole; never الوقال or ووقال, so وقال is و + قال).
     """
     clitics = []
     rest = norm
