@@ -9,8 +9,9 @@ import pytest
 from helpers.text import morphology
 from helpers.text.morphology import (
     DEFINITE_WITH_CLITIC, MorphologyError, PROCLITIC_SEQUENCES, PROCLITICS_BEFORE_ARTICLE, PROCLITICS_BEFORE_LAM_ARTICLE,
-    has_article, proclitic_readings, split_proclitics, strip_proclitics, written_with_article,
+    frequency, has_article, proclitic_readings, split_proclitics, strip_proclitics, written_with_article,
 )
+from helpers.text.normalize import normalize
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "helpers"
 
@@ -65,6 +66,45 @@ def test_split_proclitics(word, expected):
 
 
 @pytest.mark.parametrize(
+    "word",
+    # a first و ف ب ل ك that is the word's own letter: these were cut to زير, يبيا, يان, ريق, لمة …
+    ["وزير", "ليبيا", "بيان", "فريق", "كلمة", "وزارة", "لبنان", "كبير", "كبيرة", "كافة", "واحد", "فيها",
+     "بداية", "وكالة", "ولاية", "فترة", "فرنسا", "وجود", "واشنطن", "برنامج", "بلاده", "ليست", "وفقا"],
+)
+def test_a_first_letter_of_the_word_is_not_a_proclitic(word):
+    assert split_proclitics(normalize(word)) == ("", False, normalize(word))
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("وبالكويت", ("و+ب", True, "كويت")),  # the article after the clitic: always split
+        ("والناتو", ("و", True, "ناتو")),
+        ("فالوزير", ("ف", True, "وزير")),
+        ("وقال", ("و", False, "قال")),  # قال is commoner than وقال
+        ("وأضاف", ("و", False, "اضاف")),  # commoner than أضاف in news, but never الوأضاف or ووأضاف
+        ("بشكل", ("ب", False, "شكل")),
+        ("بسبب", ("ب", False, "سبب")),
+        ("لإيران", ("ل", False, "ايران")),
+        ("وبوزارة", ("و+ب", False, "وزارة")),  # the clitics come off, the word's own و stays
+        ("ولبنان", ("و", False, "لبنان")),
+        ("وبيان", ("و", False, "بيان")),
+        ("وكوريا", ("و", False, "كوريا")),
+        ("ويفجرونهم", ("و", False, "يفجرونهم")),  # unknown to general Arabic: split by length, as before
+    ],
+)
+def test_a_proclitic_is_split_off(word, expected):
+    assert split_proclitics(normalize(word)) == expected
+
+
+def test_frequency_adds_up_the_spellings_of_a_normal_form():
+    from wordfreq import word_frequency
+
+    assert frequency("احد") >= word_frequency("أحد", "ar") + word_frequency("احد", "ar") * 0.99
+    assert frequency("زير") < frequency("وزير") / 10
+
+
+@pytest.mark.parametrize(
     "word, expected",
     [
         ("وللرئيس", ("ول", "الرئيس")),  # ل + ال is written لل: the article comes back
@@ -114,6 +154,14 @@ def test_a_broken_data_file_names_itself(tmp_path, content, problem):
     with pytest.raises(MorphologyError, match=problem) as error:
         morphology._load(path)
     assert str(path) in str(error.value)
+
+
+def test_the_frequency_limits_are_data(tmp_path):
+    text = morphology.MORPHOLOGY.read_text(encoding="utf-8").replace("rest_zipf_margin: 0.8", "rest_zipf_margin: a lot")
+    path = tmp_path / "morphology.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(MorphologyError, match="'rest_zipf_margin' is missing or not a float"):
+        morphology._load(path)
 
 
 def test_a_suffix_subset_outside_the_pronouns_is_refused(tmp_path):

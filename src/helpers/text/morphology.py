@@ -1,14 +1,18 @@
 """Arabic morphology in one place: the article ال, the proclitics (و ف ب ل ك, and ل + ال written لل)
 and the attached pronouns, with the rules that split them off a normalised word.
 
-The lists and length limits are data, in ``data/morphology.yaml`` (read once, at import); segment,
+The lists and limits are data, in ``data/morphology.yaml`` (read once, at import); segment,
 names, entities, themes, quotes and discourse all take them from here, so they cannot disagree.
+Whether a first و ف ب ل ك is a proclitic or the word's own letter (وقال but وزير) is decided with
+the Arabic word frequencies of ``wordfreq``, read on first use.
 """
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 from .lexicons import read_yaml
+from .normalize import normalize
 from ..paths import PACKAGE_DATA
 
 MORPHOLOGY = PACKAGE_DATA / "morphology.yaml"
@@ -22,7 +26,8 @@ def _load(path=MORPHOLOGY) -> dict:
     data = read_yaml(path, MorphologyError)
     expected = {"article": str, "min_article_word": int, "conjunctions": list, "prepositions": list,
                 "min_base_after_proclitic": int, "min_rest_after_proclitic": int, "pronoun_suffixes": list,
-                "possessive_suffixes": list, "object_suffixes": list}
+                "possessive_suffixes": list, "object_suffixes": list, "rest_zipf_margin": float,
+                "word_with_clitic_share": float}
     if not isinstance(data, dict):
         raise MorphologyError(f"{path}: expected a mapping of keys")
     for key, kind in expected.items():
@@ -45,6 +50,8 @@ PREPOSITIONS: tuple[str, ...] = tuple(_DATA["prepositions"])
 LAM_ARTICLE = "ل" + ARTICLE[1:]
 MIN_BASE_AFTER_PROCLITIC: int = _DATA["min_base_after_proclitic"]
 MIN_REST_AFTER_PROCLITIC: int = _DATA["min_rest_after_proclitic"]
+REST_ZIPF_MARGIN: float = _DATA["rest_zipf_margin"]
+WORD_WITH_CLITIC_SHARE: float = _DATA["word_with_clitic_share"]
 PRONOUN_SUFFIXES: frozenset[str] = frozenset(_DATA["pronoun_suffixes"])
 POSSESSIVE_SUFFIXES: tuple[str, ...] = tuple(_DATA["possessive_suffixes"])
 OBJECT_SUFFIXES: tuple[str, ...] = tuple(sorted(_DATA["object_suffixes"], key=len, reverse=True))
@@ -77,23 +84,82 @@ def written_with_article(written: str, norm: str) -> bool:
     return has_article(norm) and not written.lstrip("".join(CONJUNCTIONS)).startswith(HAMZATED_LOOKALIKES)
 
 
+@lru_cache(maxsize=1)
+def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's Arabic frequencies, and what the forms that normalise differently (أحد، إلى) add
+    to their normal form; kept apart so that the large list is not copied."""
+    from wordfreq import get_frequency_dict
+
+    listed = get_frequency_dict("ar", wordlist="large")
+    words = list(listed)
+    added: dict[str, float] = {}
+    # normalize() maps characters one by one: one call over the joined list is one call per word.
+    for word, norm in zip(words, normalize("\n".join(words)).split("\n")):
+        if norm != word:
+            added[norm] = added.get(norm, 0.0) + listed[word]
+    return listed, added
+
+
+def frequency(norm: str) -> float:
+    """How often a normalised word is written in general Arabic, all its spellings together."""
+    listed, added = _frequencies()
+    return listed.get(norm, 0.0) + added.get(norm, 0.0)
+
+
+def _zipf(frequency_: float) -> float:
+    """wordfreq's Zipf scale: log10 of the frequency per billion words, 0 for an unknown word."""
+    return math.log10(frequency_) + 9 if frequency_ else 0.0
+
+
+def _is_definite(rest: str) -> bool:
+    """The article, or a preposition and the article, starts ``rest`` (الكويت, بالكويت, للحلف)."""
+    return has_article(rest) or (rest[:1] in PREPOSITIONS and (rest.startswith(LAM_ARTICLE) or has_article(rest[1:])))
+
+
+@lru_cache(maxsize=200_000)
+def _is_proclitic(word: str) -> bool:
+    """Whether the first letter of ``word`` is a conjunction or preposition: the rule of
+    :func:`split_proclitics`, by general Arabic usage (:func:`frequency`)."""
+    clitic, rest = word[0], word[1:]
+    if _is_definite(rest):
+        return True
+    whole, part = frequency(word), frequency(rest)
+    if not whole:
+        return True
+    if not part or _zipf(part) < _zipf(whole) - REST_ZIPF_MARGIN:
+        return False
+    before = (ARTICLE,) + (CONJUNCTIONS + PREPOSITIONS if clitic in CONJUNCTIONS else PREPOSITIONS)
+    # ل before a word starting with ل reads as ل + the article (للبنان): no evidence either way.
+    seen = [frequency(x + word) for x in before if not (x == "ل" and word.startswith("ل"))]
+    return not (sum(f > 0 for f in seen) >= 2 and sum(seen) >= WORD_WITH_CLITIC_SHARE * whole)
+
+
 def split_proclitics(norm: str) -> tuple[str, bool, str]:
     """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
 
-    The one analysis a token gets: a conjunction, then a preposition, is split off only when
-    at least ``min_base_after_proclitic`` letters remain, so that ولد or بلد are not cut; ل
-    before لل takes the article with it (للحلف = ل + ال + حلف).
+    The one analysis a token gets: a conjunction, then a preposition, is split off when at least
+    ``min_base_after_proclitic`` letters remain (ولد and بلد stay whole) and the letter is a clitic,
+    not the word's own. It is a clitic when the article follows it (والناتو, بالكويت; ل before لل
+    takes the article with it: للحلف = ل + ال + حلف) or when general Arabic does not know the whole
+    word (ويفجرونهم). Otherwise, by wordfreq's frequencies of the normalised forms, two things must
+    hold: the rest is a known word at most ``rest_zipf_margin`` rarer than the whole on the Zipf
+    scale (وقال, وقطر; not ليبيا, بيان, فريق, whose rests are rare), and the whole is not a word in
+    its own right, as general Arabic shows by writing it, in two ways or more adding up to
+    ``word_with_clitic_share`` of its own frequency, after a clitic that could not stand before
+    this one (the article, a conjunction before و ف, a preposition before ب ل ك: الوزير and
+    لوزير, so وزير stays whole; never الوقال or ووقال, so وقال is و + قال).
     """
     clitics = []
     rest = norm
-    if len(rest) > MIN_BASE_AFTER_PROCLITIC and rest[0] in CONJUNCTIONS:
+    if len(rest) > MIN_BASE_AFTER_PROCLITIC and rest[0] in CONJUNCTIONS and _is_proclitic(rest):
         clitics.append(rest[0])
         rest = rest[1:]
     if len(rest) > MIN_BASE_AFTER_PROCLITIC and rest[0] in PREPOSITIONS:
         if rest.startswith(LAM_ARTICLE):
             return "+".join(clitics + ["ل"]), True, rest[len(LAM_ARTICLE) :]
-        clitics.append(rest[0])
-        rest = rest[1:]
+        if _is_proclitic(rest):
+            clitics.append(rest[0])
+            rest = rest[1:]
     article = has_article(rest)
     return "+".join(clitics), article, rest[len(ARTICLE) :] if article else rest
 
