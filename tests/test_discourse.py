@@ -330,3 +330,8 @@ def test_several_articles_voices_and_roles(seed, second):
     assert set(discourse.paragraph_roles(both).doc_id) == {seed.doc_id, "second"}
     assert discourse.voice_share(both).words.sum() == sum(len(discourse.word_tokens(a)) for a in both)
     assert len(discourse.evaluative_language(both)) == sum(len(discourse.evaluative_language(a)) for a in both)
+
+
+@pytest.mark.parametrize("word, base", [("وكانت", "كانت"), ("والناتو", "ناتو"), ("وزير", "وزير"), ("ليبيا", "ليبيا"), ("الذي", "الذي")])
+def test_base_form_keeps_words_and_function_words_whole(word, base):
+    assert discourse.base_form(word) == base
