@@ -73,12 +73,14 @@ from helpers.pipeline.corpus_tables import annotate_corpus
 from helpers.annotate.tables import read_articles
 count, out, jobs = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
 shutil.rmtree(out, ignore_errors=True)  # no cache: every article annotated
-started = time.perf_counter()
+def cpu():
+    return sum(u.ru_utime + u.ru_stime for u in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)))
+started, cpu_started = time.perf_counter(), cpu()
 summary = annotate_corpus(itertools.islice(real_news(), count), out, jobs=jobs)
-seconds = time.perf_counter() - started
+seconds, cpu_seconds = time.perf_counter() - started, cpu() - cpu_started
 tokens = int(read_articles(out, columns=["n_tokens"]).n_tokens.sum())
 shutil.rmtree(out, ignore_errors=True)
-print(json.dumps({"seconds": seconds, "articles": summary.written, "annotated": summary.annotated, "tokens": tokens, "jobs": jobs,
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "articles": summary.written, "annotated": summary.annotated, "tokens": tokens, "jobs": jobs,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "worker_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
@@ -88,11 +90,11 @@ import json, resource, sys, time
 from camel_tools.tokenizers.word import simple_word_tokenize
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 tokens = 0
-started = time.perf_counter()
+started, cpu_started = time.perf_counter(), time.process_time()
 for text in texts:
     tokens += len(simple_word_tokenize(text))
-seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "tokens": tokens,
+seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "tokens": tokens,
                   "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -171,6 +173,9 @@ def main() -> None:
           f"  peak RSS writer {max(r['max_rss_mb'] for r in two):5.0f} MB, worker {max(r['worker_rss_mb'] for r in two):5.0f} MB")
     ratio = one_s / tokenise_s
     print(f"ratio annotation / tokeniser, 1 process: {ratio:.2f}  (target <= {TARGET_RATIO:g}; median of {args.repeat})  {'OK' if ratio <= TARGET_RATIO else 'OVER TARGET'}")
+    cpu = {name: statistics.median(r["cpu_seconds"] for r in runs) for name, runs in (("one", one), ("two", two), ("tokeniser", tokeniser))}
+    print(f"CPU seconds (steadier than wall time on shared cores): tokeniser {cpu['tokeniser']:.2f}, annotation 1 process {cpu['one']:.2f}"
+          f" (ratio {cpu['one'] / cpu['tokeniser']:.2f}), 2 processes {cpu['two']:.2f} in all")
     print(f"ratio annotation on 2 processes / tokeniser on 1: {two_s / tokenise_s:.2f}; 2 processes / 1 process (articles/s): {one_s / two_s:.2f}"
           f" (a pure-CPU task got {min(free):.2f}-{max(free):.2f} around it; 2.00 = both cores free)")
     rss = max(r["max_rss_mb"] for r in one) / max(r["max_rss_mb"] for r in tokeniser)
