@@ -20,10 +20,12 @@ import pandas as pd
 
 from .. import __version__, paths
 from ..machine import default_jobs
-from .entities import entity_table
+from .entities import ENTITY_COLUMNS, entity_table, find_entities
+from .matching import locate
 from ..text.loading import Article
-from .quotes import quote_table
-from .themes import theme_table
+from .quotes import COLUMNS as QUOTE_COLUMNS, extract_quotes, quote_table, voice_at
+from .quotes.extract import _spans_text
+from .themes import THEME_COLUMNS, find_themes, theme_table
 
 #: The file that marks a folder as the package's output (``python -m helpers annotate --out``,
 #: ``write_article``): input readers skip such folders, so output is never read back as input.
@@ -82,6 +84,36 @@ def token_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(token_columns(article))
 
 
+def quote_columns(article: Article) -> dict[str, list]:
+    """The quotes layer as column lists: the rows of :func:`~helpers.annotate.quotes.quote_table`
+    without its DataFrame (``speaker_start``/``speaker_end`` None where it has <NA>)."""
+    statements = extract_quotes(article)
+    columns = {name: [getattr(s, name) for s in statements] for name in QUOTE_COLUMNS}
+    columns["quoted_spans"] = [_spans_text(s.quoted_spans) for s in statements]
+    return columns
+
+
+def _located_columns(article: Article, items: list, names: list[str], **extra: list) -> dict[str, list]:
+    """Columns ``names`` of matches that each have ``start``: doc_id, the (para, sentence) of the
+    start, the ``extra`` columns given, and every other column read from the match's attribute."""
+    places = [locate(article, item.start) for item in items]
+    known = {"doc_id": [article.doc_id] * len(items), "para": [p for p, _ in places], "sentence": [s for _, s in places], **extra}
+    return {name: known[name] if name in known else [getattr(item, name) for item in items] for name in names}
+
+
+def entity_columns(article: Article) -> dict[str, list]:
+    """The entities layer as column lists: the rows of :func:`~helpers.annotate.entities.entity_table`."""
+    return _located_columns(article, find_entities(article), ENTITY_COLUMNS)
+
+
+def theme_columns(article: Article) -> dict[str, list]:
+    """The themes layer as column lists: the rows of :func:`~helpers.annotate.themes.theme_table`."""
+    matches = find_themes(article)
+    voices = [voice_at(article, m.start, m.end) for m in matches]
+    return _located_columns(article, matches, THEME_COLUMNS, speaker_id=[v[0] for v in voices],
+                            speaker_label=[v[1] for v in voices], voice=[v[2] for v in voices])
+
+
 #: Layer name -> table function; ``annotate`` writes ``<name>.csv`` (or a Parquet table) for each.
 LAYERS: dict[str, Callable[[Article], pd.DataFrame]] = {
     "paragraphs": paragraph_table,
@@ -91,8 +123,10 @@ LAYERS: dict[str, Callable[[Article], pd.DataFrame]] = {
     "entities": entity_table,
     "themes": theme_table,
 }
-#: Layers that can give their columns without building a DataFrame (the corpus tables use these).
-_COLUMN_FUNCTIONS = {paragraph_table: paragraph_columns, sentence_table: sentence_columns, token_table: token_columns}
+#: Layers that can give their columns without building a DataFrame (the corpus tables use these):
+#: building a DataFrame per layer per article and reading it back was a seventh of the corpus run.
+_COLUMN_FUNCTIONS = {paragraph_table: paragraph_columns, sentence_table: sentence_columns, token_table: token_columns,
+                     quote_table: quote_columns, entity_table: entity_columns, theme_table: theme_columns}
 
 #: Column types of the corpus tables, by column name: these are integers or booleans (integers
 #: may be missing, e.g. ``speaker_start`` without a named speaker); every other column is text.
