@@ -48,7 +48,8 @@ from .gazetteer import (
     DEMONYM_ENDINGS, ENTITY_TYPES, GAZETTEER, Entity, Gazetteer, GazetteerError, demonym_forms, load_gazetteer,
 )
 from .matching import (
-    SEPARATORS, Hit, PhraseMatcher, article_matchable, locate, longest_first, matchable, original_span, phrase_key,
+    SEPARATORS, Hit, PhraseMatcher, article_matchable, locate, located_columns, longest_first, matchable, original_span,
+    phrase_key,
 )
 from .names import find_names
 from .numbers import (
@@ -254,13 +255,14 @@ ENTITY_COLUMNS = [
 ]
 
 
+def entity_columns(article, gazetteer: Gazetteer | None = None) -> dict[str, list]:
+    """The ``entities`` layer as column lists (what the corpus tables store): one entry per mention."""
+    return located_columns(article, find_entities(article, gazetteer), ENTITY_COLUMNS)
+
+
 def entity_table(article, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     """One row per entity mention, with its paragraph and sentence (the ``entities`` layer)."""
-    rows = []
-    for mention in find_entities(article, gazetteer):
-        para, sentence = locate(article, mention.start)
-        rows.append({"doc_id": article.doc_id, **mention.__dict__, "anaphoric": mention.anaphoric, "para": para, "sentence": sentence})
-    return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
+    return pd.DataFrame(entity_columns(article, gazetteer), columns=ENTITY_COLUMNS)
 
 
 def reference_counts(table: pd.DataFrame) -> pd.Series:

@@ -20,12 +20,11 @@ import pandas as pd
 
 from .. import __version__, paths
 from ..machine import default_jobs
-from .entities import ENTITY_COLUMNS, entity_table, find_entities
-from .matching import locate
 from ..text.loading import Article
-from .quotes import COLUMNS as QUOTE_COLUMNS, extract_quotes, quote_table, voice_at
-from .quotes.extract import _spans_text
-from .themes import THEME_COLUMNS, find_themes, theme_table
+from .entities import entity_columns, entity_table
+from .quotes import quote_table
+from .quotes.extract import quote_columns
+from .themes import theme_columns, theme_table
 
 #: The file that marks a folder as the package's output (``python -m helpers annotate --out``,
 #: ``write_article``): input readers skip such folders, so output is never read back as input.
@@ -82,36 +81,6 @@ def token_columns(article: Article) -> dict[str, list]:
 def token_table(article: Article) -> pd.DataFrame:
     """One row per token: surface, normalised form, light stem, proclitics, article, stop word."""
     return pd.DataFrame(token_columns(article))
-
-
-def quote_columns(article: Article) -> dict[str, list]:
-    """The quotes layer as column lists: the rows of :func:`~helpers.annotate.quotes.quote_table`
-    without its DataFrame (``speaker_start``/``speaker_end`` None where it has <NA>)."""
-    statements = extract_quotes(article)
-    columns = {name: [getattr(s, name) for s in statements] for name in QUOTE_COLUMNS}
-    columns["quoted_spans"] = [_spans_text(s.quoted_spans) for s in statements]
-    return columns
-
-
-def _located_columns(article: Article, items: list, names: list[str], **extra: list) -> dict[str, list]:
-    """Columns ``names`` of matches that each have ``start``: doc_id, the (para, sentence) of the
-    start, the ``extra`` columns given, and every other column read from the match's attribute."""
-    places = [locate(article, item.start) for item in items]
-    known = {"doc_id": [article.doc_id] * len(items), "para": [p for p, _ in places], "sentence": [s for _, s in places], **extra}
-    return {name: known[name] if name in known else [getattr(item, name) for item in items] for name in names}
-
-
-def entity_columns(article: Article) -> dict[str, list]:
-    """The entities layer as column lists: the rows of :func:`~helpers.annotate.entities.entity_table`."""
-    return _located_columns(article, find_entities(article), ENTITY_COLUMNS)
-
-
-def theme_columns(article: Article) -> dict[str, list]:
-    """The themes layer as column lists: the rows of :func:`~helpers.annotate.themes.theme_table`."""
-    matches = find_themes(article)
-    voices = [voice_at(article, m.start, m.end) for m in matches]
-    return _located_columns(article, matches, THEME_COLUMNS, speaker_id=[v[0] for v in voices],
-                            speaker_label=[v[1] for v in voices], voice=[v[2] for v in voices])
 
 
 #: Layer name -> table function; ``annotate`` writes ``<name>.csv`` (or a Parquet table) for each.

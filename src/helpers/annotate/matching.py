@@ -152,3 +152,10 @@ def locate(article, offset: int) -> tuple[int, int]:
     i = max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
     return sentences[i].para, sentences[i].sentence
 
+
+def located_columns(article, items: list, names: list[str], **extra: list) -> dict[str, list]:
+    """Columns ``names`` of matches that each have ``start``: doc_id, the (para, sentence) of the
+    start, the ``extra`` columns given, and every other column read from the match's attribute."""
+    places = [locate(article, item.start) for item in items]
+    known = {"doc_id": [article.doc_id] * len(items), "para": [p for p, _ in places], "sentence": [s for _, s in places], **extra}
+    return {name: known[name] if name in known else [getattr(item, name) for item in items] for name in names}

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .entities import find_entities
 from .gazetteer import ID_PATTERN
-from .matching import Hit, PhraseMatcher, article_matchable, locate, longest_first, original_span, phrase_key
+from .matching import Hit, PhraseMatcher, article_matchable, located_columns, longest_first, original_span, phrase_key
 from ..text.lexicons import cached_by_file, read_records, resolved, wordlist
 from ..text.morphology import ARTICLE, LAM_ARTICLE, POSSESSIVE_SUFFIXES, has_article, written_with_article
 from ..text.normalize import normalize
@@ -266,18 +266,20 @@ THEME_COLUMNS = [
 ]
 
 
+def theme_columns(article, codebook: Codebook | None = None) -> dict[str, list]:
+    """The ``themes`` layer as column lists (what the corpus tables store): one entry per match."""
+    from .quotes import voice_at
+
+    matches = find_themes(article, codebook)
+    voices = [voice_at(article, m.start, m.end) for m in matches]
+    return located_columns(article, matches, THEME_COLUMNS, speaker_id=[v[0] for v in voices],
+                           speaker_label=[v[1] for v in voices], voice=[v[2] for v in voices])
+
+
 def theme_table(article, codebook: Codebook | None = None) -> pd.DataFrame:
     """One row per theme match with paragraph, sentence and the speaker and voice (the ``themes`` layer).
 
     ``voice`` is ``quoted`` or ``reported`` inside a statement (speaker from the quotes layer) and
     ``journalist`` elsewhere.
     """
-    from .quotes import voice_at
-
-    rows = []
-    for match in find_themes(article, codebook):
-        para, sentence = locate(article, match.start)
-        speaker_id, speaker_label, voice = voice_at(article, match.start, match.end)
-        rows.append({"doc_id": article.doc_id, **match.__dict__, "para": para, "sentence": sentence,
-                     "speaker_id": speaker_id, "speaker_label": speaker_label, "voice": voice})
-    return pd.DataFrame(rows, columns=THEME_COLUMNS)
+    return pd.DataFrame(theme_columns(article, codebook), columns=THEME_COLUMNS)

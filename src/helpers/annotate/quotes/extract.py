@@ -362,12 +362,20 @@ def _spans_text(spans: list[tuple[int, int]]) -> str:
     return ";".join(f"{a}-{b}" for a, b in spans)
 
 
+def quote_columns(article) -> dict[str, list]:
+    """The statements as column lists (what the corpus tables store): the columns of ``quotes.csv``,
+    quoted_spans as ``start-end;…``, speaker_start/speaker_end None where no speaker is named."""
+    statements = extract_quotes(article)
+    columns = {name: [getattr(s, name) for s in statements] for name in COLUMNS if name != "quoted_spans"}
+    columns["quoted_spans"] = [_spans_text(s.quoted_spans) for s in statements]
+    return {name: columns[name] for name in COLUMNS}
+
+
 def quote_table(article) -> pd.DataFrame:
-    """One row per statement: the columns of ``quotes.csv`` (quoted_spans as ``start-end;…``)."""
-    rows = [{**vars(statement), "quoted_spans": _spans_text(statement.quoted_spans)} for statement in extract_quotes(article)]
-    frame = pd.DataFrame(rows, columns=COLUMNS)
+    """One row per statement: the columns of ``quotes.csv``."""
+    frame = pd.DataFrame(quote_columns(article), columns=COLUMNS)
     for column in ("speaker_start", "speaker_end"):  # integers that may be missing (no named speaker)
-        frame[column] = pd.array([row[column] for row in rows], dtype="Int64")  # not astype: that copies every column
+        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
     return frame
 
 
