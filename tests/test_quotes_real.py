@@ -230,3 +230,14 @@ def test_a_two_part_headline_attributes_to_the_part_before_the_colon():
 def test_a_quoted_name_after_a_naming_noun_is_not_speech():
     rows = table("وأكد المتحدث أن شرطة «مكافحة الشغب الخاصة» ستتولى التأمين.")
     assert list(rows.kind) == ["indirect"] and rows.quoted_spans.iloc[0] == "", rows[["kind", "quoted_text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت ميشيل فلورنوي المسؤولة السابقة في البنتاغون إن الاتفاق يحتاج إلى ضمانات.", "ميشيل فلورنوي"),
+    ("وأوضح يوهانس فيسترغارد، مدير المعهد الدنماركي، أن التقرير سينشر الشهر المقبل.", "يوهانس فيسترغارد"),
+    ("وأضاف بوب منينديز أبرز عضو ديمقراطي في اللجنة أن التصويت سيتأجل.", "بوب منينديز"),
+    ("وقال الوزير خالد الفهد إن الحدود آمنة.", "الوزير خالد الفهد"),
+])
+def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

@@ -23,6 +23,7 @@ from .lexicon import (
     BRACKET_CUE_WINDOW,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
+    NAME_PARTICLES,
     NAME_MAX_ZIPF,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
@@ -362,6 +363,7 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     k = i
     while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
         k += 1
+    k = _apposed_title(doc, i, k)
     while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
         k -= 1
     if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
@@ -369,6 +371,24 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
         if opened is not None:
             k = opened
     return doc.span(i, max(k, i + 1))
+
+
+def _apposed_title(doc: _Doc, i: int, k: int) -> int:
+    """A mention that opens with a person's name ends with the name: the title set after it is an
+    apposition (كارلي فيورينا الرئيسة السابقة لـ …، بن كاردين أكبر عضو …، هانز - بيتر بارتلس، مفوض …).
+    The name is words without the article and not titles, the last one a name; a title (or a comma)
+    follows within two words."""
+    for m in range(i + 1, k):
+        token, prev = doc.tokens[m], doc.tokens[m - 1]
+        if (prev.kind != "word" and prev.norm != "-") or prev.has_article or doc.is_head(prev):
+            return k
+        if not (doc.is_name(prev) or doc.given_name(m - 1)) or token.norm in NAME_PARTICLES:
+            continue
+        if doc.is_name(token) or doc.given_name(m) or token.kind == "word" and token.has_article and not doc.is_head(token):
+            continue
+        if any(doc.is_head(t) for t in doc.tokens[m : min(m + 3, k)]):
+            return m
+    return k
 
 
 def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:
