@@ -241,3 +241,12 @@ def test_a_quoted_name_after_a_naming_noun_is_not_speech():
 def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_mention(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مواطن يدعى فهد الراشد إن الطريق أغلق منذ الصباح.", "مواطن"),
+    ("وأضافت ناشطة تدعى سلمى الحربي أن المسيرة انطلقت بهدوء.", "ناشطة"),
+])
+def test_a_naming_verb_ends_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
