@@ -250,3 +250,13 @@ def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_menti
 def test_a_naming_verb_ends_the_mention(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت صحيفة «واشنطن تايمز» إن الصفقة ستوقع قريبا.", "واشنطن تايمز"),
+    ("وذكرت قناة «سكاي نيوز عربية» أن الاجتماع انتهى دون اتفاق.", "سكاي نيوز عربية"),
+    ("وقالت صحيفة الحياة إن الاجتماع تأجل.", "صحيفة الحياة"),
+])
+def test_a_quoted_name_after_a_bare_speaker_noun_is_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

@@ -27,6 +27,7 @@ from .lexicon import (
     NAME_MAX_ZIPF,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
+    QUOTED_NAME_MAX,
     RELATIVE_PRONOUNS,
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
@@ -360,6 +361,9 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
     before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
     trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني))."""
+    quoted = doc.opening.get(i + 1) if j > i + 1 else None
+    if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
+        return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
     k = i
     while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
         k += 1
@@ -371,6 +375,12 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
         if opened is not None:
             k = opened
     return doc.span(i, max(k, i + 1))
+
+
+def _indefinite_noun(doc: _Doc, i: int) -> bool:
+    """A speaker noun without the article (صحيفة، تلفزيون، السيد aside): it can stand before a quoted name."""
+    token = doc.tokens[i]
+    return doc.is_head(token) and not token.has_article
 
 
 def _apposed_title(doc: _Doc, i: int, k: int) -> int:
