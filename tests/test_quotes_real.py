@@ -260,3 +260,12 @@ def test_a_naming_verb_ends_the_mention(text, speaker):
 def test_a_quoted_name_after_a_bare_speaker_noun_is_the_mention(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. وأكد أهمية «الحوار بين جميع الأطراف».",
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. وأكد ضرورة «وقف التصعيد فورا».",
+])
+def test_a_verbal_noun_after_the_verb_is_its_object_not_its_speaker(text):
+    rows = table(text)
+    assert len(rows) == 2 and rows.speaker_id.nunique() == 1, rows[["speaker", "text"]]

@@ -67,6 +67,8 @@ FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
 AFFILIATION_HEADS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("affiliation_heads"))
 NAME_PARTICLES = _rule("name_particles")
+#: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.
+OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("object_nouns"))
 NAME_PREPOSITIONS = _rule("name_prepositions")
 ADDRESSING_CLASSES = _rule("addressing_classes")
 AFFILIATION_MAX = int(_rule("affiliation_max"))

@@ -25,6 +25,7 @@ from .lexicon import (
     FRONTED_ADVERBIAL_MAX,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
+    OBJECT_NOUNS,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELAY_WORDS,
@@ -58,8 +59,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if lo >= hi:
         return None
     first = doc.tokens[lo]
-    if first.kind != "word" and lo not in doc.opening:
-        return None
+    if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS:
+        return None  # وأكد أهمية الحوار: the verb's object, its subject dropped
     if first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators or doc.is_addressee(lo):
         return _late_subject(doc, lo, hi)
     j = lo
