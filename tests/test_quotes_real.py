@@ -269,3 +269,9 @@ def test_a_quoted_name_after_a_bare_speaker_noun_is_the_mention(text, speaker):
 def test_a_verbal_noun_after_the_verb_is_its_object_not_its_speaker(text):
     rows = table(text)
     assert len(rows) == 2 and rows.speaker_id.nunique() == 1, rows[["speaker", "text"]]
+
+
+def test_the_kings_title_opens_a_speaker():
+    rows = table("أعلن خادم الحرمين الشريفين انطلاق المهرجان الوطني للتراث.")
+    assert len(rows) == 1 and normalize(rows.speaker.iloc[0]).startswith(normalize("خادم الحرمين")), rows[["speaker", "text"]]
+    assert "خادم" not in rows.text.iloc[0], rows[["speaker", "text"]]
