@@ -275,3 +275,12 @@ def test_the_kings_title_opens_a_speaker():
     rows = table("أعلن خادم الحرمين الشريفين انطلاق المهرجان الوطني للتراث.")
     assert len(rows) == 1 and normalize(rows.speaker.iloc[0]).startswith(normalize("خادم الحرمين")), rows[["speaker", "text"]]
     assert "خادم" not in rows.text.iloc[0], rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. ووصف الاتفاق الجديد بأنه «خطوة في الاتجاه الصحيح».",
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. ودعا الله أن يحفظ البلاد من كل سوء.",
+])
+def test_after_a_verb_that_takes_an_object_a_phrase_that_names_nobody_is_the_object(text):
+    rows = table(text)
+    assert len(rows) == 2 and rows.speaker_id.nunique() == 1, rows[["speaker", "text"]]
