@@ -284,3 +284,12 @@ def test_the_kings_title_opens_a_speaker():
 def test_after_a_verb_that_takes_an_object_a_phrase_that_names_nobody_is_the_object(text):
     rows = table(text)
     assert len(rows) == 2 and rows.speaker_id.nunique() == 1, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأعرب وزير الخارجية جون كيري ووزير الدفاع آشتون كارتر عن قلقهما من التصعيد.", "وزير الخارجية جون كيري"),
+    ("وأكد مسؤولون ومنظمات إسلامية رفضهم للهجوم.", "مسؤولون ومنظمات"),
+])
+def test_two_people_joined_by_and_are_named_by_the_first_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

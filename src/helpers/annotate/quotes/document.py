@@ -368,6 +368,7 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
         k += 1
     k = _apposed_title(doc, i, k)
+    k = _first_conjunct(doc, i, k)
     while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
         k -= 1
     if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
@@ -375,6 +376,19 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
         if opened is not None:
             k = opened
     return doc.span(i, max(k, i + 1))
+
+
+def _first_conjunct(doc: _Doc, i: int, k: int) -> int:
+    """Two people joined by و are two speakers, each named by its own mention (وزير الدفاع أشتون
+    كارتر ووزير البحرية راي مابوس → the first): the mention ends before a و-word that opens a
+    speaker, once a person's name has been given (not مسؤولون ومنظمات, one group)."""
+    named = False
+    for m in range(i, k):
+        token = doc.tokens[m]
+        if named and token.kind == "word" and token.proclitics == "و" and doc.starts_speaker(m):
+            return m
+        named = named or doc.entity_type.get(m) == "PERSON" or doc.given_name(m) or doc.is_name(token)
+    return k
 
 
 def _indefinite_noun(doc: _Doc, i: int) -> bool:
