@@ -293,3 +293,8 @@ def test_after_a_verb_that_takes_an_object_a_phrase_that_names_nobody_is_the_obj
 def test_two_people_joined_by_and_are_named_by_the_first_mention(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_the_holders_name_after_an_affiliation_ends_before_the_verbs_object():
+    rows = table("وأكد المسؤول في البلدية أحمد خالد سالم الحصيلة مضيفا أن الطرق أغلقت.")
+    assert len(rows) >= 1 and same(rows.speaker.iloc[0], "المسؤول في البلدية أحمد خالد سالم"), rows[["speaker", "text"]]

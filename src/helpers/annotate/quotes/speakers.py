@@ -191,7 +191,7 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
     k = j + 1
     while k < hi and k - j <= AFFILIATION_MAX and doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and (
         doc.tokens[k].norm not in doc.lex.forms and doc.tokens[k].norm not in doc.lex.subject_terminators | doc.lex.adverbs
-    ) and not doc.is_addressee(k):
+    ) and not doc.is_addressee(k) and not _object_after_name(doc, j, k):
         k += 1
     names = k  # the holder's name: rare words, or two or more words without the article (أسامة حمدان)
     while names > j + 2 and not doc.tokens[names - 1].has_article and not doc.is_head(doc.tokens[names - 1]):
@@ -202,6 +202,13 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
         return k
     apposed = _apposed_person(doc, k, hi)  # الخبير في أمن الملاحة البحرية، الربان خالد المهيري،
     return apposed if apposed is not None else j
+
+
+def _object_after_name(doc: _Doc, j: int, k: int) -> bool:
+    """A word with the article right after the holder's given names is the verb's object, not more
+    name (وأكد المسؤول في المار صالح محمد صالح الحصيلة …)."""
+    prev = doc.tokens[k - 1]
+    return k - 1 > j + 1 and doc.tokens[k].has_article and not prev.has_article and doc.given_name(k - 1)
 
 
 def _apposed_person(doc: _Doc, k: int, hi: int) -> int | None:
