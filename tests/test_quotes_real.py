@@ -298,3 +298,16 @@ def test_two_people_joined_by_and_are_named_by_the_first_mention(text, speaker):
 def test_the_holders_name_after_an_affiliation_ends_before_the_verbs_object():
     rows = table("وأكد المسؤول في البلدية أحمد خالد سالم الحصيلة مضيفا أن الطرق أغلقت.")
     assert len(rows) >= 1 and same(rows.speaker.iloc[0], "المسؤول في البلدية أحمد خالد سالم"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("وتساءل النائب سالم الدوسري: «من يتحمل مسؤولية هذا التأخير؟».", "تساءل"),
+    ("وأقر المتحدث باسم الوزارة بأن الخطة تأخرت عن موعدها.", "أقر"),
+])
+def test_questioning_and_admitting_verbs_report_speech(text, lemma):
+    rows = table(text)
+    assert list(rows.cue_lemma) == [lemma], rows[["cue", "speaker", "text"]]
+
+
+def test_approving_a_budget_is_not_speech():
+    assert table("وأقر مجلس الوزراء الميزانية العامة للدولة.").empty
