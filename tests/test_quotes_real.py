@@ -311,3 +311,9 @@ def test_questioning_and_admitting_verbs_report_speech(text, lemma):
 
 def test_approving_a_budget_is_not_speech():
     assert table("وأقر مجلس الوزراء الميزانية العامة للدولة.").empty
+
+
+def test_a_predicting_participle_before_a_clause_reports_speech():
+    rows = table("وقال الوزير إن المحادثات ستستأنف، متوقعا أن يوقع الاتفاق قبل نهاية العام.")
+    assert list(rows.cue_lemma) == ["قال", "توقع"] and rows.speaker_id.nunique() == 1, rows[["cue", "speaker", "text"]]
+    assert table("وجاءت النتائج متوقعة للجميع.").empty
