@@ -309,8 +309,12 @@ def test_questioning_and_admitting_verbs_report_speech(text, lemma):
     assert list(rows.cue_lemma) == [lemma], rows[["cue", "speaker", "text"]]
 
 
-def test_approving_a_budget_is_not_speech():
-    assert table("وأقر مجلس الوزراء الميزانية العامة للدولة.").empty
+@pytest.mark.parametrize("text", [
+    "وأقر مجلس الوزراء الميزانية العامة للدولة.",
+    "مجلس الأمن يقر عقوبات على الشركة بالقرار 700.",
+])
+def test_approving_a_budget_is_not_speech(text):
+    assert table(text).empty, table(text)[["cue", "text"]]
 
 
 def test_a_predicting_participle_before_a_clause_reports_speech():
