@@ -321,3 +321,12 @@ def test_a_predicting_participle_before_a_clause_reports_speech():
     rows = table("وقال الوزير إن المحادثات ستستأنف، متوقعا أن يوقع الاتفاق قبل نهاية العام.")
     assert list(rows.cue_lemma) == ["قال", "توقع"] and rows.speaker_id.nunique() == 1, rows[["cue", "speaker", "text"]]
     assert table("وجاءت النتائج متوقعة للجميع.").empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("والمتحدث باسم المفوضية يوهانس فيسترغارد في تصريح له، قال إن المساعدات وصلت.", "والمتحدث باسم المفوضية يوهانس فيسترغارد"),
+    ("ورئيس البعثة في القاهرة، السفير ماركوس شولتز، قال إن الاجتماع مثمر.", "ورئيس البعثة في القاهرة، السفير ماركوس شولتز"),
+])
+def test_a_fronted_subject_ends_with_the_persons_name_before_its_context(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

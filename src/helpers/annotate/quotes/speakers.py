@@ -294,7 +294,21 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     j = verb
     while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
         j -= 1
-    return (i, j) if j > i and j - i <= 15 else None
+    if not (j > i and j - i <= 15):
+        return None
+    for k in range(i + 2, j):  # … فيديريكا موغيريني في بيان لها، قالت: a person's name ends before the context
+        if k not in doc.inside and doc.tokens[k].norm in PREPOSITION_WORDS | doc.lex.subject_terminators and _person_word(doc, k - 1):
+            return i, k
+    return i, j
+
+
+def _person_word(doc: _Doc, k: int) -> bool:
+    """Is token k the last word of a person's name: inside a named person, or a rare word after a given
+    name or another rare word (فيديريكا موغيريني)."""
+    token = doc.tokens[k]
+    if doc.entity_type.get(k) == "PERSON" or any(doc.entity_type.get(s) == "PERSON" and s < k < e for s, e in doc.entity_end.items()):
+        return True
+    return doc.is_name(token) and (doc.given_name(k - 1) or doc.is_name(doc.tokens[k - 1]))
 
 
 def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
