@@ -230,3 +230,103 @@ def test_a_two_part_headline_attributes_to_the_part_before_the_colon():
 def test_a_quoted_name_after_a_naming_noun_is_not_speech():
     rows = table("وأكد المتحدث أن شرطة «مكافحة الشغب الخاصة» ستتولى التأمين.")
     assert list(rows.kind) == ["indirect"] and rows.quoted_spans.iloc[0] == "", rows[["kind", "quoted_text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت ميشيل فلورنوي المسؤولة السابقة في البنتاغون إن الاتفاق يحتاج إلى ضمانات.", "ميشيل فلورنوي"),
+    ("وأوضح يوهانس فيسترغارد، مدير المعهد الدنماركي، أن التقرير سينشر الشهر المقبل.", "يوهانس فيسترغارد"),
+    ("وأضاف بوب منينديز أبرز عضو ديمقراطي في اللجنة أن التصويت سيتأجل.", "بوب منينديز"),
+    ("وقال الوزير خالد الفهد إن الحدود آمنة.", "الوزير خالد الفهد"),
+])
+def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مواطن يدعى فهد الراشد إن الطريق أغلق منذ الصباح.", "مواطن"),
+    ("وأضافت ناشطة تدعى سلمى الحربي أن المسيرة انطلقت بهدوء.", "ناشطة"),
+])
+def test_a_naming_verb_ends_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت صحيفة «واشنطن تايمز» إن الصفقة ستوقع قريبا.", "واشنطن تايمز"),
+    ("وذكرت قناة «سكاي نيوز عربية» أن الاجتماع انتهى دون اتفاق.", "سكاي نيوز عربية"),
+    ("وقالت صحيفة الحياة إن الاجتماع تأجل.", "صحيفة الحياة"),
+])
+def test_a_quoted_name_after_a_bare_speaker_noun_is_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. وأكد أهمية «الحوار بين جميع الأطراف».",
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. وأكد ضرورة «وقف التصعيد فورا».",
+])
+def test_a_verbal_noun_after_the_verb_is_its_object_not_its_speaker(text):
+    rows = table(text)
+    assert len(rows) == 2 and rows.speaker_id.nunique() == 1, rows[["speaker", "text"]]
+
+
+def test_the_kings_title_opens_a_speaker():
+    rows = table("أعلن خادم الحرمين الشريفين انطلاق المهرجان الوطني للتراث.")
+    assert len(rows) == 1 and normalize(rows.speaker.iloc[0]).startswith(normalize("خادم الحرمين")), rows[["speaker", "text"]]
+    assert "خادم" not in rows.text.iloc[0], rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. ووصف الاتفاق الجديد بأنه «خطوة في الاتجاه الصحيح».",
+    "وقال الوزير سالم الدوسري إن المفاوضات مستمرة. ودعا الله أن يحفظ البلاد من كل سوء.",
+])
+def test_after_a_verb_that_takes_an_object_a_phrase_that_names_nobody_is_the_object(text):
+    rows = table(text)
+    assert len(rows) == 2 and rows.speaker_id.nunique() == 1, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأعرب وزير الخارجية جون كيري ووزير الدفاع آشتون كارتر عن قلقهما من التصعيد.", "وزير الخارجية جون كيري"),
+    ("وأكد مسؤولون ومنظمات إسلامية رفضهم للهجوم.", "مسؤولون ومنظمات"),
+])
+def test_two_people_joined_by_and_are_named_by_the_first_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_the_holders_name_after_an_affiliation_ends_before_the_verbs_object():
+    rows = table("وأكد المسؤول في البلدية أحمد خالد سالم الحصيلة مضيفا أن الطرق أغلقت.")
+    assert len(rows) >= 1 and same(rows.speaker.iloc[0], "المسؤول في البلدية أحمد خالد سالم"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("وتساءل النائب سالم الدوسري: «من يتحمل مسؤولية هذا التأخير؟».", "تساءل"),
+    ("وأقر المتحدث باسم الوزارة بأن الخطة تأخرت عن موعدها.", "أقر"),
+])
+def test_questioning_and_admitting_verbs_report_speech(text, lemma):
+    rows = table(text)
+    assert list(rows.cue_lemma) == [lemma], rows[["cue", "speaker", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وأقر مجلس الوزراء الميزانية العامة للدولة.",
+    "مجلس الأمن يقر عقوبات على الشركة بالقرار 700.",
+])
+def test_approving_a_budget_is_not_speech(text):
+    assert table(text).empty, table(text)[["cue", "text"]]
+
+
+def test_a_predicting_participle_before_a_clause_reports_speech():
+    rows = table("وقال الوزير إن المحادثات ستستأنف، متوقعا أن يوقع الاتفاق قبل نهاية العام.")
+    assert list(rows.cue_lemma) == ["قال", "توقع"] and rows.speaker_id.nunique() == 1, rows[["cue", "speaker", "text"]]
+    assert table("وجاءت النتائج متوقعة للجميع.").empty
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("والمتحدث باسم المفوضية يوهانس فيسترغارد في تصريح له، قال إن المساعدات وصلت.", "والمتحدث باسم المفوضية يوهانس فيسترغارد"),
+    ("ورئيس البعثة في القاهرة، السفير ماركوس شولتز، قال إن الاجتماع مثمر.", "ورئيس البعثة في القاهرة، السفير ماركوس شولتز"),
+])
+def test_a_fronted_subject_ends_with_the_persons_name_before_its_context(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

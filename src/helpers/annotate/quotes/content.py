@@ -103,6 +103,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
     if subject is not None and _addressed_object(doc, cue, subject[0]):
         subject = None
+    if subject is not None and form.takes_object and not doc.starts_speaker(subject[0]):
+        subject = None  # ووصف الاتفاق النووي بأنه …: no title, name or actor, so the object; the subject is dropped
     if subject is not None and form.takes_object:
         subject = (subject[0], _object_start(doc, *subject) or subject[1])
     if how == "clause":

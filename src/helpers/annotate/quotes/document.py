@@ -23,9 +23,11 @@ from .lexicon import (
     BRACKET_CUE_WINDOW,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
+    NAME_PARTICLES,
     NAME_MAX_ZIPF,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
+    QUOTED_NAME_MAX,
     RELATIVE_PRONOUNS,
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
@@ -359,9 +361,14 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
     before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
     trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني))."""
+    quoted = doc.opening.get(i + 1) if j > i + 1 else None
+    if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
+        return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
     k = i
     while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
         k += 1
+    k = _apposed_title(doc, i, k)
+    k = _first_conjunct(doc, i, k)
     while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
         k -= 1
     if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
@@ -369,6 +376,43 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
         if opened is not None:
             k = opened
     return doc.span(i, max(k, i + 1))
+
+
+def _first_conjunct(doc: _Doc, i: int, k: int) -> int:
+    """Two people joined by و are two speakers, each named by its own mention (وزير الدفاع أشتون
+    كارتر ووزير البحرية راي مابوس → the first): the mention ends before a و-word that opens a
+    speaker, once a person's name has been given (not مسؤولون ومنظمات, one group)."""
+    named = False
+    for m in range(i, k):
+        token = doc.tokens[m]
+        if named and token.kind == "word" and token.proclitics == "و" and doc.starts_speaker(m):
+            return m
+        named = named or doc.entity_type.get(m) == "PERSON" or doc.given_name(m) or doc.is_name(token)
+    return k
+
+
+def _indefinite_noun(doc: _Doc, i: int) -> bool:
+    """A speaker noun without the article (صحيفة، تلفزيون، السيد aside): it can stand before a quoted name."""
+    token = doc.tokens[i]
+    return doc.is_head(token) and not token.has_article
+
+
+def _apposed_title(doc: _Doc, i: int, k: int) -> int:
+    """A mention that opens with a person's name ends with the name: the title set after it is an
+    apposition (كارلي فيورينا الرئيسة السابقة لـ …، بن كاردين أكبر عضو …، هانز - بيتر بارتلس، مفوض …).
+    The name is words without the article and not titles, the last one a name; a title (or a comma)
+    follows within two words."""
+    for m in range(i + 1, k):
+        token, prev = doc.tokens[m], doc.tokens[m - 1]
+        if (prev.kind != "word" and prev.norm != "-") or prev.has_article or doc.is_head(prev):
+            return k
+        if not (doc.is_name(prev) or doc.given_name(m - 1)) or token.norm in NAME_PARTICLES:
+            continue
+        if doc.is_name(token) or doc.given_name(m) or token.kind == "word" and token.has_article and not doc.is_head(token):
+            continue
+        if any(doc.is_head(t) for t in doc.tokens[m : min(m + 3, k)]):
+            return m
+    return k
 
 
 def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:

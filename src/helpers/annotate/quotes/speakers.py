@@ -25,6 +25,7 @@ from .lexicon import (
     FRONTED_ADVERBIAL_MAX,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
+    OBJECT_NOUNS,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELAY_WORDS,
@@ -58,8 +59,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if lo >= hi:
         return None
     first = doc.tokens[lo]
-    if first.kind != "word" and lo not in doc.opening:
-        return None
+    if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS:
+        return None  # وأكد أهمية الحوار: the verb's object, its subject dropped
     if first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators or doc.is_addressee(lo):
         return _late_subject(doc, lo, hi)
     j = lo
@@ -190,7 +191,7 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
     k = j + 1
     while k < hi and k - j <= AFFILIATION_MAX and doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and (
         doc.tokens[k].norm not in doc.lex.forms and doc.tokens[k].norm not in doc.lex.subject_terminators | doc.lex.adverbs
-    ) and not doc.is_addressee(k):
+    ) and not doc.is_addressee(k) and not _object_after_name(doc, j, k):
         k += 1
     names = k  # the holder's name: rare words, or two or more words without the article (أسامة حمدان)
     while names > j + 2 and not doc.tokens[names - 1].has_article and not doc.is_head(doc.tokens[names - 1]):
@@ -201,6 +202,13 @@ def _affiliated_name(doc: _Doc, lo: int, j: int, hi: int) -> int:
         return k
     apposed = _apposed_person(doc, k, hi)  # الخبير في أمن الملاحة البحرية، الربان خالد المهيري،
     return apposed if apposed is not None else j
+
+
+def _object_after_name(doc: _Doc, j: int, k: int) -> bool:
+    """A word with the article right after the holder's given names is the verb's object, not more
+    name (وأكد المسؤول في المار صالح محمد صالح الحصيلة …)."""
+    prev = doc.tokens[k - 1]
+    return k - 1 > j + 1 and doc.tokens[k].has_article and not prev.has_article and doc.given_name(k - 1)
 
 
 def _apposed_person(doc: _Doc, k: int, hi: int) -> int | None:
@@ -286,7 +294,21 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     j = verb
     while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
         j -= 1
-    return (i, j) if j > i and j - i <= 15 else None
+    if not (j > i and j - i <= 15):
+        return None
+    for k in range(i + 2, j):  # … فيديريكا موغيريني في بيان لها، قالت: a person's name ends before the context
+        if k not in doc.inside and doc.tokens[k].norm in PREPOSITION_WORDS | doc.lex.subject_terminators and _person_word(doc, k - 1):
+            return i, k
+    return i, j
+
+
+def _person_word(doc: _Doc, k: int) -> bool:
+    """Is token k the last word of a person's name: inside a named person, or a rare word after a given
+    name or another rare word (فيديريكا موغيريني)."""
+    token = doc.tokens[k]
+    if doc.entity_type.get(k) == "PERSON" or any(doc.entity_type.get(s) == "PERSON" and s < k < e for s, e in doc.entity_end.items()):
+        return True
+    return doc.is_name(token) and (doc.given_name(k - 1) or doc.is_name(doc.tokens[k - 1]))
 
 
 def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
