@@ -30,3 +30,9 @@ def test_an_unclosed_quote_ends_where_the_next_one_opens():
     text = "قال «أولا ثم أضاف «ثانيا"
     first, second = pair_quote_marks(text).quotes
     assert text[first.start:first.end].strip() == "أولا ثم أضاف" and text[second.start:second.end] == "ثانيا"
+
+
+def test_an_opener_that_quotes_nothing_is_a_stray_mark():
+    text = "قال «« «إن الحلف ملتزم"
+    marks = pair_quote_marks(text)
+    assert [text[q.start:q.end] for q in marks.quotes] == ["إن الحلف ملتزم"] and marks.stray == [4, 5]

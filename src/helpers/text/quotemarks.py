@@ -95,6 +95,13 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
         stack.append((expected, offset))
         open_count[expected] = open_count.get(expected, 0) + 1
 
+    def unclosed(opened: int, until: int, depth: int) -> None:
+        """An opener never closed: a quotation up to ``until``, or a stray mark when it quotes nothing (««)."""
+        if text[opened + 1 : until].strip():
+            quotes.append(QuoteSpan(opened, None, opened + 1, until, text[opened], depth))
+        else:
+            stray.append(opened)
+
     def pop() -> tuple[str, int]:
         expected, offset = stack.pop()
         open_count[expected] -= 1
@@ -132,7 +139,7 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
                 if expected == ch:
                     quotes.append(QuoteSpan(opened, i, opened + 1, i, text[opened], len(stack)))
                     break
-                quotes.append(QuoteSpan(opened, None, opened + 1, unclosed_end, text[opened], len(stack)))
+                unclosed(opened, unclosed_end, len(stack))
                 unclosed_end = opened
         elif ch in OPENERS:
             push(OPENERS[ch], i)
@@ -146,7 +153,7 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
     while para_end > start and text[para_end - 1].isspace():
         para_end -= 1
     for depth, (_, opened) in enumerate(stack):
-        until = stack[depth + 1][1] if depth + 1 < len(stack) else para_end
-        quotes.append(QuoteSpan(opened, None, opened + 1, until, text[opened], depth))
+        unclosed(opened, stack[depth + 1][1] if depth + 1 < len(stack) else para_end, depth)
     quotes.sort(key=lambda q: (q.open, q.depth))
+    stray.sort()
     return QuoteMarks(quotes, stray)
