@@ -68,16 +68,23 @@ def top_themes(tables: CorpusTables, n: int = 8) -> list[str]:
     return list(tables.layer("themes").groupby("theme_id").doc_id.nunique().sort_values(ascending=False).head(n).index)
 
 
+#: A theme's main speaker carries it in at least this many articles: a voice of the corpus, not one
+#: article's (where a misread speaker would otherwise head a small theme).
+MIN_CARRIER_ARTICLES = 2
+
+
 def theme_voices(tables: CorpusTables) -> pd.DataFrame:
     """Per theme: the articles it is found in, its mentions in the journalist's words, in paraphrase
-    and in quoted words, and the speaker identity that carries it most (mentions inside its statements)."""
+    and in quoted words, and the speaker identity that carries it most (mentions inside its
+    statements, in at least :data:`MIN_CARRIER_ARTICLES` articles; none when no speaker does)."""
     themes = tables.layer("themes")
     people = speakers(tables)[["doc_id", "speaker_id", "identity", "identity_label"]]
     frame = themes.merge(people, on=["doc_id", "speaker_id"], how="left")
     counts = pd.crosstab(frame.theme_id, frame.voice).reindex(columns=list(VOICE_LABELS), fill_value=0)
     spoken = frame[frame.voice != "journalist"].dropna(subset=["identity"])
     spoken = spoken[spoken.identity != "unknown"]
-    top = spoken.groupby(["theme_id", "identity_label"]).size().reset_index(name="mentions")
+    top = spoken.groupby(["theme_id", "identity_label"]).agg(mentions=("doc_id", "size"), in_articles=("doc_id", "nunique")).reset_index()
+    top = top[top.in_articles >= MIN_CARRIER_ARTICLES].drop(columns="in_articles")
     top = top.sort_values(["theme_id", "mentions", "identity_label"], ascending=[True, False, True]).drop_duplicates("theme_id")
     result = counts.reset_index().merge(top, on="theme_id", how="left")
     result.insert(1, "label_ar", result.theme_id.map(theme_labels(tables)))
