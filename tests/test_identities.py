@@ -109,3 +109,17 @@ def test_actor_mentions_count_a_span_once(corpus):
     assert {"iran", "gcc"} <= set(mentions.actor)
     split = mentions[mentions.actor.str.contains("عادل") & mentions.actor.str.contains("جبير")]
     assert split.empty, set(split.actor)  # every عادل الجبير spelling is adel-al-jubeir
+
+
+def test_an_edited_alias_file_is_used_at_once(tmp_path):
+    """A researcher who adds an alias in a live kernel gets it without restarting."""
+    import shutil
+
+    from helpers.annotate import identities
+
+    copy = tmp_path / "aliases.yaml"
+    shutil.copy(identities.ALIASES, copy)
+    before = resolver(copy)
+    assert resolver(copy) is before
+    copy.write_text(copy.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert resolver(copy) is not before

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from ..paths import PACKAGE_DATA
-from ..text.lexicons import read_records, read_yaml, resolved
+from ..text.lexicons import cached_by_file, read_records, read_yaml, resolved
 from ..text.normalize import normalize
 from .gazetteer import ID_PATTERN, Gazetteer, demonym_forms, load_gazetteer
 from .matching import PhraseMatcher, longest_first, matchable, phrase_key
@@ -116,7 +115,7 @@ def _word_pattern(phrases: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:[وف]?(?:[بلك]|لل)?(?:ال)?)(?:{alternatives})(?=\s|$)")
 
 
-@lru_cache(maxsize=4)
+@cached_by_file
 def _load_speaker_types(path: Path) -> SpeakerTypes:
     data = read_yaml(path, IdentityError)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict) or not data["types"]:
@@ -148,7 +147,7 @@ def load_speaker_types(path: str | Path | None = None) -> SpeakerTypes:
     return _load_speaker_types(resolved(path or SPEAKER_TYPES))
 
 
-@lru_cache(maxsize=4)
+@cached_by_file
 def _load_aliases(path: Path, gazetteer: Gazetteer) -> dict[str, Identity]:
     identities = read_records(path, "identities", "identity", _parse_identity, IdentityError)
     types = load_speaker_types()
@@ -283,12 +282,22 @@ class Resolver:
         return None
 
 
-@lru_cache(maxsize=4)
+#: Resolvers by the identity of the loaded files they were built from (the loaders return the same
+#: objects until a file is edited); each entry keeps its inputs alive so their ids stay theirs.
+_RESOLVERS: dict[tuple[int, int, int], tuple[tuple, Resolver]] = {}
+
+
 def resolver(aliases: str | Path | None = None, speaker_types: str | Path | None = None) -> Resolver:
-    """The resolver for the default (or given) alias and speaker-type files; built once."""
+    """The resolver for the default (or given) alias and speaker-type files: built once per version
+    of the files, so an edited alias file is used in a live kernel too."""
     gazetteer = load_gazetteer()
-    types = load_speaker_types(speaker_types)
-    return Resolver(load_aliases(aliases, gazetteer), gazetteer, types)
+    inputs = (load_aliases(aliases, gazetteer), gazetteer, load_speaker_types(speaker_types))
+    key = tuple(id(x) for x in inputs)
+    if key not in _RESOLVERS:
+        if len(_RESOLVERS) >= 4:
+            _RESOLVERS.clear()
+        _RESOLVERS[key] = (inputs, Resolver(*inputs))
+    return _RESOLVERS[key][1]
 
 
 SPEAKER_COLUMNS = [
