@@ -187,3 +187,11 @@ def strip_proclitics(word: str) -> tuple[str, str]:
     """(proclitics, rest) for the longest reading of a word: وللرئيس → ('ول', 'الرئيس')."""
     readings = proclitic_readings(word)
     return readings[0] if readings else ("", word)
+
+
+def function_word(norm: str, stops: frozenset[str]) -> str | None:
+    """The function word a normalised word is, bare or after a conjunction (الذي، وكانت → كانت),
+    or None: such words carry no other clitics or article, whatever their letters look like."""
+    if norm in stops:
+        return norm
+    return norm[1:] if norm[:1] in CONJUNCTIONS and norm[1:] in stops else None

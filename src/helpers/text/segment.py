@@ -12,7 +12,7 @@ import regex
 import snowballstemmer
 
 from .lexicons import wordlist
-from .morphology import CONJUNCTIONS, split_proclitics
+from .morphology import function_word, split_proclitics
 from .normalize import normalize
 from .quotemarks import QuoteMarks, pair_quote_marks
 
@@ -119,7 +119,7 @@ def _analyse_word(surface: str, stops: frozenset[str]) -> tuple[str, str, str, b
         proclitics, has_article, is_stop = "", False, True
     else:
         proclitics, has_article, _ = split_proclitics(norm)
-        is_stop = norm[:1] in CONJUNCTIONS and norm[1:] in stops
+        is_stop = function_word(norm, stops) is not None
     stem = _STEMMER.stemWord(norm) if regex.match(r"\p{Arabic}", norm) else norm.lower()
     return norm, stem, proclitics, has_article, is_stop
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ...text.lexicons import wordlist
 from ...text.loading import Article
-from ...text.morphology import CONJUNCTIONS, split_proclitics
+from ...text.morphology import function_word, split_proclitics
 from ...text.segment import Token
 
 #: Units a word can be counted in: its normalised form (وبالكويت), its base without proclitics
@@ -44,12 +44,7 @@ def base_form(norm: str, stops: frozenset[str] | None = None) -> str:
     also after a conjunction (وكانت → كانت).
 
     ``stops`` is the stop list when the caller already holds it (loops over many words)."""
-    stops = wordlist("stopwords") if stops is None else stops
-    if norm in stops:
-        return norm
-    if norm[:1] in CONJUNCTIONS and norm[1:] in stops:  # وكانت is و + the function word كانت
-        return norm[1:]
-    return split_proclitics(norm)[2]
+    return function_word(norm, wordlist("stopwords") if stops is None else stops) or split_proclitics(norm)[2]
 
 
 def token_form(token: Token, unit: str) -> str:
