@@ -248,6 +248,16 @@ def annotate_inputs(
     return written
 
 
+def _lock(handle) -> None:
+    """An exclusive lock on an open file (POSIX); elsewhere none: parallel runs then only cost time,
+    as the tables are installed whole (staging folder, then rename)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    fcntl.flock(handle, fcntl.LOCK_EX)
+
+
 #: Beside a corpus's tables: what they were made from (the corpus file's hash and the package's).
 STAMP_FILE = "made-from.json"
 
@@ -256,7 +266,6 @@ def corpus_tables_for(source: str | Path, out: str | Path) -> Path:
     """``out`` holding the corpus tables of ``source``, annotated now unless they were made from the
     same file by the same package (see :data:`STAMP_FILE`). Notebooks that ask at once wait for the
     first one, which annotates (a file lock), instead of annotating the corpus side by side."""
-    import fcntl
     import json
 
     from ..provenance import file_sha256, package_fingerprint
@@ -265,7 +274,7 @@ def corpus_tables_for(source: str | Path, out: str | Path) -> Path:
     stamp = {"source_sha256": file_sha256(source), "package": package_fingerprint()}
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out.parent / f".{out.name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        _lock(lock)
         try:
             if json.loads((out / STAMP_FILE).read_text(encoding="utf-8")) == stamp:
                 return out
