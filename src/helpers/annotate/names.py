@@ -377,7 +377,7 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             if len(words) < size or any(k in taken for k in range(i, i + size)):
                 continue
             proclitics, first = strip_proclitics(words[0])
-            for candidate in {words, (first, *words[1:])}:
+            for candidate in dict.fromkeys((words, (first, *words[1:]))):  # as written first; a set would order by hash
                 person = forms.get(candidate)
                 if person and not reader.continues_name(i + size, words[-1]):
                     start = reader.words[i].start + (len(words[0]) - len(candidate[0]))
