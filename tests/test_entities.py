@@ -532,3 +532,13 @@ def test_second_blind_gold_scores():
     assert scores["gold"] == 193
     assert scores["strict_precision"] >= 0.82 and scores["strict_recall"] >= 0.79
     assert scores["lenient_precision"] >= 0.89 and scores["lenient_recall"] >= 0.86
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("ووعدت المستشارة ميركل بمساندة تركيا بعد الهجوم.", "ميركل"),  # بـ + a common word opens a phrase
+    ("وأشاد الوزير خالد الفالح بدعم القيادة.", "خالد الفالح"),
+    ("وقال وزير الخارجية الأمريكي أنتوني بلينكن إن الحل سياسي.", "أنتوني بلينكن"),  # ب + لينكن: still a name
+    ("وقال الرئيس الأمريكي جو بايدن إن الاتفاق قائم.", "جو بايدن"),
+])
+def test_a_preposition_with_a_common_word_ends_a_name(text, person):
+    assert [surface for surface, entity_id, _ in mentions(text) if entity_id.startswith("person:")] == [person]

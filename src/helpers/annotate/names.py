@@ -25,14 +25,14 @@ from pathlib import Path
 from wordfreq import zipf_frequency
 
 from ..text.lexicons import cached_by_file, read_yaml
-from ..text.morphology import ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, strip_proclitics
+from ..text.morphology import ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, split_proclitics, strip_proclitics
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
 LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "compound_starts", "given_names",
              "org_heads", "definite_org_heads", "stop_words")
-NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf")
+NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf", "clitic_word_min_zipf_gain")
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
 TRANSPARENT_PUNCT = frozenset("«»“”\"()")
 #: A comma between a title and the name in apposition to it.
@@ -206,10 +206,20 @@ class NameReader:
             return False
         if word in self.lists.name_particles or self.is_compound(word) or self.is_given(word):
             return True
+        if self.prepositional_phrase(word):
+            return False
         if word.startswith(ARTICLE) and word.endswith(PLURAL_ENDINGS):  # بوراك أقجان | الحلفاء: a plural, not a family name
             return False
         limit = "later_definite_name_max_zipf" if word.startswith(ARTICLE) else "later_name_max_zipf"
         return not word.startswith(VERB_PREFIXES[:3]) and zipf(word) < self.lists.thresholds[limit]
+
+    def prepositional_phrase(self, word: str) -> bool:
+        """A common word after the preposition ب or ل opens the next phrase, not more name (المستشارة
+        ميركل | بمساندة تركيا): the rest is commoner than the whole by ``clitic_word_min_zipf_gain``
+        (not بروس، بلينكن; ك is left out: كيري، كلين)."""
+        proclitics, _, rest = split_proclitics(word)
+        return (bool({"ب", "ل"} & set(proclitics.split("+")))
+                and zipf(rest) >= zipf(word) + self.lists.thresholds["clitic_word_min_zipf_gain"])
 
     def title_at(self, i: int) -> int:
         """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
