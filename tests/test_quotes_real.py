@@ -330,3 +330,14 @@ def test_a_predicting_participle_before_a_clause_reports_speech():
 def test_a_fronted_subject_ends_with_the_persons_name_before_its_context(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname met before with the full name opens the subject of a later noun-phrase cue
+    ("عنوان الخبر\n\nالتقى السناتور بوب كروكر وفدا برلمانيا.\nمن جانبه جدد كروكر رفضه للاتفاق مع إيران.", "كروكر"),
+    # a family name that is also a given name, after a name of three words without بن
+    ("عنوان الخبر\n\nوقال الرئيس اليمني عبد ربه منصور هادي إن الحوار مستمر.\nواستعرض هادي آخر التطورات مشيرا إلى تقدم القوات في عدن.", "هادي"),
+])
+def test_a_later_mention_by_surname_speaks(text, speaker):
+    rows = table(text)
+    assert same(rows.speaker.iloc[-1], speaker), rows[["speaker", "text"]]

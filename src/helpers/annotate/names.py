@@ -366,13 +366,16 @@ def _surface_start(reader: NameReader, i: int) -> tuple[int, str]:
 
 def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) -> list[Found]:
     """Other mentions of each titled person by surname or part of the name (الصفدي, بن فرحان, آل ثاني),
-    anywhere in the article: a headline often names the person the body introduces with a title."""
+    anywhere in the article: a headline often names the person the body introduces with a title. A
+    lone given name is no mention, unless it ends a name of three words or more without بن (a family
+    name: هادي of عبد ربه منصور هادي)."""
     forms: dict[tuple[str, ...], Found] = {}
     for person in people:
         words = person.entity_id.split(":", 1)[1].split("-")
+        family_name = len(words) >= 3 and not set(words) & reader.lists.name_particles  # عبد ربه منصور هادي → هادي
         for size in range(len(words), 0, -1):
             tail = tuple(words[-size:])
-            if size == 1 and (tail[0] in reader.lists.given_names or len(tail[0]) < 3):
+            if size == 1 and (tail[0] in reader.lists.given_names and not family_name or len(tail[0]) < 3):
                 continue
             if tail[0] in reader.lists.name_particles and size == 1:
                 continue

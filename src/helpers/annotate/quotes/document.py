@@ -234,8 +234,8 @@ class _Doc:
         mentions = find_entities(self.article)
         self.name_spans = sorted((m.start, m.end) for m in mentions if m.kind == "name")  # every type, for names_actor
         for mention in mentions:
-            if mention.kind != "name" or mention.type not in SPEAKER_ENTITY_TYPES:
-                continue
+            if mention.kind not in ("name", "partial") or mention.type not in SPEAKER_ENTITY_TYPES:
+                continue  # a person's later mention by surname (هادي، السيسي) names a speaker too
             tokens = self._token_range(mention.start, mention.end)
             if len(tokens):
                 ends[tokens.start] = tokens.stop

@@ -267,7 +267,8 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
             or construct
             or (token.has_article and base.endswith(("ي", "ية")))
-            or token.norm in NAME_PARTICLES or _first_name(doc, j) or doc.given_name(j) or doc.given_name(j - 1)
+            or token.norm in NAME_PARTICLES or _first_name(doc, j) or doc.given_name(j)
+            or doc.given_name(j - 1) and doc.entity_end.get(j - 1) != j  # not after a whole name (هادي of عبد ربه منصور هادي)
         )
         if not keeps or token.norm in doc.lex.forms:
             break
