@@ -542,3 +542,12 @@ def test_second_blind_gold_scores():
 ])
 def test_a_preposition_with_a_common_word_ends_a_name(text, person):
     assert [surface for surface, entity_id, _ in mentions(text) if entity_id.startswith("person:")] == [person]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("واستقبل الرئيس عبد الفتاح السيسي الوفد.", "عبد الفتاح السيسي"),  # a common nisba after a given name
+    ("وقال العاهل الأردني الملك عبدالله الثاني إن الحل سياسي.", "عبدالله الثاني"),
+    ("ووصل الوفد إلى مطار الملك خالد الدولي مساء أمس.", "خالد"),  # an airport's adjective, not a family name
+])
+def test_a_nisba_after_a_given_name_is_the_family_name(text, person):
+    assert [surface for surface, entity_id, _ in mentions(text) if entity_id.startswith("person:")] == [person]

@@ -31,7 +31,7 @@ from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
 LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "compound_starts", "given_names",
-             "org_heads", "definite_org_heads", "stop_words")
+             "org_heads", "definite_org_heads", "stop_words", "facility_adjectives")
 NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf", "clitic_word_min_zipf_gain")
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
 TRANSPARENT_PUNCT = frozenset("«»“”\"()")
@@ -210,8 +210,15 @@ class NameReader:
             return False
         if word.startswith(ARTICLE) and word.endswith(PLURAL_ENDINGS):  # بوراك أقجان | الحلفاء: a plural, not a family name
             return False
+        if word.startswith(ARTICLE) and word.endswith("ي") and self.after_given_name(i) and word not in self.lists.facility_adjectives:
+            return True  # عبد الفتاح السيسي، أيمن الصفدي: a nisba after a given name is the family name, however common
         limit = "later_definite_name_max_zipf" if word.startswith(ARTICLE) else "later_name_max_zipf"
         return not word.startswith(VERB_PREFIXES[:3]) and zipf(word) < self.lists.thresholds[limit]
+
+    def after_given_name(self, i: int) -> bool:
+        """Word i follows a given name (أيمن) or a compound one (عبد الفتاح، عبدالله)."""
+        previous = self.norms[i - 1] if i > 0 else ""
+        return self.is_given(previous) or self.is_compound(previous) or (i > 1 and self.norms[i - 2] in self.lists.compound_starts)
 
     def prepositional_phrase(self, word: str) -> bool:
         """A common word after the preposition ب or ل opens the next phrase, not more name (المستشارة
