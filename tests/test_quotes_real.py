@@ -341,3 +341,10 @@ def test_a_fronted_subject_ends_with_the_persons_name_before_its_context(text, s
 def test_a_later_mention_by_surname_speaks(text, speaker):
     rows = table(text)
     assert same(rows.speaker.iloc[-1], speaker), rows[["speaker", "text"]]
+
+
+def test_illa_anna_after_a_comma_opens_a_new_statement():
+    """«، إلا أن X حذروا …» ends the statement before it, as لكن and غير أن do, and X speaks."""
+    rows = table("وأعلن المتحدث باسم الشرطة أن التحقيق جار، إلا أن مسؤولين حذروا من التسرع في الحكم.")
+    assert len(rows) == 2, rows[["speaker", "text"]]
+    assert "حذروا" not in rows.text.iloc[0] and same(rows.speaker.iloc[1], "مسؤولين")

@@ -277,8 +277,13 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
 
 
 def _skip_connectors(doc: _Doc, i: int, stop: int) -> int:
-    while i < stop and doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", "اما", "واما", COMMA}:
-        i += 1
+    while i < stop:
+        if doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", "اما", "واما", COMMA}:
+            i += 1
+        elif " ".join(t.norm for t in doc.tokens[i:i + 2]) in CLAUSE_BREAKERS:
+            i += 2  # إلا أن مسؤولين حذروا، غير أن الوزير قال
+        else:
+            break
     return i
 
 
