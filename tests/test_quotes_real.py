@@ -348,3 +348,29 @@ def test_illa_anna_after_a_comma_opens_a_new_statement():
     rows = table("وأعلن المتحدث باسم الشرطة أن التحقيق جار، إلا أن مسؤولين حذروا من التسرع في الحكم.")
     assert len(rows) == 2, rows[["speaker", "text"]]
     assert "حذروا" not in rows.text.iloc[0] and same(rows.speaker.iloc[1], "مسؤولين")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وفي هذا السياق، دان الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني تصريحات المالكي.",
+     "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني"),
+    ("وأشاد المدير التنفيذي لمنظمة الصحة العالمية بجهود المملكة.", "المدير التنفيذي لمنظمة الصحة العالمية"),
+])
+def test_a_named_actor_whose_word_carries_lam_is_the_titles_genitive(text, speaker):
+    """A name whose first word carries ل (لمجلس التعاون …) belongs to the title before it: the name is
+    located from the word that holds it, not from the next word."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_name_after_a_preposition_clitic_is_not_a_speaker():
+    """«…، بباريس، أن …»: a place after ب is where, not who (names are located from the word that
+    holds them, so the clitic is seen)."""
+    rows = table("وقال المعارض محمد صادق للصحفيين إن الوضع صعب. يجيب في مقابلة أثناء إقامته في فندق كبير، بباريس، أن التنظيم مخترق.")
+    assert "باريس" not in " ".join(rows.speaker), rows[["speaker", "text"]]
+
+
+def test_two_named_actors_joined_by_wa_give_the_first_as_mention():
+    """«وترى واشنطن والاتحاد الأوروبي أن …»: the first actor's name (the conjunction's word is now
+    seen as a name too)."""
+    rows = table("ويرى المراقبون أن الأزمة طويلة. وتعتقد واشنطن والاتحاد الأوروبي أن طهران تسعى إلى التوسع.")
+    assert same(rows.speaker.iloc[-1], "واشنطن"), rows[["speaker", "text"]]

@@ -13,6 +13,7 @@ from ...text.morphology import (
     ARTICLE,
     CONJUNCTIONS,
     OBJECT_SUFFIXES,
+    PREPOSITIONS,
     has_article,
     split_proclitics,
 )
@@ -51,6 +52,9 @@ VOICE_COLUMNS = ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "v
 
 TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "inside_quote_id"]
 
+
+#: Proclitic prepositions: a name after one is governed, not a subject (بباريس، لإيران).
+GOVERNING_CLITICS = frozenset(PREPOSITIONS)
 
 JOURNALIST = ("journalist", "الصحفي", "journalist")
 
@@ -198,6 +202,7 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
+        self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
         self.entity_end = self._entity_names()
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
@@ -236,16 +241,21 @@ class _Doc:
         for mention in mentions:
             if mention.kind not in ("name", "partial") or mention.type not in SPEAKER_ENTITY_TYPES:
                 continue  # a person's later mention by surname (هادي، السيسي) names a speaker too
-            tokens = self._token_range(mention.start, mention.end)
+            tokens = self._covering_range(mention.start, mention.end)
             if len(tokens):
                 ends[tokens.start] = tokens.stop
                 self.entity_type[tokens.start] = mention.type
                 self.entity_offset[tokens.start] = mention.start
+                clitics = self.text[self.tokens[tokens.start].start:mention.start]
+                if set(clitics) & GOVERNING_CLITICS:
+                    self.governed_names.add(tokens.start)
         return ends
 
     def starts_speaker(self, i: int) -> bool:
-        """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor."""
-        return i in self.entity_end or self.is_head(self.tokens[i]) or self.is_name(self.tokens[i]) or self.given_name(i)
+        """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor
+        (not one after the preposition ب، ل or ك: بباريس، لإيران)."""
+        return (i in self.entity_end and i not in self.governed_names or self.is_head(self.tokens[i])
+                or self.is_name(self.tokens[i]) or self.given_name(i))
 
     def given_name(self, i: int) -> bool:
         """A given name of ``data/names.yaml`` (جون، خالد) followed by another word that is not a
@@ -266,6 +276,14 @@ class _Doc:
     def _token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start in [start, end) (binary search: tokens are in text order)."""
         first = bisect_left(self.starts, start)
+        return range(first, bisect_left(self.starts, end, lo=first))
+
+    def _covering_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that overlap [start, end): also the word whose proclitic comes before
+        a name (والولايات المتحدة، لمجلس التعاون, whose mention starts after و or ل)."""
+        first = bisect_right(self.starts, start) - 1
+        if first < 0 or self.tokens[first].end <= start:
+            first += 1
         return range(first, bisect_left(self.starts, end, lo=first))
 
     def span(self, i: int, j: int) -> tuple[int, int]:

@@ -179,7 +179,7 @@ def _late_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if comma is None or comma + 1 >= stop:
         return None
     i = comma + 1
-    if not (i in doc.entity_end or doc.is_head(doc.tokens[i])):
+    if not (i in doc.entity_end and i not in doc.governed_names or doc.is_head(doc.tokens[i])):
         return None
     return i, max(_noun_phrase(doc, i, stop), min(doc.entity_end.get(i, i + 1), stop))
 
@@ -247,7 +247,8 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             construct = doc.is_head(prev) and not prev.has_article
             holder = doc.is_head(prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني
                 doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token))
-            if not (construct or holder or prev.norm in {"باسم", "ل"}):
+            genitive = "ل" in token.proclitics.split("+") and _titled(doc, prev)  # الأمين العام لمجلس التعاون, not مصر لإيران
+            if not (construct or holder or genitive or prev.norm in {"باسم", "ل"}):
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
             j = min(doc.entity_end[j], hi)
             continue
@@ -274,6 +275,12 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _titled(doc: _Doc, token) -> bool:
+    """A title or institution, or a word that describes one (الأمين العام، المتحدث الإعلامي، وزير)."""
+    return token.kind == "word" and (doc.is_head(token) or _base(token) in doc.lex.title_words or token.norm in doc.lex.title_words
+                                     or token.has_article and _base(token).endswith(("ي", "ية")))
 
 
 def _skip_connectors(doc: _Doc, i: int, stop: int) -> int:
