@@ -374,3 +374,31 @@ def test_two_named_actors_joined_by_wa_give_the_first_as_mention():
     seen as a name too)."""
     rows = table("ويرى المراقبون أن الأزمة طويلة. وتعتقد واشنطن والاتحاد الأوروبي أن طهران تسعى إلى التوسع.")
     assert same(rows.speaker.iloc[-1], "واشنطن"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, lemma, kind, speaker", [
+    ("وتمنى المدرب أن يعود اللاعبون سريعا إلى الملاعب.", "تمنى", "indirect", "المدرب"),
+    ("وأوردت الصحيفة أن المفاوضات ستستأنف الأسبوع المقبل.", "أورد", "indirect", "الصحيفة"),
+    ("واشترط الوزير أن تلتزم الأطراف بوقف إطلاق النار.", "اشترط", "indirect", "الوزير"),
+    ("وخلص التقرير إلى أن الأسعار سترتفع.", "خلص", "indirect", "التقرير"),
+    ("وتطرق المتحدث إلى التحديات الاقتصادية في المنطقة.", "تطرق", "speech_act", "المتحدث"),
+    ("وأهاب المتحدث الأمني بالمواطنين الإبلاغ عن أي مخالفة.", "أهاب", "speech_act", "المتحدث الأمني"),
+    ("واستغرب النائب أن تتأخر الحكومة في الرد.", "استغرب", "indirect", "النائب"),
+    ("وألمح السفير إلى أن الزيارة قد تتأجل.", "ألمح", "indirect", "السفير"),
+    ("وطلب الوسيط أن يعود الطرفان إلى الحوار.", "طلب", "indirect", "الوسيط"),
+    ("واختتم الأمير كلمته بأن الوطن يستحق الكثير.", "اختتم", "indirect", "الأمير"),
+    ("وختم الوزير حديثه بالقول: «نحن مستعدون لكل الاحتمالات».", "اختتم", "direct", "الوزير"),
+])
+def test_cues_found_by_frequency_over_saudinewsnet(text, lemma, kind, speaker):
+    rows = table(text)
+    assert len(rows) == 1, rows[["speaker", "text"]]
+    row = rows.iloc[0]
+    assert (normalize(row.cue_lemma), row.kind) == (normalize(lemma), kind) and same(row.speaker, speaker), row.to_dict()
+
+
+@pytest.mark.parametrize("text", [
+    "واختتمت أمس فعاليات «مهرجان الجنادرية الوطني للتراث» بحضور الأمير.",  # an event closed, not words
+    "وختم الطالب دراسته في الجامعة بأن حصل على المركز الأول.",
+])
+def test_closing_is_speech_only_when_a_noun_names_the_words(text):
+    assert table(text).empty

@@ -22,6 +22,7 @@ from .lexicon import (
     SENTENCE_CONNECTORS,
 )
 from .speakers import (
+    _own_words,
     _addressed_object,
     _indefinite_head,
     _noun_phrase,
@@ -95,6 +96,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     form = cue.form
     i = _after_adverbs(doc, cue, end)
     marker = _content_marker(doc, cue, i, end)
+    if form.names_words and not any(_own_words(t) or t.norm == "بالقول" for t in doc.tokens[cue.end:marker[1] if marker else end]):
+        return None  # اختتمت فعاليات المهرجان: an event closed, not words
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
     if marker is None:

@@ -69,6 +69,7 @@ AFFILIATION_HEADS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in
 NAME_PARTICLES = _rule("name_particles")
 #: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.
 OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("object_nouns"))
+SPEECH_NOUNS = _rule("speech_nouns")
 NAME_PREPOSITIONS = _rule("name_prepositions")
 ADDRESSING_CLASSES = _rule("addressing_classes")
 AFFILIATION_MAX = int(_rule("affiliation_max"))
@@ -108,6 +109,7 @@ class CueForm:
     relay: tuple[str, ...] = ()  # prepositions whose object is the source: علمت «الراي» من مصادر
     imperfect: bool = False  # يقول، تؤكد: a verb that can also describe the noun before it
     takes_object: bool = False  # دعا الرئيس الأطراف إلى …: an object stands between subject and preposition
+    names_words: bool = False  # اختتم: speech only when a noun for the words follows (كلمته، حديثه، بالقول)
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,7 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         lemma=entry["lemma"], cls=cls, preps=tuple(normalize(p) for p in entry.get("preps") or ()),
         clause_only=bool(entry.get("clause_only")), verb_initial=bool(entry.get("verb_initial")),
         relay=tuple(normalize(p) for p in entry.get("relay") or ()), takes_object=bool(entry.get("object")),
+        names_words=bool(entry.get("names_words")),
     )
     generated: list[tuple[str, str, str, bool, bool]] = []
     for stem in entry.get("past") or ():

@@ -30,6 +30,7 @@ from .lexicon import (
     PUNCT_STRIP,
     RELAY_WORDS,
     SENTENCE_CONNECTORS,
+    SPEECH_NOUNS,
 )
 
 
@@ -69,7 +70,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and not _first_name(doc, j) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
-            or token.norm in doc.lex.complementisers
+            or token.norm in doc.lex.complementisers or (j > lo and _own_words(token))
         ):
             break
         j += 1
@@ -81,6 +82,16 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1
     return (lo, j) if j > lo else None
+
+
+def _own_words(token) -> bool:
+    """A noun for the speaker's own words with a possessive pronoun (كلمته، بيانها، تصريحاته)."""
+    base = _base(token)
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if base.endswith(suffix) and len(base) > len(suffix) + 1:
+            stem = base[: -len(suffix)]
+            return stem in SPEECH_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in SPEECH_NOUNS)
+    return False
 
 
 def _first_name(doc: _Doc, i: int) -> bool:
