@@ -402,3 +402,18 @@ def test_cues_found_by_frequency_over_saudinewsnet(text, lemma, kind, speaker):
 ])
 def test_closing_is_speech_only_when_a_noun_names_the_words(text):
     assert table(text).empty
+
+
+def test_a_headline_subject_before_its_present_tense_cue_beats_the_noun_after_it():
+    """«القاهرة تطالب طهران بوقف …»: in a headline the phrase before the present-tense verb is the
+    subject and the one after it the object."""
+    rows = table("الرياض تطالب طهران بوقف التدخل في شؤون المنطقة\n\nوقالت الخارجية إن التدخل مرفوض.")
+    assert same(rows.speaker.iloc[0], "الرياض"), rows[["speaker", "text"]]
+
+
+def test_a_place_with_the_verbs_preposition_is_not_its_object():
+    """«ونددت الجالية البحرينية بالمملكة العربية السعودية بالتصريحات …»: بـ before a place says where
+    the speaker is; the verb's object is the next phrase with بـ."""
+    rows = table("ونددت الجالية البحرينية بالمملكة العربية السعودية بالتصريحات العدائية الأخيرة.")
+    assert len(rows) == 1 and rows.text.iloc[0].startswith("بالتصريحات"), rows[["speaker", "text"]]
+    assert same(rows.speaker.iloc[0], "الجالية البحرينية بالمملكة العربية السعودية")

@@ -67,6 +67,9 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             return "clause", j
         if token.norm == ":":
             return "colon", j
+        if j in doc.governed_names and _prep_again(doc, j, end, preps):
+            j = doc.entity_end[j]  # الجالية البحرينية بالمملكة العربية السعودية | بالتصريحات: a place, then the object
+            continue
         if preps and j > i - 1 and j not in doc.in_named and (token.norm in preps or (
             token.kind == "word" and token.norm not in doc.lex.title_words
             and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
@@ -79,6 +82,16 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             return ("clause", later) if later else ("prep", j)
         j += 1
     return None
+
+
+def _prep_again(doc: _Doc, j: int, end: int, preps: tuple[str, ...]) -> bool:
+    """The named place at token j (بالمملكة …) carries one of the verb's prepositions, and a later
+    word of the clause carries it again: the first is where, the second the verb's object."""
+    if doc.entity_type.get(j) not in ("GPE", "LOC"):
+        return False
+    clitics = set(doc.tokens[j].proclitics.split("+"))
+    return any(p in clitics and any(p in doc.tokens[k].proclitics.split("+") for k in range(doc.entity_end[j], end)
+                                    if doc.tokens[k].kind == "word") for p in preps if len(p) == 1)
 
 
 def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:

@@ -134,6 +134,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     """Give the draft its speaker: explicit subject, fronted subject, the sentence's speaker, or the last one."""
     subject = draft.subject
     source = "explicit"
+    if subject is not None and cue.form is not None and cue.form.imperfect:
+        subject = _headline_subject(doc, lo, cue.index) or subject  # القاهرة تطالب طهران بـ: the headline's subject comes first
     if subject is None and cue.form is not None and not cue.form.participle:
         subject = _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index) or (
             _headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
