@@ -417,3 +417,12 @@ def test_a_place_with_the_verbs_preposition_is_not_its_object():
     rows = table("ونددت الجالية البحرينية بالمملكة العربية السعودية بالتصريحات العدائية الأخيرة.")
     assert len(rows) == 1 and rows.text.iloc[0].startswith("بالتصريحات"), rows[["speaker", "text"]]
     assert same(rows.speaker.iloc[0], "الجالية البحرينية بالمملكة العربية السعودية")
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("ونددت الجمعية بالتصريحات التي أطلقها المسؤول معتبرة إياها تدخلا سافرا في الشؤون الداخلية.", ["ونددت", "معتبرة"]),
+    ("وطالب البيان المجتمع الدولي بتحمل مسؤولياته كما دعت الجمعية إلى التهدئة.", ["وطالب", "دعت"]),
+])
+def test_a_participle_or_kama_with_a_verb_opens_a_statement_without_a_comma(text, cues):
+    rows = table(text)
+    assert list(rows.cue) == cues, rows[["cue", "speaker", "text"]]

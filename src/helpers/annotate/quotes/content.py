@@ -22,6 +22,7 @@ from .lexicon import (
     SENTENCE_CONNECTORS,
 )
 from .speakers import (
+    _affiliated_name,
     _own_words,
     _addressed_object,
     _indefinite_head,
@@ -178,7 +179,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
         return None
     subject = None
     if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i):
-        stop = _noun_phrase(doc, i, end)
+        stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
         subject, i = (i, stop), stop
         i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
     span = _strip_span(doc, i, end)

@@ -16,10 +16,11 @@ from .lexicon import (
     CLAUSE_OPENERS,
     COMMA,
     CONNECTING_ADVERBS,
+    CueForm,
     NAME_PARTICLES,
     NEGATIONS,
+    OBJECT_PRONOUNS,
     SENTENCE_CONNECTORS,
-    CueForm,
 )
 
 
@@ -62,7 +63,8 @@ def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
         return False
     token = doc.tokens[i]
     return (i in doc.opening or token.norm in doc.lex.complementisers or token.norm in form.preps
-            or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1))
+            or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
+            or token.norm in OBJECT_PRONOUNS)  # معتبرة إياها اعتداء، واصفا إياه بـ
 
 
 def _voweled_passive(token) -> bool:
@@ -108,6 +110,16 @@ def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
     return cues
 
 
+def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
+    """A new statement without a comma before it: a circumstantial participle (… في ترديدها معتبرة
+    إياها …) or كما before a verb cue (… المنطقة كما دعت الجالية …)."""
+    cue = cues_at.get(j)
+    if cue is not None and cue.form is not None and cue.form.participle and doc.tokens[j - 1].kind == "word":
+        return True
+    after = cues_at.get(j + 1)
+    return doc.tokens[j].norm == "كما" and after is not None and after.form is not None and not after.form.participle
+
+
 def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int:
     """The clause of a cue ends at the sentence end, or after a comma or a closing quote mark before
     ``مضيفا`` / ``وأضاف`` / ``بحسب``, a clause breaker (لكن، كما …) or a connector and a new
@@ -116,6 +128,8 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
         cue = cues_at.get(j)
         if j - 1 < start:
             continue
+        if j not in doc.inside and _opens_clause_unmarked(doc, cues_at, j):
+            return j
         if doc.tokens[j - 1].norm == COMMA and (j - 1) not in doc.inside:
             end = j - 1
         elif (j - 1) in doc.closing and doc.closing[j - 1].close is not None:
