@@ -426,3 +426,8 @@ def test_a_place_with_the_verbs_preposition_is_not_its_object():
 def test_a_participle_or_kama_with_a_verb_opens_a_statement_without_a_comma(text, cues):
     rows = table(text)
     assert list(rows.cue) == cues, rows[["cue", "speaker", "text"]]
+
+
+def test_a_hypothetical_cue_is_not_a_statement():
+    """«فكيف لو علم القارئ أن …»: what someone would say or know if …, not a report."""
+    assert table("فكيف لو علم القارئ أن هذه استنتاجات من ينصبه تلاميذه أشهر محلل؟").empty
