@@ -431,3 +431,13 @@ def test_a_participle_or_kama_with_a_verb_opens_a_statement_without_a_comma(text
 def test_a_hypothetical_cue_is_not_a_statement():
     """«فكيف لو علم القارئ أن …»: what someone would say or know if …, not a report."""
     assert table("فكيف لو علم القارئ أن هذه استنتاجات من ينصبه تلاميذه أشهر محلل؟").empty
+
+
+@pytest.mark.parametrize("text", [
+    "وكتب المهاجم على مدونته أنه «لا يجدر أن تفوت هذه الفرصة».",
+    "وقال الوزير إنه «لن يسمح بأي تجاوز للقانون».",
+])
+def test_everything_after_anna_in_marks_is_direct(text):
+    """The real-news guide's convention 4: قال إنه «…» is direct when the marks hold the whole content."""
+    rows = table(text)
+    assert list(rows.kind) == ["direct"] and not rows.text.iloc[0].startswith(("أنه", "إنه")), rows[["kind", "text"]]

@@ -126,7 +126,7 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         subject = (subject[0], _object_start(doc, *subject) or subject[1])
     if how == "clause":
         token = doc.tokens[at]
-        first = at + 1 if token.norm in {"ان", "بان"} else at
+        first = at + 1 if token.norm in {"ان", "بان"} or (at + 1) in doc.opening else at  # أنه «…»: direct
         span = _strip_span(doc, first, end)
         if span is None:
             return None
