@@ -1,6 +1,6 @@
 """Floors on the real-news gold (tests/fixtures/real_news): the scores of the extractor on the dev,
-test and held-out splits when these floors were set, minus about 0.03 (docs/evaluation.md has the
-numbers; the held-out floors are its first run's).
+test and held-out splits when these floors were set, minus about 0.03, and the blind split's first
+run minus 0.03 (docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
 
@@ -11,31 +11,38 @@ from helpers.annotate.quotes.evaluation import evaluate_real
 #: (measure, kind, column) -> lowest acceptable score; terms_as_speech is a ceiling.
 FLOORS = {
     "dev": {
-        ("statements", "all", "recall"): 0.77,
-        ("statements", "all", "f1"): 0.83,
+        ("statements", "all", "recall"): 0.80,
+        ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.88,
-        ("speaker", "accuracy", "accuracy"): 0.64,
-        ("kind", "accuracy", "accuracy"): 0.85,
+        ("speaker", "accuracy", "accuracy"): 0.74,
+        ("kind", "accuracy", "accuracy"): 0.86,
     },
     "test": {
-        ("statements", "all", "recall"): 0.79,
-        ("statements", "all", "f1"): 0.85,
+        ("statements", "all", "recall"): 0.81,
+        ("statements", "all", "f1"): 0.86,
         ("quoted_words", "direct+mixed", "f1"): 0.91,
-        ("speaker", "accuracy", "accuracy"): 0.80,
-        ("kind", "accuracy", "accuracy"): 0.88,
+        ("speaker", "accuracy", "accuracy"): 0.82,
+        ("kind", "accuracy", "accuracy"): 0.89,
     },
     "heldout": {
-        ("statements", "all", "recall"): 0.79,
-        ("statements", "all", "f1"): 0.84,
+        ("statements", "all", "recall"): 0.80,
+        ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.61,
+        ("speaker", "accuracy", "accuracy"): 0.64,
         ("kind", "accuracy", "accuracy"): 0.87,
     },
+    "blind": {  # its first run's scores minus 0.03 (never read to write a rule)
+        ("statements", "all", "recall"): 0.77,
+        ("statements", "all", "f1"): 0.84,
+        ("quoted_words", "direct+mixed", "f1"): 0.86,
+        ("speaker", "accuracy", "accuracy"): 0.61,
+        ("kind", "accuracy", "accuracy"): 0.90,
+    },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
