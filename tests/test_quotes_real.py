@@ -441,3 +441,13 @@ def test_everything_after_anna_in_marks_is_direct(text):
     """The real-news guide's convention 4: قال إنه «…» is direct when the marks hold the whole content."""
     rows = table(text)
     assert list(rows.kind) == ["direct"] and not rows.text.iloc[0].startswith(("أنه", "إنه")), rows[["kind", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "ليس خافيا أن إشادته بالدعم الخارجي يمكن أن تشكل مؤشرا على ضعفه.",  # إشادة + his, not أشادت + him
+    "وكان المرشحون قد برهنوا على وحدتهم بإدانتهم «عهد الإدارة السابقة» وتعهدهم «بإلغاء الاتفاق».",
+])
+def test_a_verbal_noun_with_its_possessive_is_not_a_cue(text):
+    rows = table(text)
+    assert rows.empty, rows[["cue", "speaker", "text"]]
+

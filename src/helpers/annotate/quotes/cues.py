@@ -33,12 +33,24 @@ class _Cue:
     cls: str
 
 
+def _cue_form(doc: _Doc, norm: str) -> CueForm | None:
+    """The cue form a word is: as written, without و/ف, or without an object pronoun (ووصفتها). A
+    pronoun reading needs a verb that takes a direct object: إشادته، تعهدهم، وعده after a noun are
+    verbal nouns with their possessive, not أشادت/تعهد/وعد + an object (those take a preposition)."""
+    bare = {norm, norm[1:] if norm[:1] in CONJUNCTIONS else norm}
+    for candidate in _cue_candidates(norm):
+        form = doc.lex.forms.get(candidate)
+        if form is not None and (candidate in bare or not form.participle and (not form.preps or form.takes_object)):
+            return form
+    return None
+
+
 def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     token = doc.tokens[i]
     if token.kind != "word" or i in doc.inside:
         return None
-    form = next((doc.lex.forms[c] for c in _cue_candidates(token.norm) if c in doc.lex.forms), None)
-    if form is None or form.participle and token.norm not in _cue_candidates(token.norm)[:2] + [token.norm]:
+    form = _cue_form(doc, token.norm)
+    if form is None:
         return None
     if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
