@@ -551,3 +551,13 @@ def test_a_preposition_with_a_common_word_ends_a_name(text, person):
 ])
 def test_a_nisba_after_a_given_name_is_the_family_name(text, person):
     assert [surface for surface, entity_id, _ in mentions(text) if entity_id.startswith("person:")] == [person]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("السيسي وهادي يؤكدان أهمية الحوار\n\nالتقى الرئيس عبد الفتاح السيسي الرئيس اليمني عبد ربه منصور هادي.",
+     ["السيسي", "هادي"]),  # a conjunction and a dual verb end a later mention
+    ("وقال وزير الدفاع الإسرائيلي موشيه يعالون إن الهجوم فشل.", ["موشيه يعالون"]),
+])
+def test_a_conjunction_or_a_dual_verb_ends_a_name(text, people):
+    found = [m.text for m in find_entities(article_from_text(text, source="test", doc_id="t")) if m.type == "PERSON"]
+    assert found[:len(people)] == people, found

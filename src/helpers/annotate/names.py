@@ -206,12 +206,14 @@ class NameReader:
             return False
         if word in self.lists.name_particles or self.is_compound(word) or self.is_given(word):
             return True
-        if self.prepositional_phrase(word):
-            return False
+        if self.prepositional_phrase(word) or split_proclitics(word)[0][:1] == "و":
+            return False  # … | بمساندة تركيا; السيسي | وهادي: a conjunction opens the next name
         if word.startswith(ARTICLE) and word.endswith(PLURAL_ENDINGS):  # بوراك أقجان | الحلفاء: a plural, not a family name
             return False
         if word.startswith(ARTICLE) and word.endswith("ي") and self.after_given_name(i) and word not in self.lists.facility_adjectives:
             return True  # عبد الفتاح السيسي، أيمن الصفدي: a nisba after a given name is the family name, however common
+        if word.startswith(("ي", "ت")) and word.endswith("ان") and len(word) >= 5:
+            return False  # السيسي وهادي | يؤكدان: a present-tense dual verb, not a name (plurals in ـون: موشيه يعالون)
         limit = "later_definite_name_max_zipf" if word.startswith(ARTICLE) else "later_name_max_zipf"
         return not word.startswith(VERB_PREFIXES[:3]) and zipf(word) < self.lists.thresholds[limit]
 
