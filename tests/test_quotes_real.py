@@ -451,3 +451,9 @@ def test_a_verbal_noun_with_its_possessive_is_not_a_cue(text):
     rows = table(text)
     assert rows.empty, rows[["cue", "speaker", "text"]]
 
+
+
+def test_attributing_a_cause_is_a_speech_act():
+    """«وعزا الوزير التأخير إلى …» (found by frequency over SaudiNewsNet): the object before إلى."""
+    rows = table("وعزا الوزير التأخير إلى الظروف الجوية.")
+    assert list(rows.kind) == ["speech_act"] and same(rows.speaker.iloc[0], "الوزير"), rows[["speaker", "text"]]
