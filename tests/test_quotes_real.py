@@ -457,3 +457,14 @@ def test_attributing_a_cause_is_a_speech_act():
     """«وعزا الوزير التأخير إلى …» (found by frequency over SaudiNewsNet): the object before إلى."""
     rows = table("وعزا الوزير التأخير إلى الظروف الجوية.")
     assert list(rows.kind) == ["speech_act"] and same(rows.speaker.iloc[0], "الوزير"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("وكانت الصحيفة قد نشرت خبرا، وجاء في الخبر أن عددا من المواطنين اضطروا إلى العودة.", "الخبر",
+     "عددا من المواطنين اضطروا إلى العودة"),
+    ("وجاء أيضا في البيان أن القائد أشرف على عمليات ضد القوات.", "البيان", "القائد أشرف على عمليات ضد القوات"),
+])
+def test_jaa_fi_speaks_through_the_clause_after_it(text, speaker, content):
+    """«جاء في X أن …», also mid-sentence or with أيضا: X's clause follows it, without أن."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker) and same(rows.text.iloc[0], content), rows[["speaker", "text"]]

@@ -217,11 +217,12 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
     subject = (subject[0], j) if j - subject[0] <= 8 else subject
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, subject=subject)
-    fronted = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
+    fronted = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index)) or (
+        j < hi and doc.tokens[j].norm in doc.lex.complementisers)  # …، وجاء في الخبر أن …: the clause after it
     if fronted:
         k = j
-        while k < hi and doc.tokens[k].norm in {COMMA} | FA_COMPLEMENTISERS:
-            k += 1
+        while k < hi and doc.tokens[k].norm in {COMMA, "ان", "بان"} | FA_COMPLEMENTISERS:
+            k += 1  # the clause starts after أن, as a verb's does
         if k < hi and _verb_cue(doc, k, k) is not None:
             return None  # ووفقا لوكالة الأنباء، قال الوزير: … : the agency relays, the verb's subject speaks
         span = _strip_span(doc, k, hi)
