@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ...text.morphology import CONJUNCTIONS
 from ...text.segment import split_proclitics
 from .document import (
-    _cue_candidates,
     _Doc,
 )
 from .lexicon import (
@@ -34,10 +33,8 @@ class _Cue:
 
 def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     token = doc.tokens[i]
-    if token.kind != "word" or i in doc.inside:
-        return None
-    form = next((doc.lex.forms[c] for c in _cue_candidates(token.norm) if c in doc.lex.forms), None)
-    if form is None or form.participle and token.norm not in _cue_candidates(token.norm)[:2] + [token.norm]:
+    form = None if i in doc.inside else doc.cue_form(token)
+    if form is None:
         return None
     if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
@@ -101,7 +98,7 @@ def _source_cue(doc: _Doc, i: int) -> _Cue | None:
 
 def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
     cues = []
-    for i in range(lo, hi):
+    for i in doc.cue_words_in(lo, hi):  # every other word is neither cue
         cue = _source_cue(doc, i) or _verb_cue(doc, i, lo)  # نقلا عن is a source phrase, not the dual نقلا
         if cue:
             cues.append(cue)

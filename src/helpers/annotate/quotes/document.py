@@ -3,6 +3,7 @@ named actors) and the records the extractor fills (:class:`Statement`, :class:`S
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,11 +33,14 @@ from .lexicon import (
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
     TIME_PHRASES,
+    CueForm,
     ReportingLexicon,
     _bare,
 )
 
 KINDS = ("direct", "mixed", "indirect", "speech_act")
+
+_OPEN_BRACKET = re.compile(r"\(")
 
 
 COLUMNS = [
@@ -129,7 +133,14 @@ class Analysis:
 
 
 def _base(token) -> str:
-    return split_proclitics(token.norm)[2] if token.kind == "word" else token.norm
+    return _word_base(token.norm) if token.kind == "word" else token.norm
+
+
+@lru_cache(maxsize=100_000)
+def _word_base(norm: str) -> str:
+    """A word without its proclitics and article (وبالكويت → كويت): asked of the same words again
+    and again (titles, heads, names), so remembered."""
+    return split_proclitics(norm)[2]
 
 
 def _keys(token) -> set[str]:
@@ -150,6 +161,21 @@ def _cue_candidates(norm: str) -> list[str]:
     for word in list(out):
         out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _cue_form(lexicon: ReportingLexicon, norm: str) -> CueForm | None:
+    """The form of a reporting verb or participle that a normalised word is, with و/ف or an object
+    pronoun (وأكد، ووصفتها: the first of its :func:`_cue_candidates` in the lexicon), or None."""
+    return next((lexicon.forms[c] for c in _cue_candidates(norm) if c in lexicon.forms), None)
+
+
+@lru_cache(maxsize=100_000)
+def _opens_cue(lexicon: ReportingLexicon, norm: str) -> bool:
+    """Can a cue start at this normalised word: a cue form, or the first word of a source phrase,
+    bare or after و/ف (بحسب، ووفقا)?"""
+    openers = lexicon.source_openers
+    return _cue_form(lexicon, norm) is not None or norm in openers or norm[:1] in CONJUNCTIONS and norm[1:] in openers
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +222,10 @@ class _Doc:
             for i in self._token_range(quote.open, quote.outer_end):
                 self.inside[i] = quote
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
+        #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
+        #: the only tokens the cue finder has to try, in text order.
+        self.cue_words = [i for i, t in enumerate(self.tokens) if t.kind == "word" and i not in self.inside
+                          and _opens_cue(lexicon, t.norm)]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.entity_end = self._entity_names()
@@ -207,7 +237,7 @@ class _Doc:
         bracket of several words, outside any quotation, opened a few words after a reporting cue
         of its sentence and closed at the end of a clause (or, never closed, ending with its sentence)."""
         found = []
-        for open_at in (k for k in range(lo, hi) if self.text[k] == "("):
+        for open_at in (match.start() for match in _OPEN_BRACKET.finditer(self.text, lo, hi)):
             close_at = self.text.find(")", open_at, hi)
             i = self.by_start.get(open_at)
             if i is None or any(q.open < open_at < q.outer_end for q in marks):
@@ -282,7 +312,7 @@ class _Doc:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
             return False
         clitic_letters = len(token.proclitics.replace("+", ""))
-        return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface[clitic_letters:])
+        return self.cue_form(token) is None and _rare_word(token.surface[clitic_letters:])
 
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
@@ -334,7 +364,15 @@ class _Doc:
         return any(m_end >= end for _, m_end in self.name_spans[lo:hi])
 
     def is_cue_word(self, token) -> bool:
-        return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))
+        return self.cue_form(token) is not None
+
+    def cue_form(self, token) -> CueForm | None:
+        """The cue form a word is (see :func:`_cue_form`), or None."""
+        return _cue_form(self.lex, token.norm) if token.kind == "word" else None
+
+    def cue_words_in(self, lo: int, hi: int) -> list[int]:
+        """:attr:`cue_words` among tokens [lo, hi)."""
+        return self.cue_words[bisect_left(self.cue_words, lo) : bisect_left(self.cue_words, hi)]
 
     def is_addressee(self, i: int) -> bool:
         """للصحافيين، لوكالة …، لـ «الراي»: the person or outlet spoken to, which ends a subject."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...paths import PACKAGE_DATA
@@ -110,7 +110,7 @@ class CueForm:
     takes_object: bool = False  # دعا الرئيس الأطراف إلى …: an object stands between subject and preposition
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a lexicon is itself: hashed by identity, so that lookups in it can be cached
 class ReportingLexicon:
     """The normalised reporting lexicon: cue forms, classes and the word lists around them."""
 
@@ -132,6 +132,11 @@ class ReportingLexicon:
     honorific_pronouns: frozenset[str]
     max_term_words: int
     min_continuation_words: int
+
+    @cached_property
+    def source_openers(self) -> frozenset[str]:
+        """The first words of the source phrases (بحسب، وفقا، نقلا): where a source cue can start."""
+        return frozenset(phrase[0] for phrase, _ in self.source_phrases)
 
     def nominal_kind(self, cls: str) -> str | None:
         """What a noun-phrase object of a verb of class ``cls`` counts as (None: not speech)."""
