@@ -39,11 +39,10 @@ class _Speakers:
 
     def _anonymous(self, i: int, j: int, core: list) -> bool:
         words = [t.norm for t in self.doc.tokens[i:j] if t.kind == "word"]
-        for marker in self.doc.lex.anonymity_markers:
-            for s in range(len(words) - len(marker) + 1):
-                if all(w == m or (m.endswith("ه") and w in {m[:-1] + x for x in ("ها", "هم", "هما")})
-                       for w, m in zip(words[s:], marker)):
-                    return True
+        for marker in self.doc.lex.anonymity_word_forms:
+            size = len(marker)
+            if any(all(w in forms for w, forms in zip(words[s : s + size], marker)) for s in range(len(words) - size + 1)):
+                return True
         return bool(core) and _base(core[0]) in self.doc.lex.anonymous_heads
 
     def label(self, i: int, j: int) -> str:

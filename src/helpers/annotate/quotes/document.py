@@ -128,8 +128,14 @@ class Analysis:
 
     statements: list[Statement]
     speakers: list[Speaker]
-    terms: pd.DataFrame
+    term_rows: list[dict]  # the rows of :attr:`terms`
     headline: Statement | None
+
+    @property
+    def terms(self) -> pd.DataFrame:
+        """The marked terms (columns :data:`TERM_COLUMNS`), made when asked for: the corpus tables
+        do not store them, and a DataFrame per article cost as much as finding them."""
+        return pd.DataFrame(self.term_rows, columns=TERM_COLUMNS)
 
 
 def _base(token) -> str:

@@ -138,6 +138,13 @@ class ReportingLexicon:
         """The first words of the source phrases (بحسب، وفقا، نقلا): where a source cue can start."""
         return frozenset(phrase[0] for phrase, _ in self.source_phrases)
 
+    @cached_property
+    def anonymity_word_forms(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        """Each anonymity marker as the words each of its places accepts: a word ending in the
+        pronoun ه also with ها، هم، هما (رفض الكشف عن هويتها، طلبوا عدم ذكر أسمائهم … اسمهم)."""
+        return tuple(tuple(frozenset({word} | ({word[:-1] + x for x in ("ها", "هم", "هما")} if word.endswith("ه") else set()))
+                           for word in marker) for marker in self.anonymity_markers)
+
     def nominal_kind(self, cls: str) -> str | None:
         """What a noun-phrase object of a verb of class ``cls`` counts as (None: not speech)."""
         return self.classes[cls].get("nominal")
