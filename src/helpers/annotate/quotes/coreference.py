@@ -39,7 +39,10 @@ class _Speakers:
 
     def _anonymous(self, i: int, j: int, core: list) -> bool:
         words = [t.norm for t in self.doc.tokens[i:j] if t.kind == "word"]
+        present = set(words)
         for marker in self.doc.lex.anonymity_word_forms:
+            if any(forms.isdisjoint(present) for forms in marker):
+                continue  # a word of the marker is missing
             size = len(marker)
             if any(all(w in forms for w, forms in zip(words[s : s + size], marker)) for s in range(len(words) - size + 1)):
                 return True

@@ -208,10 +208,9 @@ class _Doc:
         self.text = article.text
         self.lex = lexicon
         self.tokens = article.tokens
-        self.sentences: dict[int, tuple[int, int]] = {}
-        for index, token in enumerate(self.tokens):
-            lo, hi = self.sentences.get(token.sentence, (index, index))
-            self.sentences[token.sentence] = (lo, index + 1)
+        numbers = [t.sentence for t in self.tokens]  # in order: tokens come sentence by sentence
+        self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
+            n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.starts = [t.start for t in self.tokens]
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
@@ -474,7 +473,7 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if any(tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
+    if any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
         return True
     return _accusative_adverb(doc, i)
 

@@ -177,7 +177,7 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
     article = doc.article
     if article.headline is None:
         return [], None
-    idx = [i for i, t in enumerate(doc.tokens) if article.headline.start <= t.start < article.headline.end]
+    idx = doc._token_range(article.headline.start, article.headline.end)
     colon = next((i for i in idx[:9] if doc.tokens[i].norm == ":" and i not in doc.inside), None)
     if colon is None or colon == idx[0]:
         return [], None
