@@ -75,16 +75,16 @@ class _Speakers:
         # a state or organisation (الكويت) is not the person whose title names it (أمير الكويت)
         actor = bool(words) and any(self.doc.tokens[k] is words[0] and self.doc.entity_type.get(k) in ("GPE", "ORG") for k in range(i, j))
         found = None
+        named_head = bool(words) and not self.doc.is_head(words[0]) and not actor  # a name, not a title, heads the mention
+        names_only = bool(name_keys) and len(name_keys) == len(keys)
         for speaker in reversed(self.recent):
-            same_head = bool(head & (speaker.heads | speaker.names)) or (
-                bool(words) and not self.doc.is_head(words[0]) and not actor and bool(head & speaker.bases)
-            )
-            covered = bool(keys) and all(k & speaker.bases for k in keys)
-            if covered and same_head and (definite or label in speaker.labels):
+            covered = bool(keys) and all(not k.isdisjoint(speaker.bases) for k in keys)
+            if covered and (definite or label in speaker.labels) and (  # every word known, and the same head
+                not head.isdisjoint(speaker.heads) or not head.isdisjoint(speaker.names) or named_head and not head.isdisjoint(speaker.bases)
+            ):
                 found = speaker
                 break
-            names_only = bool(name_keys) and len(name_keys) == len(keys)
-            if names_only and all(k & speaker.names for k in name_keys) or (
+            if names_only and all(not k.isdisjoint(speaker.names) for k in name_keys) or (
                 speaker.bases and speaker.bases == speaker.names and speaker.names <= names
             ):
                 found = speaker
