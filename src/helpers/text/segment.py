@@ -24,6 +24,8 @@ TOKEN_RE = regex.compile(
 )
 SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
 #: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
+#: A word in Arabic script, stemmed by the Arabic stemmer (any other word is lower-cased).
+ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ه", "ق", "ج", "ت", "ا", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "vs", "etc"})
 
 
@@ -120,8 +122,15 @@ def _analyse_word(surface: str, stops: frozenset[str]) -> tuple[str, str, str, b
     else:
         proclitics, has_article, _ = split_proclitics(norm)
         is_stop = function_word(norm, stops) is not None
-    stem = _STEMMER.stemWord(norm) if regex.match(r"\p{Arabic}", norm) else norm.lower()
+    stem = _STEMMER.stemWord(norm) if ARABIC_LETTER.match(norm) else norm.lower()
     return norm, stem, proclitics, has_article, is_stop
+
+
+@lru_cache(maxsize=20_000)
+def _analyse_other(surface: str) -> tuple[str, str, str, bool, bool]:
+    """The same fields for a number or a punctuation mark: its normal form and nothing more."""
+    norm = normalize(surface)
+    return norm, norm, "", False, False
 
 
 def tokenize_span(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -136,12 +145,6 @@ def tokenize_article(article) -> list[Token]:
     stops = wordlist("stopwords")
     for sent in article.sentences:
         for lo, hi, surface, kind in tokenize_span(text, sent.start, sent.end):
-            if kind == "word":
-                norm, stem, proclitics, has_article, is_stop = _analyse_word(surface, stops)
-            else:
-                norm = normalize(surface)
-                stem, proclitics, has_article, is_stop = norm, "", False, False
-            tokens.append(
-                Token(len(tokens) + 1, sent.sentence, sent.para, lo, hi, surface, kind, norm, stem, proclitics, has_article, is_stop)
-            )
+            features = _analyse_word(surface, stops) if kind == "word" else _analyse_other(surface)
+            tokens.append(Token(len(tokens) + 1, sent.sentence, sent.para, lo, hi, surface, kind, *features))
     return tokens

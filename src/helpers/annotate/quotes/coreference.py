@@ -39,11 +39,13 @@ class _Speakers:
 
     def _anonymous(self, i: int, j: int, core: list) -> bool:
         words = [t.norm for t in self.doc.tokens[i:j] if t.kind == "word"]
-        for marker in self.doc.lex.anonymity_markers:
-            for s in range(len(words) - len(marker) + 1):
-                if all(w == m or (m.endswith("ه") and w in {m[:-1] + x for x in ("ها", "هم", "هما")})
-                       for w, m in zip(words[s:], marker)):
-                    return True
+        present = set(words)
+        for marker in self.doc.lex.anonymity_word_forms:
+            if any(forms.isdisjoint(present) for forms in marker):
+                continue  # a word of the marker is missing
+            size = len(marker)
+            if any(all(w in forms for w, forms in zip(words[s : s + size], marker)) for s in range(len(words) - size + 1)):
+                return True
         return bool(core) and _base(core[0]) in self.doc.lex.anonymous_heads
 
     def label(self, i: int, j: int) -> str:
@@ -73,16 +75,16 @@ class _Speakers:
         # a state or organisation (الكويت) is not the person whose title names it (أمير الكويت)
         actor = bool(words) and any(self.doc.tokens[k] is words[0] and self.doc.entity_type.get(k) in ("GPE", "ORG") for k in range(i, j))
         found = None
+        named_head = bool(words) and not self.doc.is_head(words[0]) and not actor  # a name, not a title, heads the mention
+        names_only = bool(name_keys) and len(name_keys) == len(keys)
         for speaker in reversed(self.recent):
-            same_head = bool(head & (speaker.heads | speaker.names)) or (
-                bool(words) and not self.doc.is_head(words[0]) and not actor and bool(head & speaker.bases)
-            )
-            covered = bool(keys) and all(k & speaker.bases for k in keys)
-            if covered and same_head and (definite or label in speaker.labels):
+            covered = bool(keys) and all(not k.isdisjoint(speaker.bases) for k in keys)
+            if covered and (definite or label in speaker.labels) and (  # every word known, and the same head
+                not head.isdisjoint(speaker.heads) or not head.isdisjoint(speaker.names) or named_head and not head.isdisjoint(speaker.bases)
+            ):
                 found = speaker
                 break
-            names_only = bool(name_keys) and len(name_keys) == len(keys)
-            if names_only and all(k & speaker.names for k in name_keys) or (
+            if names_only and all(not k.isdisjoint(speaker.names) for k in name_keys) or (
                 speaker.bases and speaker.bases == speaker.names and speaker.names <= names
             ):
                 found = speaker

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ...text.morphology import CONJUNCTIONS
 from ...text.segment import split_proclitics
 from .document import (
-    _cue_candidates,
     _Doc,
 )
 from .lexicon import (
@@ -33,23 +32,9 @@ class _Cue:
     cls: str
 
 
-def _cue_form(doc: _Doc, norm: str) -> CueForm | None:
-    """The cue form a word is: as written, without و/ف, or without an object pronoun (ووصفتها). A
-    pronoun reading needs a verb that takes a direct object: إشادته، تعهدهم، وعده after a noun are
-    verbal nouns with their possessive, not أشادت/تعهد/وعد + an object (those take a preposition)."""
-    bare = {norm, norm[1:] if norm[:1] in CONJUNCTIONS else norm}
-    for candidate in _cue_candidates(norm):
-        form = doc.lex.forms.get(candidate)
-        if form is not None and (candidate in bare or not form.participle and (not form.preps or form.takes_object)):
-            return form
-    return None
-
-
 def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     token = doc.tokens[i]
-    if token.kind != "word" or i in doc.inside:
-        return None
-    form = _cue_form(doc, token.norm)
+    form = None if i in doc.inside else doc.cue_form(token)
     if form is None:
         return None
     if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
@@ -115,7 +100,7 @@ def _source_cue(doc: _Doc, i: int) -> _Cue | None:
 
 def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
     cues = []
-    for i in range(lo, hi):
+    for i in doc.cue_words_in(lo, hi):  # every other word is neither cue
         cue = _source_cue(doc, i) or _verb_cue(doc, i, lo)  # نقلا عن is a source phrase, not the dual نقلا
         if cue:
             cues.append(cue)

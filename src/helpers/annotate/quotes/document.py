@@ -3,6 +3,7 @@ named actors) and the records the extractor fills (:class:`Statement`, :class:`S
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,11 +34,14 @@ from .lexicon import (
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
     TIME_PHRASES,
+    CueForm,
     ReportingLexicon,
     _bare,
 )
 
 KINDS = ("direct", "mixed", "indirect", "speech_act")
+
+_OPEN_BRACKET = re.compile(r"\(")
 
 
 COLUMNS = [
@@ -128,12 +132,25 @@ class Analysis:
 
     statements: list[Statement]
     speakers: list[Speaker]
-    terms: pd.DataFrame
+    term_rows: list[dict]  # the rows of :attr:`terms`
     headline: Statement | None
+
+    @property
+    def terms(self) -> pd.DataFrame:
+        """The marked terms (columns :data:`TERM_COLUMNS`), made when asked for: the corpus tables
+        do not store them, and a DataFrame per article cost as much as finding them."""
+        return pd.DataFrame(self.term_rows, columns=TERM_COLUMNS)
 
 
 def _base(token) -> str:
-    return split_proclitics(token.norm)[2] if token.kind == "word" else token.norm
+    return _word_base(token.norm) if token.kind == "word" else token.norm
+
+
+@lru_cache(maxsize=100_000)
+def _word_base(norm: str) -> str:
+    """A word without its proclitics and article (وبالكويت → كويت): asked of the same words again
+    and again (titles, heads, names), so remembered."""
+    return split_proclitics(norm)[2]
 
 
 def _keys(token) -> set[str]:
@@ -154,6 +171,35 @@ def _cue_candidates(norm: str) -> list[str]:
     for word in list(out):
         out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _cue_form(lexicon: ReportingLexicon, norm: str) -> CueForm | None:
+    """The form of a reporting verb or participle that a normalised word is, as written, with و/ف or
+    with an object pronoun (وأكد، ووصفتها: the first of its :func:`_cue_candidates` in the lexicon),
+    or None. A pronoun reading needs a verb that takes a direct object: إشادته، تعهدهم، وعده after a
+    noun are verbal nouns with their possessive, not أشادت/تعهد/وعد (which take a preposition) + a
+    pronoun; nor is a participle read so."""
+    bare = {norm, norm[1:] if norm[:1] in CONJUNCTIONS else norm}
+    for candidate in _cue_candidates(norm):
+        form = lexicon.forms.get(candidate)
+        if form is not None and (candidate in bare or not form.participle and (not form.preps or form.takes_object)):
+            return form
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def _reads_as_cue(lexicon: ReportingLexicon, norm: str) -> bool:
+    """Is any of the word's :func:`_cue_candidates` a form of the lexicon?"""
+    return any(c in lexicon.forms for c in _cue_candidates(norm))
+
+
+@lru_cache(maxsize=100_000)
+def _opens_cue(lexicon: ReportingLexicon, norm: str) -> bool:
+    """Can a cue start at this normalised word: a cue form, or the first word of a source phrase,
+    bare or after و/ف (بحسب، ووفقا)?"""
+    openers = lexicon.source_openers
+    return _cue_form(lexicon, norm) is not None or norm in openers or norm[:1] in CONJUNCTIONS and norm[1:] in openers
 
 
 @lru_cache(maxsize=1)
@@ -180,10 +226,9 @@ class _Doc:
         self.text = article.text
         self.lex = lexicon
         self.tokens = article.tokens
-        self.sentences: dict[int, tuple[int, int]] = {}
-        for index, token in enumerate(self.tokens):
-            lo, hi = self.sentences.get(token.sentence, (index, index))
-            self.sentences[token.sentence] = (lo, index + 1)
+        numbers = [t.sentence for t in self.tokens]  # in order: tokens come sentence by sentence
+        self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
+            n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.starts = [t.start for t in self.tokens]
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
@@ -200,6 +245,10 @@ class _Doc:
             for i in self._token_range(quote.open, quote.outer_end):
                 self.inside[i] = quote
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
+        #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
+        #: the only tokens the cue finder has to try, in text order.
+        self.cue_words = [i for i, t in enumerate(self.tokens) if t.kind == "word" and i not in self.inside
+                          and _opens_cue(lexicon, t.norm)]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
@@ -212,7 +261,7 @@ class _Doc:
         bracket of several words, outside any quotation, opened a few words after a reporting cue
         of its sentence and closed at the end of a clause (or, never closed, ending with its sentence)."""
         found = []
-        for open_at in (k for k in range(lo, hi) if self.text[k] == "("):
+        for open_at in (match.start() for match in _OPEN_BRACKET.finditer(self.text, lo, hi)):
             close_at = self.text.find(")", open_at, hi)
             i = self.by_start.get(open_at)
             if i is None or any(q.open < open_at < q.outer_end for q in marks):
@@ -300,7 +349,7 @@ class _Doc:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
             return False
         clitic_letters = len(token.proclitics.replace("+", ""))
-        return not any(c in self.lex.forms for c in _cue_candidates(token.norm)) and _rare_word(token.surface[clitic_letters:])
+        return not _reads_as_cue(self.lex, token.norm) and _rare_word(token.surface[clitic_letters:])
 
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
@@ -352,7 +401,17 @@ class _Doc:
         return any(m_end >= end for _, m_end in self.name_spans[lo:hi])
 
     def is_cue_word(self, token) -> bool:
-        return token.kind == "word" and any(c in self.lex.forms for c in _cue_candidates(token.norm))
+        """Is the word a reporting verb in any reading, its pronoun readings included (أعلنه، وعدتها):
+        such a word ends a name or a speaker phrase even where it opens no statement."""
+        return token.kind == "word" and _reads_as_cue(self.lex, token.norm)
+
+    def cue_form(self, token) -> CueForm | None:
+        """The cue form a word is (see :func:`_cue_form`), or None."""
+        return _cue_form(self.lex, token.norm) if token.kind == "word" else None
+
+    def cue_words_in(self, lo: int, hi: int) -> list[int]:
+        """:attr:`cue_words` among tokens [lo, hi)."""
+        return self.cue_words[bisect_left(self.cue_words, lo) : bisect_left(self.cue_words, hi)]
 
     def is_addressee(self, i: int) -> bool:
         """للصحافيين، لوكالة …، لـ «الراي»: the person or outlet spoken to, which ends a subject."""
@@ -448,7 +507,7 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if any(tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
+    if any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
         return True
     return _accusative_adverb(doc, i)
 

@@ -27,7 +27,6 @@ from .cues import (
 from .document import (
     COLUMNS,
     JOURNALIST,
-    TERM_COLUMNS,
     VOICE_COLUMNS,
     Analysis,
     Speaker,
@@ -180,7 +179,7 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
     article = doc.article
     if article.headline is None:
         return [], None
-    idx = [i for i, t in enumerate(doc.tokens) if article.headline.start <= t.start < article.headline.end]
+    idx = doc._token_range(article.headline.start, article.headline.end)
     colon = next((i for i in idx[:9] if doc.tokens[i].norm == ":" and i not in doc.inside), None)
     if colon is None or colon == idx[0]:
         return [], None
@@ -236,8 +235,7 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
     drafts.sort(key=lambda d: (d.start, d.cue_start))
     statements, ordered = _finish(doc, speakers, drafts)
     headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
-    terms = _marked_terms(doc, statements)
-    return Analysis(statements, ordered, terms, headline)
+    return Analysis(statements, ordered, _marked_terms(doc, statements), headline)
 
 
 def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
@@ -323,8 +321,9 @@ def _statement_at(statements: list[Statement], starts: list[int], longest: int, 
     return next((s.quote_id for s in statements[first : bisect_right(starts, offset)] if s.start <= offset < s.end), "")
 
 
-def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
-    """Every quotation that is not quoted speech: names and terms, and unattributed quotations."""
+def _marked_terms(doc: _Doc, statements: list[Statement]) -> list[dict]:
+    """Every quotation that is not quoted speech: names and terms, and unattributed quotations
+    (the rows of :attr:`Analysis.terms`)."""
     used = {span for s in statements for span in s.quoted_spans}
     starts = [s.start for s in statements]
     longest = max((s.end - s.start for s in statements), default=0)
@@ -337,7 +336,7 @@ def _marked_terms(doc: _Doc, statements: list[Statement]) -> pd.DataFrame:
         role = "term" if quote.depth > 0 or doc.is_term(quote) else "unattributed"
         rows.append({"doc_id": doc.article.doc_id, "para": para, "start": inner[0], "end": inner[1],
                      "text": doc.text[inner[0] : inner[1]], "mark": quote.mark, "role": role, "inside_quote_id": inside})
-    return pd.DataFrame(rows, columns=TERM_COLUMNS)
+    return rows
 
 
 def analyse(article, lexicon: str | Path | None = None) -> Analysis:
@@ -383,7 +382,7 @@ def quote_table(article) -> pd.DataFrame:
 
 def marked_terms(article) -> pd.DataFrame:
     """Quoted names and terms («ناتو»، "الفيتو") and quotations nobody is said to speak."""
-    return analyse(article).terms.copy()
+    return analyse(article).terms
 
 
 def voice_spans(article) -> pd.DataFrame:

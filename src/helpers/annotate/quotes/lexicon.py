@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...paths import PACKAGE_DATA
@@ -113,7 +113,7 @@ class CueForm:
     names_words: bool = False  # اختتم: speech only when a noun for the words follows (كلمته، حديثه، بالقول)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # a lexicon is itself: hashed by identity, so that lookups in it can be cached
 class ReportingLexicon:
     """The normalised reporting lexicon: cue forms, classes and the word lists around them."""
 
@@ -135,6 +135,18 @@ class ReportingLexicon:
     honorific_pronouns: frozenset[str]
     max_term_words: int
     min_continuation_words: int
+
+    @cached_property
+    def source_openers(self) -> frozenset[str]:
+        """The first words of the source phrases (بحسب، وفقا، نقلا): where a source cue can start."""
+        return frozenset(phrase[0] for phrase, _ in self.source_phrases)
+
+    @cached_property
+    def anonymity_word_forms(self) -> tuple[tuple[frozenset[str], ...], ...]:
+        """Each anonymity marker as the words each of its places accepts: a word ending in the
+        pronoun ه also with ها، هم، هما (رفض الكشف عن هويتها، طلبوا عدم ذكر أسمائهم … اسمهم)."""
+        return tuple(tuple(frozenset({word} | ({word[:-1] + x for x in ("ها", "هم", "هما")} if word.endswith("ه") else set()))
+                           for word in marker) for marker in self.anonymity_markers)
 
     def nominal_kind(self, cls: str) -> str | None:
         """What a noun-phrase object of a verb of class ``cls`` counts as (None: not speech)."""
