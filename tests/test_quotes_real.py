@@ -468,3 +468,12 @@ def test_jaa_fi_speaks_through_the_clause_after_it(text, speaker, content):
     """«جاء في X أن …», also mid-sentence or with أيضا: X's clause follows it, without أن."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker) and same(rows.text.iloc[0], content), rows[["speaker", "text"]]
+
+
+def test_wa_qad_before_a_cue_opens_a_statement_and_jaa_fi_stops_at_its_colon():
+    """«استنكرت الأمانة العامة لعشائر جنوب العراق التفجير … وقد جاء في نص البيان: "…"»: two
+    statements; the title keeps its ل-genitive; جاء في X: speaks through what follows the colon."""
+    rows = table('واستنكرت الأمانة العامة لعشائر جنوب العراق التفجير الإرهابي وقد جاء في نص البيان: "إن هذه الأعمال مرفوضة ولن تمر".')
+    assert list(rows.cue) == ["واستنكرت", "جاء في"], rows[["cue", "speaker", "text"]]
+    assert same(rows.speaker.iloc[0], "الأمانة العامة لعشائر جنوب العراق") and same(rows.speaker.iloc[1], "نص البيان")
+    assert rows.kind.iloc[1] == "direct" and same(rows.text.iloc[1], "إن هذه الأعمال مرفوضة ولن تمر")

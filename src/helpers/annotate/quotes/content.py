@@ -199,7 +199,7 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
         while i < hi and doc.tokens[i].norm in RESUMPTIVE_PREPOSITIONS:
             i += 1
     j = i
-    while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";"} | doc.lex.complementisers | FA_COMPLEMENTISERS:
+    while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";", ":"} | doc.lex.complementisers | FA_COMPLEMENTISERS:
         j += 1
     if j == i:
         return None
@@ -218,10 +218,10 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, subject=subject)
     fronted = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index)) or (
-        j < hi and doc.tokens[j].norm in doc.lex.complementisers)  # …، وجاء في الخبر أن …: the clause after it
+        j < hi and doc.tokens[j].norm in doc.lex.complementisers | {":"})  # …، وجاء في الخبر أن / البيان: …
     if fronted:
         k = j
-        while k < hi and doc.tokens[k].norm in {COMMA, "ان", "بان"} | FA_COMPLEMENTISERS:
+        while k < hi and doc.tokens[k].norm in {COMMA, ":", "ان", "بان"} | FA_COMPLEMENTISERS:
             k += 1  # the clause starts after أن, as a verb's does
         if k < hi and _verb_cue(doc, k, k) is not None:
             return None  # ووفقا لوكالة الأنباء، قال الوزير: … : the agency relays, the verb's subject speaks

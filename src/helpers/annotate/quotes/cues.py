@@ -109,11 +109,14 @@ def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
 
 def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
     """A new statement without a comma before it: a circumstantial participle (… في ترديدها معتبرة
-    إياها …) or كما before a verb cue (… المنطقة كما دعت الجالية …)."""
+    إياها …), كما before a verb cue (… المنطقة كما دعت الجالية …) or وقد before a cue (… وقد جاء في
+    نص البيان: …)."""
     cue = cues_at.get(j)
     if cue is not None and cue.form is not None and cue.form.participle and doc.tokens[j - 1].kind == "word":
         return True
     after = cues_at.get(j + 1)
+    if doc.tokens[j].norm == "وقد" and after is not None and (after.form is None or not after.form.participle):
+        return True  # … البحرينية وقد جاء في نص البيان: «…»: وقد before a past verb opens a main clause
     return doc.tokens[j].norm == "كما" and after is not None and after.form is not None and not after.form.participle
 
 

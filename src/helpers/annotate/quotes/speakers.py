@@ -272,6 +272,10 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             j = close + 1
             continue
         base = _base(token)
+        if token.kind == "word" and token.proclitics == "ل" and not token.has_article and prev.has_article and (
+            _base(prev) in doc.lex.title_words) and j - 1 > lo:
+            j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق | التفجير
+            continue
         construct = token.kind == "word" and (prev.norm == "باسم" or doc.is_head(prev) and not prev.has_article and (
             token.has_article or "ل" in token.proclitics.split("+")
         ))
