@@ -477,3 +477,10 @@ def test_wa_qad_before_a_cue_opens_a_statement_and_jaa_fi_stops_at_its_colon():
     assert list(rows.cue) == ["واستنكرت", "جاء في"], rows[["cue", "speaker", "text"]]
     assert same(rows.speaker.iloc[0], "الأمانة العامة لعشائر جنوب العراق") and same(rows.speaker.iloc[1], "نص البيان")
     assert rows.kind.iloc[1] == "direct" and same(rows.text.iloc[1], "إن هذه الأعمال مرفوضة ولن تمر")
+
+
+def test_an_honorific_opens_the_speaker_before_a_title():
+    """«وأدان معالي الأمين العام لمجلس التعاون … التفجير»: معالي, سمو, فضيلة … open the mention
+    (93 such subjects after a reporting verb over SaudiNewsNet)."""
+    rows = table("وأدان معالي الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني بشدة التفجير.")
+    assert len(rows) == 1 and normalize(rows.speaker.iloc[0]).startswith("معالي"), rows[["speaker", "text"]]
