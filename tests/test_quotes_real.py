@@ -484,3 +484,9 @@ def test_an_honorific_opens_the_speaker_before_a_title():
     (93 such subjects after a reporting verb over SaudiNewsNet)."""
     rows = table("وأدان معالي الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني بشدة التفجير.")
     assert len(rows) == 1 and normalize(rows.speaker.iloc[0]).startswith("معالي"), rows[["speaker", "text"]]
+
+
+def test_the_verbs_preposition_before_a_named_place_is_not_its_object_when_it_comes_again():
+    """«ودعا المبعوث الدولي إلى اليمن … إلى تمديد الهدنة»: the first إلى belongs to the title."""
+    rows = table("ودعا المبعوث الدولي إلى اليمن في كلمته إلى تمديد الهدنة الإنسانية خمسة أيام.")
+    assert len(rows) == 1 and rows.text.iloc[0].startswith("إلى تمديد"), rows[["speaker", "text"]]

@@ -71,6 +71,10 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
         if j in doc.governed_names and _prep_again(doc, j, end, preps):
             j = doc.entity_end[j]  # الجالية البحرينية بالمملكة العربية السعودية | بالتصريحات: a place, then the object
             continue
+        if token.norm in preps and doc.entity_type.get(j + 1) in ("GPE", "ORG") and any(
+                doc.tokens[k].norm == token.norm for k in range(doc.entity_end[j + 1], end) if k not in doc.inside):
+            j = doc.entity_end[j + 1]  # أعرب نائب الرئيس عن آسيا | عن نيته: the same preposition again, the object
+            continue
         if preps and j > i - 1 and j not in doc.in_named and (token.norm in preps or (
             token.kind == "word" and token.norm not in doc.lex.title_words
             and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
