@@ -189,3 +189,17 @@ def test_quote_marks_are_paired_once_per_article(write_file, monkeypatch):
     assert [s for s in segment.split_sentences(article)] and len(article.sentences) == 3
     assert sorted(calls) == sorted((span.start, span.end) for _, span in article.blocks)
     assert [len(marks.quotes) for marks in article.quote_pairs] == [0, 1, 1]
+
+
+def test_html_character_references_in_a_corpus_row_are_decoded_with_a_warning(tmp_path):
+    """SaudiNewsNet keeps some quote marks as &quot; and &#8220;: decoded, so that quotations are seen."""
+    row = {"id": "a1", "title": "&quot;موبايلي&quot;.. تعيين رئيس جديد",
+           "content": "وقال المتحدث باسم الشركة: &#8220;نحن مستعدون للمرحلة المقبلة&#8221;."}
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        article = next(iter(iter_articles(path)))
+    assert article.text.startswith('"موبايلي"') and "“نحن مستعدون للمرحلة المقبلة”" in article.text
+    assert "&" not in article.text and article.metadata["title"] == '"موبايلي".. تعيين رئيس جديد'
+    assert any("HTML character reference" in str(w.message) for w in caught)

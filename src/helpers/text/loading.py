@@ -12,6 +12,7 @@ a speaker, and recorded in :attr:`Article.dateline` and the metadata.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -327,15 +328,32 @@ def article_from_text(
     return _build(text, source, doc_id, digest, encoding, structure, record | (metadata or {}), on_warning or python_warning)
 
 
+#: An HTML character reference (&quot;، &#8220;): scraped news often keeps its quote marks so.
+CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def decode_character_references(text: str, source: str | Path, warn: Warn) -> str:
+    """A field's HTML character references decoded (&quot;موبايلي&quot; → "موبايلي", so that its quote
+    marks are seen), with a warning; offsets are then into the decoded text. Unchanged otherwise."""
+    if not CHARACTER_REFERENCE.search(text):
+        return text
+    decoded = html.unescape(text)
+    if decoded != text:
+        count = len(CHARACTER_REFERENCE.findall(text))
+        warn(ArticleWarning(source, "html-entities", f"{count} HTML character reference(s) (&quot; …) decoded"))
+    return decoded
+
+
 def article_from_row(row: Row, warn: Warn = python_warning) -> Article:
     """The :class:`Article` of a row read by :mod:`helpers.text.corpus_input`."""
     if row.plain:
         return article_from_text(row.fields["text"], source=row.source, doc_id=_doc_id(row.doc_id, row.sha256[:16]),
                                  sha256=row.sha256, encoding=row.encoding, on_warning=warn)
     column = next(c for c in TEXT_COLUMNS if c in row.fields)
-    body = row.fields[column]
-    title_field, title = _first(row.fields, TITLE_FIELDS)
-    raw_title = str(row.fields[title_field]) if title_field else ""
+    body = decode_character_references(row.fields[column], row.source, warn)
+    title_field, _ = _first(row.fields, TITLE_FIELDS)
+    raw_title = decode_character_references(str(row.fields[title_field]), row.source, warn) if title_field else ""
+    title = raw_title.strip() or None
     text = f"{raw_title}\n\n{body}" if title else body
     if "\x00" in text:
         raise ArticleError(row.source, f"its text contains a NUL character (offset {text.index(chr(0))})")
@@ -349,8 +367,8 @@ def article_from_row(row: Row, warn: Warn = python_warning) -> Article:
     else:
         structure = split_structure(text)
     metadata = row_metadata(row.fields, doc_id, row.source, warn, column)
-    if not title and structure[1]:
-        metadata["title"] = text[structure[1].start : structure[1].end]
+    if title or structure[1]:  # the title as the text has it (its character references decoded)
+        metadata["title"] = title or text[structure[1].start : structure[1].end]
     bylines = tuple(name for name in (metadata["author"], title.split(":", 1)[0] if title and ":" in title[:40] else None) if name)
     return _build(text, row.source, doc_id, digest, row.encoding, structure, metadata, warn, bylines)
 
