@@ -183,8 +183,10 @@ def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(readings)
 
 
+@lru_cache(maxsize=200_000)
 def strip_proclitics(word: str) -> tuple[str, str]:
-    """(proclitics, rest) for the longest reading of a word: وللرئيس → ('ول', 'الرئيس')."""
+    """(proclitics, rest) for the longest reading of a word: وللرئيس → ('ول', 'الرئيس'); cached
+    per word (the name finder asks it of every token)."""
     readings = proclitic_readings(word)
     return readings[0] if readings else ("", word)
 
