@@ -134,6 +134,7 @@ def _is_proclitic(word: str) -> bool:
     return not (sum(f > 0 for f in seen) >= 2 and sum(seen) >= WORD_WITH_CLITIC_SHARE * whole)
 
 
+@lru_cache(maxsize=200_000)
 def split_proclitics(norm: str) -> tuple[str, bool, str]:
     """Split a normalised word into (proclitics, has_article, base): وبالكويت → ("و+ب", True, "كويت").
 
@@ -148,6 +149,7 @@ def split_proclitics(norm: str) -> tuple[str, bool, str]:
     ``word_with_clitic_share`` of its own frequency, after a clitic that could not stand before
     this one (the article, a conjunction before و ف, a preposition before ب ل ك: الوزير and
     لوزير, so وزير stays whole; never الوقال or ووقال, so وقال is و + قال).
+    Cached per word: the tokeniser asks it once per word form, the quote finder of every token.
     """
     clitics = []
     rest = norm
