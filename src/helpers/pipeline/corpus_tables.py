@@ -136,8 +136,9 @@ def collector_paused() -> Iterator[None]:
     Annotating an article makes hundreds of thousands of objects, nearly all freed by reference
     counting as soon as they are done with; counted as allocations they set off a collection every
     few hundred, and every few dozen of those traversed the lexicons' and caches' millions of
-    references: a fifth of a corpus run. The few cycles an article leaves are collected once the
-    collector is back on.
+    references: a fifth of a corpus run, another twelfth when the collector ran between batches
+    (reading and writing). The few cycles an article leaves (under one object an article on
+    real news) are collected once the collector is back on.
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -151,7 +152,8 @@ def collector_paused() -> Iterator[None]:
 def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[bytes]:
     """Annotate articles (in a worker process or a Dask worker), catching each one's warnings; the
     Arrow tables are built and encoded here, in parallel, so that the one writer only stores and
-    concatenates them. The garbage collector waits until the batch is done (:func:`collector_paused`)."""
+    concatenates them. The garbage collector waits until the batch is done (:func:`collector_paused`;
+    a corpus run pauses it for the whole run, here and in its forked workers)."""
     with collector_paused():
         return [_annotate_one(article, layers) for article in articles]
 
@@ -522,7 +524,7 @@ def annotate_corpus(
         scratch = staging / ".scratch"
         scratch.mkdir()
         cache = Cache(out, layers)
-        with make_engine(engine, jobs, scheduler) as runner:
+        with collector_paused(), make_engine(engine, jobs, scheduler) as runner:  # forked workers inherit the pause
             results = annotated_stream(articles, runner, cache, scratch, layers)
             written, annotated = write_corpus(results, staging, layers, progress, chunk_articles, part_articles)
         for name, write in (extra_files or {}).items():
