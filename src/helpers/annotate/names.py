@@ -156,7 +156,8 @@ class NameReader:
         self.text = article.text
         self.words = list(article.tokens)
         self.norms = [t.norm for t in self.words]  # normalize(t.surface), computed by the tokeniser
-        self.bare = [strip_proclitics(norm)[1] for norm in self.norms]  # without proclitics: وزارة of ووزارة
+        #: each word form of the article -> the form without its proclitics (ووزارة -> وزارة)
+        self.bare_forms = {norm: strip_proclitics(norm)[1] for norm in set(self.norms)}
         #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
         self.claimed = _claimed_tokens(self.words, claimed)
         self.covered = set(self.claimed)
@@ -167,11 +168,19 @@ class NameReader:
         self.title_starts = self.free_words_among(lists.title_first_words)
         self.org_starts = self.free_words_among(lists.head_words)
 
-    def free_words_among(self, firsts: frozenset[str]) -> list[int]:
-        """Indexes, in order, of the words outside gazetteer mentions that are in ``firsts`` as written
-        or without their proclitics."""
-        return [i for i, (token, norm, bare) in enumerate(zip(self.words, self.norms, self.bare))
-                if token.kind == "word" and i not in self.covered and (norm in firsts or bare in firsts)]
+    def bare(self, i: int) -> str:
+        """Word i without its proclitics: وزارة of ووزارة."""
+        return self.bare_forms[self.norms[i]]
+
+    def spellings_of(self, words: frozenset[str] | set[str]) -> set[str]:
+        """The article's word forms that are one of ``words`` as written or without their proclitics."""
+        return {norm for norm, bare in self.bare_forms.items() if norm in words or bare in words}
+
+    def free_words_among(self, words: frozenset[str]) -> list[int]:
+        """Indexes, in order, of the words outside gazetteer mentions that are one of ``words`` as
+        written or without their proclitics."""
+        spellings = self.spellings_of(words)
+        return [i for i, norm in enumerate(self.norms) if norm in spellings and self.words[i].kind == "word" and i not in self.covered]
 
     # --- word classes -------------------------------------------------------------------------
 
@@ -230,13 +239,13 @@ class NameReader:
     def title_at(self, i: int) -> int:
         """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
         firsts = self.lists.title_first_words
-        if not self.is_word(i) or (self.norms[i] not in firsts and self.bare[i] not in firsts):
+        if not self.is_word(i) or (self.norms[i] not in firsts and self.bare(i) not in firsts):
             return 0  # no title starts with this word: skip the longer look-ups
         for size in range(MAX_TITLE_WORDS, 0, -1):
             if not all(self.is_word(i + k) for k in range(size)):
                 continue
             rest = tuple(self.norms[i + 1:i + size])
-            if (self.norms[i], *rest) in self.lists.titles or (self.bare[i], *rest) in self.lists.titles:
+            if (self.norms[i], *rest) in self.lists.titles or (self.bare(i), *rest) in self.lists.titles:
                 return size
         return 0
 
@@ -325,7 +334,7 @@ class NameReader:
         """Index after the organisation that starts at word i, or None."""
         if not self.is_word(i) or i in self.covered:
             return None
-        head = self.norms[i] if self.norms[i] in self.lists.org_heads else self.bare[i]
+        head = self.norms[i] if self.norms[i] in self.lists.org_heads else self.bare(i)
         definite = head in self.lists.definite_org_heads
         if head not in self.lists.org_heads and not definite:
             return None
@@ -378,10 +387,10 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             if tail[0] in reader.lists.name_particles and size == 1:
                 continue
             forms.setdefault(tail, person)
-    first_words = {form[0] for form in forms}
+    first_words = reader.spellings_of({form[0] for form in forms})
     found = []
-    for i, (word, bare) in enumerate(zip(reader.norms, reader.bare)):
-        if word not in first_words and bare not in first_words:
+    for i, word in enumerate(reader.norms):
+        if word not in first_words:
             continue  # no form starts here: skip the longer look-ups
         for size in range(MAX_NAME_WORDS, 0, -1):
             words = tuple(reader.norms[i:i + size])
@@ -422,7 +431,7 @@ def find_names(article, claimed: list[tuple[int, int, str]], demonyms: frozenset
     organisations = []
     for i, j in reader.organisations(taken):
         start, proclitics = _surface_start(reader, i)
-        words = [reader.bare[i] if proclitics else reader.norms[i], *reader.norms[i + 1:j]]
+        words = [reader.bare(i) if proclitics else reader.norms[i], *reader.norms[i + 1:j]]
         organisations.append(Found(start, reader.words[j - 1].end, "ORG", slug("org", words), article.text[start:reader.words[j - 1].end],
                                    "name", proclitics))
     return sorted(people + partial + organisations, key=lambda f: f.start)
