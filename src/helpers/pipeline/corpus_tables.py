@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ..annotate.layers import LAYERS, annotate_columns, article_row, column_type, mark_output, normal_folder
@@ -85,8 +85,16 @@ def layer_table(columns: dict[str, list]):
     """One layer's column lists as an Arrow table with the corpus tables' column types."""
     import pyarrow as pa
 
-    return pa.table([pa.array(values, type=_arrow_type(column_type(name)), from_pandas=True) for name, values in columns.items()],
-                    names=list(columns))
+    return pa.Table.from_pydict(columns, schema=_layer_schema(tuple(columns)))
+
+
+@lru_cache(maxsize=None)
+def _layer_schema(names: tuple[str, ...]):
+    """The Arrow schema of a layer with these columns (their types by :func:`column_type`): made
+    once per layer, not once per article."""
+    import pyarrow as pa
+
+    return pa.schema([(name, _arrow_type(column_type(name))) for name in names])
 
 
 @dataclass
