@@ -74,6 +74,11 @@ class NameLists:
         """The words a title can start with (without proclitics)."""
         return frozenset(words[0] for words in self.titles)
 
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """The words an organisation can start with (without proclitics): its heads, definite or not."""
+        return self.org_heads | self.definite_org_heads
+
 
 @cached_by_file
 def _load_names(path: Path) -> NameLists:
@@ -151,11 +156,31 @@ class NameReader:
         self.text = article.text
         self.words = list(article.tokens)
         self.norms = [t.norm for t in self.words]  # normalize(t.surface), computed by the tokeniser
+        #: each word form of the article -> the form without its proclitics (ووزارة -> وزارة)
+        self.bare_forms = {norm: strip_proclitics(norm)[1] for norm in set(self.norms)}
         #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
         self.claimed = _claimed_tokens(self.words, claimed)
         self.covered = set(self.claimed)
         self.lists = lists
         self.demonyms = demonyms
+        #: The words, outside gazetteer mentions, that a title or an organisation may start at: the
+        #: only ones the scans below look at (a few in a hundred).
+        self.title_starts = self.free_words_among(lists.title_first_words)
+        self.org_starts = self.free_words_among(lists.head_words)
+
+    def bare(self, i: int) -> str:
+        """Word i without its proclitics: وزارة of ووزارة."""
+        return self.bare_forms[self.norms[i]]
+
+    def spellings_of(self, words: frozenset[str] | set[str]) -> set[str]:
+        """The article's word forms that are one of ``words`` as written or without their proclitics."""
+        return {norm for norm, bare in self.bare_forms.items() if norm in words or bare in words}
+
+    def free_words_among(self, words: frozenset[str]) -> list[int]:
+        """Indexes, in order, of the words outside gazetteer mentions that are one of ``words`` as
+        written or without their proclitics."""
+        spellings = self.spellings_of(words)
+        return [i for i, norm in enumerate(self.norms) if norm in spellings and self.words[i].kind == "word" and i not in self.covered]
 
     # --- word classes -------------------------------------------------------------------------
 
@@ -233,15 +258,14 @@ class NameReader:
     def title_at(self, i: int) -> int:
         """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
         firsts = self.lists.title_first_words
-        if not self.is_word(i) or (self.norms[i] not in firsts and strip_proclitics(self.norms[i])[1] not in firsts):
+        if not self.is_word(i) or (self.norms[i] not in firsts and self.bare(i) not in firsts):
             return 0  # no title starts with this word: skip the longer look-ups
         for size in range(MAX_TITLE_WORDS, 0, -1):
             if not all(self.is_word(i + k) for k in range(size)):
                 continue
-            words = self.norms[i:i + size]
-            for first in {words[0], strip_proclitics(words[0])[1]}:
-                if (first, *words[1:]) in self.lists.titles:
-                    return size
+            rest = tuple(self.norms[i + 1:i + size])
+            if (self.norms[i], *rest) in self.lists.titles or (self.bare(i), *rest) in self.lists.titles:
+                return size
         return 0
 
     # --- people -------------------------------------------------------------------------------
@@ -304,17 +328,14 @@ class NameReader:
 
     def people(self) -> list[tuple[int, int]]:
         """(first, after-last) word indexes of every titled name, in text order."""
-        spans, i = [], 0
-        while i < len(self.words):
-            if self.is_word(i) and i not in self.covered and self.title_at(i):
+        spans, after = [], 0  # the words before ``after`` are taken
+        for i in self.title_starts:
+            if i >= after and self.title_at(i):
                 k = self.name_after_title(i)
                 if k is not None:
                     apposed = self.apposed_name(k) if self.words[k - 1].surface in APPOSITION_COMMAS else None
-                    j = apposed or self.name_span(k)
-                    spans.append((k, j))
-                    i = j
-                    continue
-            i += 1
+                    after = apposed or self.name_span(k)
+                    spans.append((k, after))
         return spans
 
     # --- organisations ------------------------------------------------------------------------
@@ -332,7 +353,7 @@ class NameReader:
         """Index after the organisation that starts at word i, or None."""
         if not self.is_word(i) or i in self.covered:
             return None
-        head = strip_proclitics(self.norms[i])[1] if self.norms[i] not in self.lists.org_heads else self.norms[i]
+        head = self.norms[i] if self.norms[i] in self.lists.org_heads else self.bare(i)
         definite = head in self.lists.definite_org_heads
         if head not in self.lists.org_heads and not definite:
             return None
@@ -353,14 +374,13 @@ class NameReader:
         return j if j > i + 1 else None
 
     def organisations(self, taken: set[int]) -> list[tuple[int, int]]:
-        spans, i = [], 0
-        while i < len(self.words):
-            j = None if i in taken else self.org_at(i)
+        """(first, after-last) word indexes of every organisation outside the ``taken`` words, in text order."""
+        spans, after = [], 0  # the words before ``after`` are in an organisation already
+        for i in self.org_starts:
+            j = None if i < after or i in taken else self.org_at(i)
             if j is not None and not taken & set(range(i, j)):
                 spans.append((i, j))
-                i = j
-            else:
-                i += 1
+                after = j
         return spans
 
 
@@ -389,10 +409,10 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             if tail[0] in reader.lists.name_particles and size == 1:
                 continue
             forms.setdefault(tail, person)
-    first_words = {form[0] for form in forms}
+    first_words = reader.spellings_of({form[0] for form in forms})
     found = []
     for i, word in enumerate(reader.norms):
-        if word not in first_words and strip_proclitics(word)[1] not in first_words:
+        if word not in first_words:
             continue  # no form starts here: skip the longer look-ups
         for size in range(MAX_NAME_WORDS, 0, -1):
             words = tuple(reader.norms[i:i + size])
@@ -433,7 +453,7 @@ def find_names(article, claimed: list[tuple[int, int, str]], demonyms: frozenset
     organisations = []
     for i, j in reader.organisations(taken):
         start, proclitics = _surface_start(reader, i)
-        words = [strip_proclitics(reader.norms[i])[1] if proclitics else reader.norms[i], *reader.norms[i + 1:j]]
+        words = [reader.bare(i) if proclitics else reader.norms[i], *reader.norms[i + 1:j]]
         organisations.append(Found(start, reader.words[j - 1].end, "ORG", slug("org", words), article.text[start:reader.words[j - 1].end],
                                    "name", proclitics))
     return sorted(people + partial + organisations, key=lambda f: f.start)

@@ -178,6 +178,20 @@ def _changed_chars(options: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
     return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]") if codes else None
 
 
+@lru_cache(maxsize=32)
+def _resized_chars(options: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
+    """One character that the composed table deletes or replaces by several (None when it does neither)."""
+    codes = [code for code, out in sorted(_composed_table(options).items()) if len(out or "") != 1]
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]") if codes else None
+
+
+def _translated(text: str, options: tuple[tuple[str, bool], ...]) -> str:
+    """``text.translate`` by the composed table, visiting only the characters that change: 3-4x
+    faster on long Arabic text, where most characters stay as they are."""
+    table, changed = _composed_table(options), _changed_chars(options)
+    return changed.sub(lambda char: table[ord(char.group())] or "", text) if changed else text
+
+
 def normalize(text: str, **options: bool) -> str:
     """Normalise Arabic text for matching and counting.
 
@@ -188,10 +202,7 @@ def normalize(text: str, **options: bool) -> str:
     opts = _options_key(frozenset(options.items()))
     if options.get("unicode", True):
         text = unicodedata.normalize("NFC", text)
-    table, changed = _composed_table(opts), _changed_chars(opts)
-    # The same as text.translate(table), visiting only the characters that change: 3-4x faster on
-    # long Arabic text, where most characters stay as they are.
-    return changed.sub(lambda char: table[ord(char.group())] or "", text) if changed else text
+    return _translated(text, opts)
 
 
 def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
@@ -201,21 +212,17 @@ def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     maps back to the original span ``[index[i], index[j-1] + 1)``. NFC composition is not
     applied here (it could merge characters across offsets); the diacritics step removes the
     combining marks it would have merged, so for Arabic the result equals :func:`normalize`.
-    Unchanged stretches between the characters the table changes are copied whole.
+    A character replaced by one other keeps its offset: only those deleted or replaced by several
+    (diacritics, ligatures) break the run of offsets.
     """
     opts = _options_key(frozenset(options.items()))
-    table = _composed_table(opts)
-    changed = _changed_chars(opts)
-    pieces: list[str] = []
+    table, resized = _composed_table(opts), _resized_chars(opts)
     index: list[int] = []
-    copied = 0  # characters of text before this offset are done
-    for match in changed.finditer(text) if changed else ():
+    copied = 0  # offsets of the characters of text before this one are in index
+    for match in resized.finditer(text) if resized else ():
         offset = match.start()
-        out = table[ord(match.group())] or ""
-        pieces += [text[copied:offset], out]
         index += range(copied, offset)
-        index += [offset] * len(out)
+        index += [offset] * len(table[ord(match.group())] or "")
         copied = offset + 1
-    pieces.append(text[copied:])
     index += range(copied, len(text) + 1)
-    return "".join(pieces), index
+    return _translated(text, opts), index
