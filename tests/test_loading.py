@@ -203,3 +203,13 @@ def test_html_character_references_in_a_corpus_row_are_decoded_with_a_warning(tm
     assert article.text.startswith('"موبايلي"') and "“نحن مستعدون للمرحلة المقبلة”" in article.text
     assert "&" not in article.text and article.metadata["title"] == '"موبايلي".. تعيين رئيس جديد'
     assert any("HTML character reference" in str(w.message) for w in caught)
+
+
+def test_stray_control_characters_in_arabic_text_warn_but_do_not_refuse(tmp_path):
+    """A SaudiNewsNet row carries 26 SUB characters among 2,000 Arabic letters: text, with a warning."""
+    body = "\x1a" * 26 + " " + "قال الوزير إن الاجتماع ناجح وإن التعاون مستمر بين البلدين. " * 40
+    path = tmp_path / "corpus.jsonl"
+    path.write_text(json.dumps({"id": "a", "title": "عنوان", "content": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.warns(ArticleWarning, match="26 control character"):
+        article = next(iter(iter_articles(path)))
+    assert article.text.count("\x1a") == 26
