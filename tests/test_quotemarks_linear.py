@@ -36,3 +36,15 @@ def test_an_opener_that_quotes_nothing_is_a_stray_mark():
     text = "قال «« «إن الحلف ملتزم"
     marks = pair_quote_marks(text)
     assert [text[q.start:q.end] for q in marks.quotes] == ["إن الحلف ملتزم"] and marks.stray == [4, 5]
+
+
+@pytest.mark.parametrize("text", [
+    "وأعلن عن تأسيس مركز مقره الرياض”، مشيرا إلى أن العمل سيبدأ قريبا.",
+    "وأعلن عن تأسيس مركز مقره الرياض”، مشيرا إلى أننا “سنستمر في جهودنا”.",
+])
+def test_a_closing_mark_glued_to_its_word_with_no_opener_is_stray(text):
+    """A ” after a word whose opener was left out does not open a quotation running to the end."""
+    marks = pair_quote_marks(text)
+    stray = text.index("”")
+    assert stray in marks.stray and all(q.open != stray for q in marks.quotes)
+    assert [text[q.start:q.end] for q in marks.quotes] == (["سنستمر في جهودنا"] if "“" in text else [])

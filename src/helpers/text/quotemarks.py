@@ -18,6 +18,7 @@ ALL_MARKS = set(OPENERS) | set(CLOSERS) | {STRAIGHT}
 REVERSED_PAIR_MAX_WORDS = 6
 REVERSED_PAIR_MAX_CHARS = 200
 MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+CURLY_DOUBLE = re.compile("[“”]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,12 @@ def _straight_opens(text: str, i: int, lo: int, hi: int) -> bool:
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
     return not _is_word_char(before) and not after.isspace()
+
+
+def _no_closer_ahead(text: str, i: int, hi: int) -> bool:
+    """No ” after offset i that it could pair with: none at all, or a “ comes first (that one opens)."""
+    ahead = CURLY_DOUBLE.search(text, i + 1, hi)
+    return ahead is None or ahead.group() == "“"
 
 
 def _reversed_pair_ahead(text: str, i: int, hi: int, closer: str, opener: str) -> int | None:
@@ -143,6 +150,8 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
                 unclosed_end = opened
         elif ch in OPENERS:
             push(OPENERS[ch], i)
+        elif ch == "”" and not stack and not _straight_opens(text, i, start, end) and _no_closer_ahead(text, i, end):
+            stray.append(i)  # …الرياض”، مشيرا إلى أننا “…”: a closer glued to its word, with no opener
         elif ch == "”" and not stack:
             # ” used for both marks: treat like a straight quote
             push("”", i)
