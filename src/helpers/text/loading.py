@@ -332,16 +332,11 @@ def article_from_text(
 CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 
 
-def decode_character_references(text: str, source: str | Path, warn: Warn) -> str:
+def decode_character_references(text: str) -> tuple[str, int]:
     """A field's HTML character references decoded (&quot;موبايلي&quot; → "موبايلي", so that its quote
-    marks are seen), with a warning; offsets are then into the decoded text. Unchanged otherwise."""
-    if not CHARACTER_REFERENCE.search(text):
-        return text
-    decoded = html.unescape(text)
-    if decoded != text:
-        count = len(CHARACTER_REFERENCE.findall(text))
-        warn(ArticleWarning(source, "html-entities", f"{count} HTML character reference(s) (&quot; …) decoded"))
-    return decoded
+    marks are seen), and how many there were; offsets are then into the decoded text."""
+    count = len(CHARACTER_REFERENCE.findall(text))
+    return (html.unescape(text), count) if count else (text, 0)
 
 
 def article_from_row(row: Row, warn: Warn = python_warning) -> Article:
@@ -350,10 +345,12 @@ def article_from_row(row: Row, warn: Warn = python_warning) -> Article:
         return article_from_text(row.fields["text"], source=row.source, doc_id=_doc_id(row.doc_id, row.sha256[:16]),
                                  sha256=row.sha256, encoding=row.encoding, on_warning=warn)
     column = next(c for c in TEXT_COLUMNS if c in row.fields)
-    body = decode_character_references(row.fields[column], row.source, warn)
+    body, in_body = decode_character_references(row.fields[column])
     title_field, _ = _first(row.fields, TITLE_FIELDS)
-    raw_title = decode_character_references(str(row.fields[title_field]), row.source, warn) if title_field else ""
+    raw_title, in_title = decode_character_references(str(row.fields[title_field])) if title_field else ("", 0)
     title = raw_title.strip() or None
+    if in_body + in_title:
+        warn(ArticleWarning(row.source, "html-entities", f"{in_body + in_title} HTML character reference(s) (&quot; …) decoded"))
     text = f"{raw_title}\n\n{body}" if title else body
     if "\x00" in text:
         raise ArticleError(row.source, f"its text contains a NUL character (offset {text.index(chr(0))})")

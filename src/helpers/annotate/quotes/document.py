@@ -57,9 +57,6 @@ VOICE_COLUMNS = ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "v
 TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "inside_quote_id"]
 
 
-#: Proclitic prepositions: a name after one is governed, not a subject (بباريس، لإيران).
-GOVERNING_CLITICS = frozenset(PREPOSITIONS)
-
 JOURNALIST = ("journalist", "الصحفي", "journalist")
 
 
@@ -296,7 +293,7 @@ class _Doc:
                 self.entity_type[tokens.start] = mention.type
                 self.entity_offset[tokens.start] = mention.start
                 clitics = self.text[self.tokens[tokens.start].start:mention.start]
-                if set(clitics) & GOVERNING_CLITICS:
+                if set(clitics) & set(PREPOSITIONS):  # بباريس، لإيران: governed, not a subject
                     self.governed_names.add(tokens.start)
         return ends
 
