@@ -490,3 +490,26 @@ def test_the_verbs_preposition_before_a_named_place_is_not_its_object_when_it_co
     """«ودعا المبعوث الدولي إلى اليمن … إلى تمديد الهدنة»: the first إلى belongs to the title."""
     rows = table("ودعا المبعوث الدولي إلى اليمن في كلمته إلى تمديد الهدنة الإنسانية خمسة أيام.")
     assert len(rows) == 1 and rows.text.iloc[0].startswith("إلى تمديد"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وجددت الهيئة رفضها للقرار الصادر أمس.", "الهيئة"),
+    ("وأكد الاتحاد حرصه على إقامة البطولة في موعدها.", "الاتحاد"),
+    ("وقال وزير الدفاع من جهته إن القوات في حالة تأهب.", "وزير الدفاع"),
+    ("وقالت دول الجوار، وفي مقدمتها الأردن، إن الخطة قابلة للتطبيق.", "دول الجوار"),
+])
+def test_a_noun_with_a_possessive_after_the_subject_is_the_object(text, speaker):
+    """Seen across the corpus: وأكدت الشركة حرصها، من جانبه، وأعرب الحلف تضامنه (the 825 Gulf-security
+    articles outside the gold: 189 statements' speakers change, the gold sets' scores do not drop)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال وزير خارجيتها إن الزيارة ناجحة.", "وزير خارجيتها"),
+    ("وأكد اللواء عبده الشامي أن الطريق آمن.", "اللواء عبده الشامي"),
+    ("وأوضح الشيخ حمد بن بنيه أن المجلس سيجتمع غدا.", "الشيخ حمد بن بنيه"),
+])
+def test_a_possessive_in_a_title_or_a_name_stays_in_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

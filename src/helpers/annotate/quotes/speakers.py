@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+from ...text.morphology import OBJECT_SUFFIXES, frequency
+from ..names import load_names
 from .cues import (
     _Cue,
     _verb_cue,
@@ -23,6 +25,7 @@ from .lexicon import (
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
     FRONTED_ADVERBIAL_MAX,
+    NAME_MAX_ZIPF,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
     OBJECT_NOUNS,
@@ -32,6 +35,10 @@ from .lexicon import (
     SENTENCE_CONNECTORS,
     SPEECH_NOUNS,
 )
+
+#: A word at least as common as ``name_max_zipf`` (quote_rules.yaml) is a word, not a name: the
+#: same threshold as a frequency (wordfreq's Zipf scale is log10 of the frequency per billion words).
+COMMON_WORD_FREQUENCY = 10 ** (NAME_MAX_ZIPF - 9)
 
 
 def _relay_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
@@ -70,7 +77,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and not _first_name(doc, j) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
-            or token.norm in doc.lex.complementisers or (j > lo and _own_words(token))
+            or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j)))
         ):
             break
         j += 1
@@ -79,8 +86,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         j = _affiliation(doc, j, hi)
     if lo in doc.entity_end:
         j = min(j, _named_end(doc, lo, j))
-    while j > lo and doc.tokens[j - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS:
-        j -= 1
+    while j > lo and doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS:
+        j -= 1  # … بلدان المنطقة، وفي | مقدمتها: no trailing comma or (و+) preposition
     return (lo, j) if j > lo else None
 
 
@@ -92,6 +99,27 @@ def _own_words(token) -> bool:
             stem = base[: -len(suffix)]
             return stem in SPEECH_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in SPEECH_NOUNS)
     return False
+
+
+def _possessed_object(doc: _Doc, j: int) -> bool:
+    """A common noun with a possessive pronoun after the subject is the verb's object (وأكدت الشركة
+    حرصها على …، وجدد الوزير موقفه): the noun without the pronoun is a commoner word than with it
+    (not عبدالله), and a common word (not the name زنقاه). Not the genitive of a title in construct (وزير خارجيتها) nor part of a name
+    (محمد عبده، مبارك بن بنيه)."""
+    token, prev = doc.tokens[j], doc.tokens[j - 1]
+    if (token.kind != "word" or token.is_stop or token.has_article or j in doc.entity_end or j in doc.in_named or doc.is_head(token)
+            or doc.is_head(prev) and not prev.has_article or doc.given_name(j - 1) or prev.norm in NAME_PARTICLES):
+        return False
+    base = _base(token)
+    suffix = next((s for s in OBJECT_SUFFIXES if base.endswith(s)), "")  # longest first: هما before ها
+    stem = base[: -len(suffix)] if suffix else ""
+    if len(stem) < 2:
+        return False
+    if stem in PREPOSITION_WORDS or stem in load_names().lists["compound_starts"]:
+        return False  # المقبوض عليهم; عبده is a name (اللواء عبده الحذيفي)
+    noun = stem[:-1] + "ة" if stem.endswith("ت") else stem  # سعادته: سعادة
+    common = max(frequency(stem), frequency(noun))
+    return common >= COMMON_WORD_FREQUENCY and common > frequency(base)
 
 
 def _first_name(doc: _Doc, i: int) -> bool:
@@ -263,7 +291,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
             j = min(doc.entity_end[j], hi)
             continue
-        if _is_adverb(doc, j):
+        if _is_adverb(doc, j) or _possessed_object(doc, j):
             break
         if token.norm == "(":
             close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
