@@ -19,8 +19,13 @@ from .lexicon import (
     NAME_PARTICLES,
     NEGATIONS,
     OBJECT_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
 )
+
+#: Words that may stand between a relative pronoun and its verb: التي طالما طالب بها، الذي قد أعلن عنه.
+_RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,32 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None
     if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in CONJUNCTIONS:
         return None
+    if _said_of_the_antecedent(doc, i, sent_lo):
+        return None
     return _Cue(i, i + 1, form, form.lemma, form.cls)
+
+
+def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int) -> bool:
+    """A cue in a relative clause whose object is the antecedent, resumed by a pronoun on the verb
+    or after the verb's own preposition (المرونة التي أبدتها الميليشيا، المنطقة التي طالما طالب بها، الاتفاق الذي
+    أعلن عنه): it names what was said, and says nothing itself. Not when the content follows
+    (الوزير الذي أبلغهم أن …), nor for a verb whose object is reported content (التي اعتبرها إنجازا)."""
+    form = doc.cue_form(doc.tokens[i])
+    if doc.lex.nominal_kind(form.cls) == "indirect":
+        return False  # التصريحات التي اعتبرها الوزير تدخلا: the object's predicate is what he said
+    k = i - 1
+    while k > sent_lo and doc.tokens[k].norm in _RELATIVE_ADVERBS:
+        k -= 1
+    if k < sent_lo or doc.tokens[k].norm not in RELATIVE_PRONOUNS:
+        return False
+    norm = doc.tokens[i].norm
+    on_the_verb = norm not in doc.lex.forms and not (norm[:1] in CONJUNCTIONS and norm[1:] in doc.lex.forms) and (
+        not form.takes_object)  # خامنئي الذي اتهمه رافسنجاني … بأنه «…»: the pronoun is who was accused
+    nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
+    if nxt is not None and (nxt.norm in doc.lex.complementisers or nxt.norm == ":" or i + 1 in doc.opening):
+        return False
+    resumed = nxt is not None and nxt.norm in RESUMPTIVE_PREPOSITIONS and any(nxt.norm.startswith(p) for p in form.preps)
+    return on_the_verb or resumed  # but قال عنه نصا: …: عن is not قال's own preposition, it says something
 
 
 def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
