@@ -534,3 +534,14 @@ def test_a_cue_whose_object_is_its_antecedent_says_nothing(text):
 def test_a_relative_clause_with_its_own_content_still_speaks(text, speaker):
     rows = table(text)
     assert any(same(s, speaker) for s in rows.speaker), rows[["speaker", "cue", "text"]]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("وأكدت الحركة السيطرة على المعبر وقالت إنها صادرت أسلحة.", ["وأكدت", "وقالت"]),
+    ("وأعرب الوزير عن قلقه من التصعيد وقال: «لا بد من التهدئة».", ["وأعرب", "وقال"]),
+])
+def test_a_second_verb_with_its_own_content_is_a_second_statement(text, cues):
+    """Two reporting verbs in one sentence, the second with و and its own content and no comma before
+    it (dev, and the corpus outside the gold)."""
+    rows = table(text)
+    assert [normalize(c) for c in rows.cue] == [normalize(c) for c in cues], rows[["cue", "text"]]

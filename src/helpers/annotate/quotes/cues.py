@@ -139,11 +139,15 @@ def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
 
 def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
     """A new statement without a comma before it: a circumstantial participle (… في ترديدها معتبرة
-    إياها …), كما before a verb cue (… المنطقة كما دعت الجالية …) or وقد before a cue (… وقد جاء في
+    إياها …), a verb with و/ف whose content follows it (… وقالت إنها …), كما before a verb cue (… المنطقة كما دعت الجالية …) or وقد before a cue (… وقد جاء في
     نص البيان: …)."""
     cue = cues_at.get(j)
     if cue is not None and cue.form is not None and cue.form.participle and doc.tokens[j - 1].kind == "word":
         return True
+    if cue is not None and cue.form is not None and doc.tokens[j].norm[0] in CONJUNCTIONS and (
+        _opens_content(doc, j + 1, cue.form) or j + 1 < len(doc.tokens) and doc.tokens[j + 1].norm == ":"
+    ):
+        return True  # وأكدت الحركة السيطرة على الإقليم وقالت إنها …: a second verb with its own content
     after = cues_at.get(j + 1)
     if doc.tokens[j].norm == "وقد" and after is not None and (after.form is None or not after.form.participle):
         return True  # … البحرينية وقد جاء في نص البيان: «…»: وقد before a past verb opens a main clause
