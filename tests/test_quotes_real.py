@@ -545,3 +545,17 @@ def test_a_second_verb_with_its_own_content_is_a_second_statement(text, cues):
     it (dev, and the corpus outside the gold)."""
     rows = table(text)
     assert [normalize(c) for c in rows.cue] == [normalize(c) for c in cues], rows[["cue", "text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقرر المرشد اتخاذ موقف أكثر حذرًا إذا خرقت الاتفاقية.",
+    "ثم شكراً للصحيفة على حضورها المتميز.",
+])
+def test_a_cue_form_with_tanween_is_a_noun(text):
+    """حذرًا، شكراً: a verb never carries tanween (the corpus outside the gold)."""
+    assert table(text).empty
+
+
+def test_a_participle_with_tanween_is_still_a_cue():
+    rows = table("وأكد الوزير أن الاتفاق صامد، مشيرًا إلى أن الحوار مستمر.")
+    assert [normalize(c) for c in rows.cue] == ["واكد", "مشيرا"], rows[["cue", "text"]]

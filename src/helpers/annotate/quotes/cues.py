@@ -24,6 +24,8 @@ from .lexicon import (
     SENTENCE_CONNECTORS,
 )
 
+#: Fathatan, dammatan, kasratan: the marks of an indefinite noun.
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
 #: Words that may stand between a relative pronoun and its verb: التي طالما طالب بها، الذي قد أعلن عنه.
 _RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
 
@@ -44,6 +46,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None
     if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
+    if not form.participle and any(mark in token.surface for mark in _TANWEEN):
+        return None  # موقف أكثر حذرًا: a verb never carries tanween, a noun does (مؤكدًا is a participle)
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
