@@ -279,11 +279,13 @@ def _indefinite_head(doc: _Doc, token) -> bool:
 def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     """End of a speaker noun phrase starting at a head or name: titles, nisba adjectives, names."""
     j = min(doc.entity_end.get(lo, lo + 1), hi)
+    chained = -1  # the last indefinite noun taken as the genitive of the one before it (قائد حرس | الحدود)
     while j < hi:
         token, prev = doc.tokens[j], doc.tokens[j - 1]
+        governs = doc.is_head(prev) and not prev.has_article or chained == j - 1  # prev is in construct: a genitive follows
         if j in doc.entity_end:
             # the genitive of a head in construct, also one carrying ل: الأمين العام لمجلس التعاون …
-            construct = doc.is_head(prev) and not prev.has_article
+            construct = governs
             holder = doc.is_head(prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني
                 doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token))
             genitive = "ل" in token.proclitics.split("+") and _titled(doc, prev)  # الأمين العام لمجلس التعاون, not مصر لإيران
@@ -304,9 +306,13 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             _base(prev) in doc.lex.title_words) and j - 1 > lo:
             j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق | التفجير
             continue
-        construct = token.kind == "word" and (prev.norm == "باسم" or doc.is_head(prev) and not prev.has_article and (
+        construct = token.kind == "word" and (prev.norm == "باسم" or governs and (
             token.has_article or "ل" in token.proclitics.split("+")
         ))
+        if governs and _chain_link(doc, j, hi):
+            chained = j  # أمين منطقة المدينة المنورة، قائد حرس الحدود، رئيس مجلس إدارة الشركة
+            j += 1
+            continue
         keeps = (
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
             or construct
@@ -318,6 +324,17 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _chain_link(doc: _Doc, j: int, hi: int) -> bool:
+    """An indefinite common noun in construct that is itself followed by its genitive, a definite
+    noun or a named actor (منطقة in أمين منطقة المدينة، حرس in قائد حرس الحدود)."""
+    token = doc.tokens[j]
+    if token.kind != "word" or token.has_article or token.proclitics or token.is_stop or token.norm in doc.lex.forms or j + 1 >= hi:
+        return False
+    after = doc.tokens[j + 1]
+    named = j + 1 in doc.entity_end and j + 1 not in doc.governed_names  # not مصدر تركي | لوكالة فرانس برس
+    return after.kind == "word" and (after.has_article and not after.proclitics or named) and not _possessed_object(doc, j)
 
 
 def _titled(doc: _Doc, token) -> bool:
