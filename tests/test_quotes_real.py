@@ -571,3 +571,10 @@ def test_a_title_runs_through_a_chain_of_nouns_in_construct(text, speaker):
     first indefinite noun of the chain (the corpus outside the gold: 12 speakers)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_title_keeps_a_surname_met_earlier():
+    """المهندس الركبان، الدكتور الزياني: a later mention by title and surname (the corpus outside the gold)."""
+    rows = table("وقال مدير الإدارة المهندس عبدالرحمن الركبان إن الجولات مستمرة. "
+                 "وأكد المهندس الركبان على أهمية دور المستفيدين.")
+    assert [normalize(s) for s in rows.speaker][-1] == normalize("المهندس الركبان"), rows[["speaker", "text"]]

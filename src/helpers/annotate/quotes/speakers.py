@@ -287,7 +287,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             # the genitive of a head in construct, also one carrying ل: الأمين العام لمجلس التعاون …
             construct = governs
             holder = doc.is_head(prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني
-                doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token))
+                doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token) or _named_before(doc, j))
             genitive = "ل" in token.proclitics.split("+") and _titled(doc, prev)  # الأمين العام لمجلس التعاون, not مصر لإيران
             if not (construct or holder or genitive or prev.norm in {"باسم", "ل"}):
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
@@ -324,6 +324,14 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _named_before(doc: _Doc, j: int) -> bool:
+    """Token j is the last word of a longer person's name earlier in the article (المهندس الركبان after
+    المهندس عبدالرحمن الركبان), not a word the name finder took after a title (الوزير أهمية)."""
+    word = doc.tokens[j].norm
+    return any(start < j and end - start >= 2 and doc.tokens[end - 1].norm == word
+               for start, end in doc.entity_end.items() if doc.entity_type.get(start) == "PERSON")
 
 
 def _chain_link(doc: _Doc, j: int, hi: int) -> bool:
