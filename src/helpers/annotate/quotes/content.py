@@ -16,6 +16,7 @@ from .document import (
     _strip_span,
 )
 from .lexicon import (
+    OBJECT_NOUNS,
     COMMA,
     FA_COMPLEMENTISERS,
     RESUMPTIVE_PREPOSITIONS,
@@ -182,7 +183,9 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     if nominal is None or cue.form.clause_only or i >= end:
         return None
     subject = None
-    if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i):
+    if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i) and (
+        _base(doc.tokens[i]) not in OBJECT_NOUNS  # وتؤكد انصياع بعض المسؤولين: a verbal noun, however rare, is the object
+    ):
         stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
         subject, i = (i, stop), stop
         i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
