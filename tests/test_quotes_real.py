@@ -585,3 +585,14 @@ def test_a_rare_verbal_noun_after_a_verb_is_its_object_not_its_speaker():
     rare enough to pass for a name."""
     rows = table("وقالت الوزارة إن القرار نهائي. وتؤكد تغاضي المسؤولين عن التجاوزات.")
     assert len(rows) == 2 and all(same(s, "الوزارة") for s in rows.speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("المرشد يصعد ضد واشنطن ويؤكد أن الاتفاق لن يغير شيئا", "المرشد"),
+    ("فرنسا تسعى لتطبيع علاقاتها مع إيران وتدعو رئيسها لزيارتها", "فرنسا"),
+])
+def test_a_headlines_second_verb_shares_the_first_verbs_subject(headline, speaker):
+    """«X يفعل … ويؤكد …»: 90 SaudiNewsNet headlines have this shape; the subject is the words
+    before the first verb, not everything before the second."""
+    rows = table(headline + "\n\nوصل الوفد إلى العاصمة أمس.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

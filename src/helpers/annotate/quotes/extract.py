@@ -121,12 +121,23 @@ def _headline_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     headline = doc.article.headline
     if headline is None or not headline.start <= doc.tokens[verb].start < headline.end or not lo < verb:
         return None
+    if doc.tokens[verb].norm[:1] in CONJUNCTIONS:  # خامنئي يصعد ضد واشنطن ويؤكد …: the first verb's subject
+        verb = next((k for k in range(lo + 1, verb) if _present_verb(doc, k)), verb)
     words = doc.tokens[lo:verb]
     if len(words) > HEADLINE_SUBJECT_MAX or any(t.kind != "word" for t in words) or lo in doc.inside:
         return None
     if words[0].norm in PREPOSITION_WORDS or any(doc.is_cue_word(t) for t in words):
         return None
     return lo, verb
+
+
+def _present_verb(doc: _Doc, k: int) -> bool:
+    """A bare word that reads as a present-tense verb (يصعد، تنتقد): ي or ت and three letters or more,
+    no article or clitic, not a name, a title or a named actor."""
+    token = doc.tokens[k]
+    return (token.kind == "word" and token.norm[:1] in "يت" and len(token.norm) >= 4 and not token.has_article
+            and not token.proclitics and k not in doc.entity_end and k not in doc.in_named and not doc.is_head(token)
+            and not doc.given_name(k))
 
 
 def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, before: list[_Draft]) -> None:
@@ -136,8 +147,9 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     if subject is not None and cue.form is not None and cue.form.imperfect:
         subject = _headline_subject(doc, lo, cue.index) or subject  # القاهرة تطالب طهران بـ: the headline's subject comes first
     if subject is None and cue.form is not None and not cue.form.participle:
-        subject = _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index) or (
-            _headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
+        conjoined = cue.form.imperfect and doc.tokens[cue.index].norm[:1] in CONJUNCTIONS
+        subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _fronted_subject(doc, lo, cue.index) or (
+            _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None))
     if subject is None and cue.form is not None and cue.form.participle:
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"
