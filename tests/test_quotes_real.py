@@ -596,3 +596,9 @@ def test_a_headlines_second_verb_shares_the_first_verbs_subject(headline, speake
     before the first verb, not everything before the second."""
     rows = table(headline + "\n\nوصل الوفد إلى العاصمة أمس.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_time_phrase_of_several_words_after_the_speaker_is_not_the_object():
+    """ودان الزياني أول من أمس تصريحات …: the whole of أول من أمس is passed (dev)."""
+    rows = table("ودان الأمين العام الدكتور سالم الفهد أول من أمس تصريحات الوزير.")
+    assert len(rows) == 1 and same(rows.text.iloc[0], "تصريحات الوزير"), rows[["speaker", "text"]]

@@ -17,6 +17,7 @@ from .document import (
 )
 from .lexicon import (
     OBJECT_NOUNS,
+    TIME_PHRASES,
     COMMA,
     FA_COMPLEMENTISERS,
     RESUMPTIVE_PREPOSITIONS,
@@ -101,12 +102,14 @@ def _prep_again(doc: _Doc, j: int, end: int, preps: tuple[str, ...]) -> bool:
 
 
 def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
+    """The token after the adverbs and participles that follow a cue (وقال أمس، وتابع قائلا، ودان
+    الزياني أول من أمس: a time phrase of several words is passed whole)."""
     i = cue.end
     while i < end and (
         _is_adverb(doc, i)
         or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle)
     ):
-        i += 1
+        i += max((len(p) for p in TIME_PHRASES if tuple(t.norm for t in doc.tokens[i : i + len(p)]) == p), default=1)
     return i
 
 
