@@ -26,6 +26,7 @@ from .lexicon import (
 from .speakers import (
     _affiliated_name,
     _own_words,
+    _possessed_object,
     _addressed_object,
     _indefinite_head,
     _noun_phrase,
@@ -187,7 +188,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
         return None
     subject = None
     if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i) and (
-        _base(doc.tokens[i]) not in OBJECT_NOUNS  # وتؤكد انصياع بعض المسؤولين: a verbal noun, however rare, is the object
+        _base(doc.tokens[i]) not in OBJECT_NOUNS and not _possessed_object(doc, i)  # وتؤكد انصياع …، ويهدد أمنها: the object
     ):
         stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
         subject, i = (i, stop), stop
