@@ -86,9 +86,25 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         j = _affiliation(doc, j, hi)
     if lo in doc.entity_end:
         j = min(j, _named_end(doc, lo, j))
+    j = min(j, _after_full_name(doc, lo, j))
     while j > lo and doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1  # … بلدان المنطقة، وفي | مقدمتها: no trailing comma or (و+) preposition
     return (lo, j) if j > lo else None
+
+
+def _after_full_name(doc: _Doc, lo: int, j: int) -> int:
+    """A subject ends with the first person's full name in it (وصف الوزير الدكتور محمد المومني |
+    زيارة الأمير …، قال البريطاني لويس هاميلتون | بطل العالم): what follows is the verb's object or an
+    apposition, which the mention leaves out. A name of one word is not trusted so far."""
+    for k in range(lo, j):
+        end = doc.entity_end.get(k)
+        if end is not None and doc.entity_type.get(k) == "PERSON" and end - k >= 2 and end < j and (
+            doc.tokens[end].norm not in NAME_PARTICLES and doc.tokens[end].kind == "word"
+        ) and (k == lo or doc.given_name(k) or _titled(doc, doc.tokens[k - 1]) and not doc.tokens[k - 1].proclitics):
+            if _titled(doc, doc.tokens[end]) and end + 1 < j and (doc.entity_type.get(end + 1) == "PERSON" or doc.given_name(end + 1)):
+                continue  # خادم الحرمين الشريفين | الملك سلمان: a title and the holder's name follow
+            return end  # a name after the subject's title, not a place read as a name (لولاية ساكسونيا السفلى)
+    return j
 
 
 def _own_words(token) -> bool:
