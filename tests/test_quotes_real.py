@@ -622,3 +622,11 @@ def test_the_subject_ends_with_the_persons_full_name(text, speaker):
     the corpus outside the gold, most of them a title set after the name)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_construct_chain_of_several_nouns_and_an_apposed_holder():
+    """قائد معركة تحرير عدن، العميد عبدالله الصبيحي، أكد …: the title runs through three nouns in
+    construct, and the holder set off by commas belongs to the mention (dev2)."""
+    rows = table("وأكد قائد عمليات تحرير المدينة، العميد سالم الحارثي، أهمية المرحلة المقبلة.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "قائد عمليات تحرير المدينة، العميد سالم الحارثي"), rows[["speaker", "text"]]
+    assert same(rows.text.iloc[0], "أهمية المرحلة المقبلة")

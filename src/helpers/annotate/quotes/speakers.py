@@ -36,6 +36,8 @@ from .lexicon import (
     SPEECH_NOUNS,
 )
 
+#: Indefinite nouns in a row that a construct chain may hold before its definite genitive.
+CONSTRUCT_CHAIN_MAX = 3
 #: A word at least as common as ``name_max_zipf`` (quote_rules.yaml) is a word, not a name: the
 #: same threshold as a frequency (wordfreq's Zipf scale is log10 of the frequency per billion words).
 COMMON_WORD_FREQUENCY = 10 ** (NAME_MAX_ZIPF - 9)
@@ -351,14 +353,21 @@ def _named_before(doc: _Doc, j: int) -> bool:
 
 
 def _chain_link(doc: _Doc, j: int, hi: int) -> bool:
-    """An indefinite common noun in construct that is itself followed by its genitive, a definite
-    noun or a named actor (منطقة in أمين منطقة المدينة، حرس in قائد حرس الحدود)."""
-    token = doc.tokens[j]
-    if token.kind != "word" or token.has_article or token.proclitics or token.is_stop or token.norm in doc.lex.forms or j + 1 >= hi:
-        return False
-    after = doc.tokens[j + 1]
-    named = j + 1 in doc.entity_end and j + 1 not in doc.governed_names  # not مصدر تركي | لوكالة فرانس برس
-    return after.kind == "word" and (after.has_article and not after.proclitics or named) and not _possessed_object(doc, j)
+    """An indefinite common noun in construct that is itself followed by its genitive: a definite
+    noun or a named actor, after at most two more such nouns (منطقة in أمين منطقة المدينة، حرس in
+    قائد حرس الحدود، معركة in قائد معركة تحرير عدن)."""
+    for k in range(j, min(j + CONSTRUCT_CHAIN_MAX, hi - 1)):
+        token = doc.tokens[k]
+        if (token.kind != "word" or token.has_article or token.proclitics or token.is_stop or token.norm in doc.lex.forms
+                or k in doc.entity_end or _possessed_object(doc, k)):
+            return False
+        after = doc.tokens[k + 1]
+        named = k + 1 in doc.entity_end and k + 1 not in doc.governed_names  # not مصدر تركي | لوكالة فرانس برس
+        if after.kind == "word" and (after.has_article and not after.proclitics or named):
+            return True
+        if token.norm.endswith(("ي", "ية")):
+            return False  # a nisba adjective ends the chain: مسؤولون ومنظمات إسلامية | ريادة المملكة
+    return False
 
 
 def _titled(doc: _Doc, token) -> bool:
