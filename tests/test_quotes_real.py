@@ -630,3 +630,9 @@ def test_a_construct_chain_of_several_nouns_and_an_apposed_holder():
     rows = table("وأكد قائد عمليات تحرير المدينة، العميد سالم الحارثي، أهمية المرحلة المقبلة.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "قائد عمليات تحرير المدينة، العميد سالم الحارثي"), rows[["speaker", "text"]]
     assert same(rows.text.iloc[0], "أهمية المرحلة المقبلة")
+
+
+def test_eye_witnesses_are_one_mention():
+    """شهود عيان (dev2; 'شاهد عيان' and 'شهود عيان' are frequent in the corpus)."""
+    rows = table("وأكد شهود عيان سماع دوي انفجارات قرب المطار.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "شهود عيان"), rows[["speaker", "text"]]
