@@ -88,12 +88,12 @@ def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int) -> bool:
 
 
 def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
-    """Does token i open a participle's content: a quotation, أن/إن or the verb's preposition
-    (… في اليمن مشيرا “إلى …”، مشيدا بالموقف): then the participle needs no comma before it."""
+    """Does token i open a participle's content: a quotation, أن/إن, a colon or the verb's preposition
+    (… في اليمن مشيرا “إلى …”، مشيدا بالموقف، ومضى قائلا: «…»): then the participle needs no comma before it."""
     if i >= len(doc.tokens):
         return False
     token = doc.tokens[i]
-    return (i in doc.opening or token.norm in doc.lex.complementisers or token.norm in form.preps
+    return (i in doc.opening or token.norm in doc.lex.complementisers or token.norm == ":" or token.norm in form.preps
             or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
             or token.norm in OBJECT_PRONOUNS)  # معتبرة إياها اعتداء، واصفا إياه بـ
 
