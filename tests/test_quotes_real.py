@@ -636,3 +636,17 @@ def test_eye_witnesses_are_one_mention():
     """شهود عيان (dev2; 'شاهد عيان' and 'شهود عيان' are frequent in the corpus)."""
     rows = table("وأكد شهود عيان سماع دوي انفجارات قرب المطار.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "شهود عيان"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("وأكملت المتحدثة: «سنعلن النتائج قريبا».", "أكمل"),
+    ("وطمأن وزير الصحة إلى أن الوضع تحت السيطرة.", "طمأن"),
+    ("وكرر رئيس الوزراء المطالبة بانتخاب رئيس للجمهورية.", "كرر"),
+])
+def test_cues_of_the_second_dev_set(text, lemma):
+    rows = table(text)
+    assert [normalize(c) for c in rows.cue_lemma] == [normalize(lemma)], rows[["cue_lemma", "text"]]
+
+
+def test_completing_a_match_is_not_speech():
+    assert table("وأكمل اللاعب المباراة رغم الإصابة.").empty
