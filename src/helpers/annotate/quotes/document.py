@@ -176,11 +176,15 @@ def _cue_form(lexicon: ReportingLexicon, norm: str) -> CueForm | None:
     with an object pronoun (وأكد، ووصفتها: the first of its :func:`_cue_candidates` in the lexicon),
     or None. A pronoun reading needs a verb that takes a direct object: إشادته، تعهدهم، وعده after a
     noun are verbal nouns with their possessive, not أشادت/تعهد/وعد (which take a preposition) + a
-    pronoun; nor is a participle read so."""
+    pronoun, and زعمهم، بينهم are a noun and a preposition, not a verb that takes only a clause
+    (زعم، بين) + a pronoun (أبلغهم، أخبره take their person as an object: ``object: true``); nor is a
+    participle read so."""
     bare = {norm, norm[1:] if norm[:1] in CONJUNCTIONS else norm}
     for candidate in _cue_candidates(norm):
         form = lexicon.forms.get(candidate)
-        if form is not None and (candidate in bare or not form.participle and (not form.preps or form.takes_object)):
+        if form is not None and (candidate in bare or not form.participle and (
+            form.takes_object or not form.preps and not form.clause_only
+        )):
             return form
     return None
 
