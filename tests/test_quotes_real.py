@@ -670,3 +670,18 @@ def test_a_clause_verb_with_a_pronoun_is_a_noun_or_a_preposition(text):
 ])
 def test_a_verb_that_takes_an_object_keeps_its_pronoun(text):
     assert len(table(text)) == 1
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("وخطف الثلاثة جنوب مدينة سرت، حسبما قال أحد السكان.", "أحد السكان", "وخطف الثلاثة جنوب مدينة سرت"),
+    ("ويعقد الوزير اجتماعا ثلاثيا غدا، وفق ما أعلنته وزارة الخارجية.", "وزارة الخارجية", "ويعقد الوزير اجتماعا ثلاثيا غدا"),
+    ("ووصل الوفد إلى المطار، حسبما أعلن مصدر رسمي الأربعاء.", "مصدر رسمي", "ووصل الوفد إلى المطار"),
+])
+def test_a_trailing_source_with_a_verb_after_ma(text, speaker, content):
+    """حسبما قال …، وفق ما أعلنته … (dev2, and the corpus outside the gold)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker) and same(rows.text.iloc[0], content), rows[["speaker", "text"]]
+
+
+def test_vfq_ma_with_a_verb_that_is_not_speech_is_no_source():
+    assert table("ويدخل المفتشون المواقع وفق ما تسمح به الحكومة.").empty

@@ -3,6 +3,7 @@ noun phrase), its content span and kind, and its subject.
 """
 from __future__ import annotations
 
+from ...text.morphology import OBJECT_SUFFIXES
 from .cues import (
     _Cue,
     _verb_cue,
@@ -204,13 +205,27 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
 
+def _verb_after_ma(doc: _Doc, i: int):
+    """The reporting verb of «حسب ما / وفقا لما» at token i, also with the pronoun that resumes ما
+    (وفق ما أعلنته الوزارة), or None."""
+    norm = doc.tokens[i].norm
+    bare = next((norm[: -len(s)] for s in OBJECT_SUFFIXES if norm.endswith(s) and norm[: -len(s)] in doc.lex.forms), norm)
+    return doc.cue_form(doc.tokens[i]) or doc.lex.forms.get(bare)
+
+
 def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tuple[_Draft, int] | None:
     """بحسب / وفقا لـ / نقلا عن X: fronted (وبحسب الوزير، فإن …) or trailing (…، بحسب الوزير)."""
     i = cue.end
     relay: tuple[str, ...] = ()
-    if i + 1 < hi and doc.tokens[i].norm in {"ما", "لما"} and doc.tokens[i + 1].norm in doc.lex.forms:
-        relay = doc.lex.forms[doc.tokens[i + 1].norm].relay
-        i += 2
+    after_ma = doc.tokens[i - 1].norm.endswith("ما")  # حسبما، وفق ما: a reporting verb must follow
+    if i + 1 < hi and doc.tokens[i].norm in {"ما", "لما"} and _verb_after_ma(doc, i + 1) is not None:
+        after_ma, i = True, i + 1
+    if after_ma:
+        form = _verb_after_ma(doc, i) if i < hi else None
+        if form is None:
+            return None  # وفق ما تسمح به إيران: not a source
+        relay = form.relay
+        i += 1
         while i < hi and doc.tokens[i].norm in RESUMPTIVE_PREPOSITIONS:
             i += 1
     j = i
@@ -229,7 +244,10 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
         return None
     subject = (i, _noun_phrase(doc, i, j)) if doc.starts_speaker(i) else (i, j)
     subject = (subject[0], max(subject[1], min(j, subject[0] + 1)))
-    subject = (subject[0], j) if j - subject[0] <= 8 else subject
+    stop = j  # the speaker's end; حسبما أعلن مصدر تركي | الأربعاء، وفق ما كشف عنه رئيس الوحدة | لصحيفة …
+    if after_ma:
+        stop = next((k for k in range(subject[0] + 1, j) if doc.is_addressee(k) or _is_adverb(doc, k)), j)
+    subject = (subject[0], stop) if stop - subject[0] <= 8 else subject
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, subject=subject)
     fronted = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index)) or (
