@@ -685,3 +685,9 @@ def test_a_trailing_source_with_a_verb_after_ma(text, speaker, content):
 
 def test_vfq_ma_with_a_verb_that_is_not_speech_is_no_source():
     assert table("ويدخل المفتشون المواقع وفق ما تسمح به الحكومة.").empty
+
+
+def test_with_ends_the_subject():
+    """وكرر سلام مع انطلاق الجلسة المطالبة …، قال «…» مع كيري (dev2, the corpus outside the gold)."""
+    rows = table("وقال الرئيس مع انطلاق الجلسة إن الحكومة باقية.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "الرئيس"), rows[["speaker", "text"]]
