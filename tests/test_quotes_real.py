@@ -691,3 +691,16 @@ def test_with_ends_the_subject():
     """وكرر سلام مع انطلاق الجلسة المطالبة …، قال «…» مع كيري (dev2, the corpus outside the gold)."""
     rows = table("وقال الرئيس مع انطلاق الجلسة إن الحكومة باقية.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "الرئيس"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('ومضى القائد بالقول "العمليات لن تتوقف عند حدود المدينة".', "القائد"),
+    ('ومضى المدرب قائلاً: "الفريق جاهز للمباراة".', "المدرب"),
+])
+def test_madha_with_the_words_goes_on_saying(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker) and rows.kind.iloc[0] == "direct", rows[["speaker", "text"]]
+
+
+def test_madha_of_time_is_not_speech():
+    assert table("ومضى عام على الحادث دون أن تتغير الأمور.").empty

@@ -116,12 +116,18 @@ def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
     return i
 
 
+def _names_the_words(doc: _Doc, token) -> bool:
+    """A noun for the speaker's words (كلمته، حديثه), بالقول, or a participle of saying (قائلا)."""
+    form = doc.lex.forms.get(token.norm)
+    return _own_words(token) or token.norm == "بالقول" or form is not None and form.participle and form.cls == "neutral"
+
+
 def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, int] | None:
     """The statement a verb or participle cue introduces, and the last token it claims."""
     form = cue.form
     i = _after_adverbs(doc, cue, end)
     marker = _content_marker(doc, cue, i, end)
-    if form.names_words and not any(_own_words(t) or t.norm == "بالقول" for t in doc.tokens[cue.end:marker[1] if marker else end]):
+    if form.names_words and not any(_names_the_words(doc, t) for t in doc.tokens[cue.end:marker[1] if marker else end]):
         return None  # اختتمت فعاليات المهرجان: an event closed, not words
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
