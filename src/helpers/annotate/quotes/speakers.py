@@ -309,7 +309,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             genitive = "ل" in token.proclitics.split("+") and _titled(doc, prev)  # الأمين العام لمجلس التعاون, not مصر لإيران
             if not (construct or holder or genitive or prev.norm in {"باسم", "ل"}):
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
-            j = min(doc.entity_end[j], hi)
+            j = max(min(doc.entity_end[j], hi), _construct_chain(doc, j, hi) if genitive else 0)  # لقطاع السجون
             continue
         if _is_adverb(doc, j) or _possessed_object(doc, j):
             break
@@ -321,8 +321,8 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             continue
         base = _base(token)
         if token.kind == "word" and token.proclitics == "ل" and not token.has_article and prev.has_article and (
-            _base(prev) in doc.lex.title_words) and j - 1 > lo:
-            j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق | التفجير
+            _base(prev) in doc.lex.title_words or _titled(doc, prev)) and j - 1 > lo and not doc.is_addressee(j):
+            j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق، مساعد وزير الداخلية لقطاع السجون
             continue
         construct = token.kind == "word" and (prev.norm == "باسم" or governs and (
             token.has_article or "ل" in token.proclitics.split("+")
