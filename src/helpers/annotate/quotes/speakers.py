@@ -25,6 +25,7 @@ from .lexicon import (
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
     FRONTED_ADVERBIAL_MAX,
+    HAMZA_TITLES,
     NAME_MAX_ZIPF,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
@@ -71,13 +72,13 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     first = doc.tokens[lo]
     if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS:
         return None  # وأكد أهمية الحوار: the verb's object, its subject dropped
-    if first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators or doc.is_addressee(lo):
+    if (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators) and not _hamza_title(first) or doc.is_addressee(lo):
         return _late_subject(doc, lo, hi)
     j = lo
     while j < hi:
         token = doc.tokens[j]
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
-        if j not in doc.inside and not describes and not _first_name(doc, j) and (
+        if j not in doc.inside and not describes and not _first_name(doc, j) and not _hamza_title(token) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
             or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j)))
         ):
@@ -138,6 +139,11 @@ def _possessed_object(doc: _Doc, j: int) -> bool:
     noun = stem[:-1] + "ة" if stem.endswith("ت") else stem  # سعادته: سعادة
     common = max(frequency(stem), frequency(noun))
     return common >= COMMON_WORD_FREQUENCY and common > frequency(base)
+
+
+def _hamza_title(token) -> bool:
+    """A title written with hamza below that normalises to a preposition (إمام, not أمام)."""
+    return token.norm in HAMZA_TITLES and token.surface[len(token.proclitics.replace("+", "")):].startswith("إ")
 
 
 def _first_name(doc: _Doc, i: int) -> bool:
