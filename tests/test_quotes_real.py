@@ -731,3 +731,18 @@ def test_an_imam_is_not_the_preposition_amam():
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "إمام وخطيب المسجد الكبير الشيخ سالم الأحمد"), rows[["speaker", "text"]]
     rows = table("وقال الوزير أمام البرلمان إن الميزانية جاهزة.")
     assert same(rows.speaker.iloc[0], "الوزير")
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت امرأة تدعى أم فؤاد إن العيد جميل.",
+    "ويوصى بتناول الدواء مرة في اليوم.",
+])
+def test_an_imperfect_written_with_alif_maqsura_is_passive(text):
+    """يدعى (is called), يوصى (is recommended): the lexicon spells the active يدعي، يوصي (the corpus:
+    يدعى 276 times, nearly always a name after it)."""
+    assert not any(normalize(c).endswith(("دعي", "وصي")) for c in table(text).cue)
+
+
+def test_an_imperfect_spelt_with_alif_maqsura_stays_active():
+    rows = table("ويرى الخبير أن الأسعار سترتفع.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "الخبير")

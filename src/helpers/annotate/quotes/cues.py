@@ -26,6 +26,8 @@ from .lexicon import (
 
 #: Fathatan, dammatan, kasratan: the marks of an indefinite noun.
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
+#: Short vowels, shadda and sukun, as written after a word's last letter.
+_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 #: Words that may stand between a relative pronoun and its verb: التي طالما طالب بها، الذي قد أعلن عنه.
 _RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
 
@@ -48,6 +50,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
     if not form.participle and any(mark in token.surface for mark in _TANWEEN):
         return None  # موقف أكثر حذرًا: a verb never carries tanween, a noun does (مؤكدًا is a participle)
+    if form.ya_final and token.surface.rstrip(_DIACRITICS).endswith("ى"):
+        return None  # شاب يدعى خالد، ويوصى بتناوله: passive (تدعي "claims"; يرى is spelt with ى anyway)
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it

@@ -113,6 +113,7 @@ class CueForm:
     imperfect: bool = False  # يقول، تؤكد: a verb that can also describe the noun before it
     takes_object: bool = False  # دعا الرئيس الأطراف إلى …: an object stands between subject and preposition
     names_words: bool = False  # اختتم: speech only when a noun for the words follows (كلمته، حديثه، بالقول)
+    ya_final: bool = False  # an imperfect the lexicon spells with a final ي (يدعي، ينفي): written ى it is passive
 
 
 @dataclass(frozen=True, eq=False)  # a lexicon is itself: hashed by identity, so that lookups in it can be cached
@@ -208,19 +209,21 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         relay=tuple(normalize(p) for p in entry.get("relay") or ()), takes_object=bool(entry.get("object")),
         names_words=bool(entry.get("names_words")),
     )
-    generated: list[tuple[str, str, str, bool, bool]] = []
+    generated: list[tuple[str, str, str, bool, bool, bool]] = []  # form, gender, number, participle, imperfect, ya_final
     for stem in entry.get("past") or ():
-        generated += [(f, g, n, False, False) for f, g, n in _past_forms(normalize(stem))]
+        generated += [(f, g, n, False, False, False) for f, g, n in _past_forms(normalize(stem))]
     for stem in entry.get("present") or ():
-        generated += [(f, g, n, False, True) for f, g, n in _present_forms(normalize(stem))]
+        generated += [(f, g, n, False, True, str(stem).endswith("ي")) for f, g, n in _present_forms(normalize(stem))]
     for stem in entry.get("participle") or ():
-        generated += [(f, g, n, True, False) for f, g, n in _participle_forms(normalize(stem))]
+        generated += [(f, g, n, True, False, False) for f, g, n in _participle_forms(normalize(stem))]
     for form in entry.get("forms") or ():
         norm = normalize(form)
-        generated.append((norm, *_listed_form_features(norm), norm[:1] in "يت"))
+        imperfect = norm[:1] in "يت"
+        generated.append((norm, *_listed_form_features(norm), imperfect, imperfect and str(form).endswith("ي")))
     if not generated:
         raise ValueError(f"{where}: verb '{lemma}' lists no forms (past, present, participle or forms)")
-    return {form: CueForm(gender=g, number=n, participle=p, imperfect=imp, **common) for form, g, n, p, imp in generated}
+    return {form: CueForm(gender=g, number=n, participle=p, imperfect=imp, ya_final=ya, **common)
+            for form, g, n, p, imp, ya in generated}
 
 
 @lru_cache(maxsize=4)
