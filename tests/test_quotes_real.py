@@ -746,3 +746,13 @@ def test_an_imperfect_written_with_alif_maqsura_is_passive(text):
 def test_an_imperfect_spelt_with_alif_maqsura_stays_active():
     rows = table("ويرى الخبير أن الأسعار سترتفع.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "الخبير")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الأمين العام للمشروع العربي إن التصريحات تخريب للعلاقات.", "الأمين العام للمشروع العربي"),
+    ("وتعلن وزارة الداخلية إذ تنفذ الحكم حرصها على الأمن.", "وزارة الداخلية"),
+])
+def test_lam_with_the_article_is_a_genitive_and_idh_ends_the_subject(text, speaker):
+    """المدير العام للتعليم، الأمين العام للمشروع العربي; ووزارة الداخلية إذ … (the corpus outside the gold)."""
+    rows = table(text)
+    assert len(rows) >= 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

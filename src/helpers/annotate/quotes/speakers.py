@@ -326,9 +326,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             j = close + 1
             continue
         base = _base(token)
-        if token.kind == "word" and token.proclitics == "ل" and not token.has_article and prev.has_article and (
+        if token.kind == "word" and token.proclitics == "ل" and prev.has_article and (
             _base(prev) in doc.lex.title_words or _titled(doc, prev)) and j - 1 > lo and not doc.is_addressee(j):
-            j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق، مساعد وزير الداخلية لقطاع السجون
+            j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق، المدير العام للتعليم، … لقطاع السجون
             continue
         construct = token.kind == "word" and (prev.norm == "باسم" or governs and (
             token.has_article or "ل" in token.proclitics.split("+")
