@@ -27,6 +27,7 @@ from .lexicon import (
 from .speakers import (
     _affiliated_name,
     _apposed_person,
+    _ba_affiliation,
     _own_words,
     _possessed_object,
     _addressed_object,
@@ -199,6 +200,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
         _base(doc.tokens[i]) not in OBJECT_NOUNS and not _possessed_object(doc, i)  # وتؤكد انصياع …، ويهدد أمنها: the object
     ):
         stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
+        stop = _ba_affiliation(doc, stop, end)
         apposed = _apposed_person(doc, stop, end)  # قائد معركة تحرير عدن، العميد عبدالله الصبيحي، | أهمية …
         if apposed is not None and apposed < end and doc.tokens[apposed].norm == COMMA:
             stop = apposed

@@ -72,6 +72,8 @@ OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rul
 SPEECH_NOUNS = _rule("speech_nouns")
 OBJECT_PRONOUNS = _rule("object_pronouns")
 NAME_PREPOSITIONS = _rule("name_prepositions")
+#: Areas a title's holder serves, joined by بـ (مدير الشرطة بمنطقة الرياض).
+AREA_HEADS = _rule("area_heads")
 #: Titles that normalise to a preposition; told apart by the hamza below written on them (إمام).
 HAMZA_TITLES = _rule("hamza_titles")
 ADDRESSING_CLASSES = _rule("addressing_classes")

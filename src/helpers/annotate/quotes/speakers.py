@@ -19,6 +19,7 @@ from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_HEADS,
     AFFILIATION_MAX,
+    AREA_HEADS,
     AFFILIATION_PREPOSITIONS,
     ANTECEDENT_MAX,
     CLAUSE_BREAKERS,
@@ -173,6 +174,20 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
     return j
 
 
+def _ba_affiliation(doc: _Doc, j: int, hi: int) -> int:
+    """Extend a speech act's title over the institution or area joined to it by بـ and the holder's
+    name after it (مدير الشرطة بمنطقة الرياض اللواء سالم الفهد | أهمية …، المتحدث الرسمي بوزارة
+    الصحة): only in a phrase whose verb took no بـ object (no content marker was found)."""
+    if j >= hi or j + 1 >= hi or doc.tokens[j].kind != "word" or doc.tokens[j].proclitics.split("+")[-1:] != ["ب"]:
+        return j
+    if not (_base(doc.tokens[j]) in AFFILIATION_HEADS or _base(doc.tokens[j]) in AREA_HEADS):
+        return j
+    k = _construct_chain(doc, j, hi)
+    if k < hi and (doc.is_head(doc.tokens[k]) or doc.entity_type.get(k) == "PERSON" or doc.given_name(k)):
+        k = _noun_phrase(doc, k, hi)  # … بمنطقة الرياض | اللواء سالم الفهد
+    return k
+
+
 def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
     """End of an organisation's name from token k: nouns in construct and nisba adjectives (جهاز أمن
     الدولة، مكتب التحقيقات الفيدرالي، طالبان الأفغانية), up to a preposition, a cue or a clause."""
@@ -317,8 +332,8 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
             j = max(min(doc.entity_end[j], hi), _construct_chain(doc, j, hi) if genitive else 0)  # لقطاع السجون
             continue
-        if _is_adverb(doc, j) or _possessed_object(doc, j):
-            break
+        if _is_adverb(doc, j) or _possessed_object(doc, j) or _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics:
+            break  # شكري | أهمية …، ناصر | بضرورة …; not قيادة التحالف لدعم الشرعية
         if token.norm == "(":
             close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
             if close is None:
