@@ -767,3 +767,11 @@ def test_a_speech_acts_title_keeps_its_ba_area_and_stops_at_the_object(text, spe
     a verbal noun of object_nouns (أهمية، بضرورة) opens the object (blind strict speaker 0.686 -> 0.701)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker) and same(rows.text.iloc[0], content), rows[["speaker", "text"]]
+
+
+def test_a_first_person_of_a_hamzat_wasl_verb_is_not_a_report():
+    """وأعتقد أن …، أعترف: a past like اعتقد opens with hamzat wasl; written with أ it is the first
+    person (dev2; interview answers in the corpus then go to the interviewee)."""
+    rows = table("وقال الكاتب إن الأزمة طويلة، وأعتقد أن الحل قريب.")
+    assert list(rows.cue.map(normalize)) == [normalize("وقال")], rows[["cue", "text"]]
+    assert len(table("واعتبر الوزير أن القرار صائب.")) == 1

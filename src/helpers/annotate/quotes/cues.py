@@ -50,6 +50,9 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
     if not form.participle and any(mark in token.surface for mark in _TANWEEN):
         return None  # موقف أكثر حذرًا: a verb never carries tanween, a noun does (مؤكدًا is a participle)
+    written = token.surface[len(token.proclitics.replace("+", "")):]
+    if not form.imperfect and not form.participle and form.lemma.startswith("ا") and written.startswith("أ"):
+        return None  # وأعتقد أن، أعترف: the first person of a verb whose past opens with hamzat wasl (اعتقد)
     if form.ya_final and token.surface.rstrip(_DIACRITICS).endswith("ى"):
         return None  # شاب يدعى خالد، ويوصى بتناوله: passive (تدعي "claims"; يرى is spelt with ى anyway)
     prev = doc.tokens[i - 1] if i > sent_lo else None
