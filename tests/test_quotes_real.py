@@ -775,3 +775,13 @@ def test_a_first_person_of_a_hamzat_wasl_verb_is_not_a_report():
     rows = table("وقال الكاتب إن الأزمة طويلة، وأعتقد أن الحل قريب.")
     assert list(rows.cue.map(normalize)) == [normalize("وقال")], rows[["cue", "text"]]
     assert len(table("واعتبر الوزير أن القرار صائب.")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "وسيكون المقطع الخائب من بين المقاطع الأخرى التي اشتهرت أن العين تترصد الجميع.",
+    "وعلى الرغم من كشف السلطات عن هوية الانتحاري فإن التحقيق مستمر.",
+])
+def test_a_cue_form_after_a_preposition_is_a_noun(text):
+    """من بين، من كشف، إلى وصف: after a preposition the word is a noun or a preposition (dev2, and
+    69 statements of the corpus outside the gold)."""
+    assert not any(normalize(c).endswith(("بين", "كشف")) for c in table(text).cue)

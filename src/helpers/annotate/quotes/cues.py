@@ -19,6 +19,7 @@ from .lexicon import (
     NAME_PARTICLES,
     NEGATIONS,
     OBJECT_PRONOUNS,
+    PREPOSITION_WORDS,
     RELATIVE_PRONOUNS,
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
@@ -58,13 +59,17 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
+    if prev is not None and prev.norm in PREPOSITION_WORDS:
+        return None  # من بين المقاطع، إلى عبر: after a preposition the word is a noun or a preposition, not a verb
     if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
         return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
     if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None and (
         not _opens_content(doc, i + 1, form)
     ):
         return None
-    if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in CONJUNCTIONS:
+    if form.verb_initial and not form.participle and prev is not None and prev.norm not in CLAUSE_OPENERS and (
+        token.norm[0] not in CONJUNCTIONS
+    ):  # ما بين …، عبر الحدود: the preposition; a participle (مبينا، معبرا) is no preposition
         return None
     if _said_of_the_antecedent(doc, i, sent_lo):
         return None
