@@ -67,9 +67,7 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         not _opens_content(doc, i + 1, form)
     ):
         return None
-    if form.verb_initial and not form.participle and prev is not None and prev.norm not in CLAUSE_OPENERS and (
-        token.norm[0] not in CONJUNCTIONS
-    ):  # ما بين …، عبر الحدود: the preposition; a participle (مبينا، معبرا) is no preposition
+    if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in CONJUNCTIONS:
         return None
     if _said_of_the_antecedent(doc, i, sent_lo):
         return None
