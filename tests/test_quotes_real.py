@@ -785,3 +785,13 @@ def test_a_cue_form_after_a_preposition_is_a_noun(text):
     """من بين، من كشف، إلى وصف: after a preposition the word is a noun or a preposition (dev2, and
     69 statements of the corpus outside the gold)."""
     assert not any(normalize(c).endswith(("بين", "كشف")) for c in table(text).cue)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال المتحدث إن الوضع هادئ. ولفت الانتباه إلى أن القصف توقف.", "المتحدث"),
+    ("وكشفت الشرطة حينها عن عمليات واسعة.", "الشرطة"),
+])
+def test_attention_is_an_object_and_then_a_time_adverb(text, speaker):
+    """لفت الانتباه/النظر إلى أن (the object, the subject dropped); حينها، آنذاك (dev2)."""
+    rows = table(text)
+    assert same(rows.speaker.iloc[-1], speaker), rows[["speaker", "text"]]
