@@ -146,7 +146,10 @@ def collector_paused() -> Iterator[None]:
     few hundred, and every few dozen of those traversed the lexicons' and caches' millions of
     references: a fifth of a corpus run, another twelfth when the collector ran between batches
     (reading and writing). The few cycles an article leaves (under one object an article on
-    real news) are collected once the collector is back on.
+    real news) are collected once the collector is back on, by its next full collection: what the
+    pause let live (the lexicons and caches loaded meanwhile) goes straight to the oldest generation
+    (frozen and unfrozen), not left in the youngest for the next collection to traverse all at
+    once (0.15 s after 300 articles).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -154,6 +157,8 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
