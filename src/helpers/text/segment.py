@@ -17,7 +17,7 @@ from .normalize import normalize
 from .quotemarks import QuoteMarks, pair_quote_marks
 
 #: A word is a letter or mark, then letters, marks, tatweel and joiners, with an apostrophe inside
-#: only before a letter (the loop unrolled: a third faster than one alternation per character).
+#: only before a letter (the loop unrolled: a quarter less time than one alternation per character).
 TOKEN_RE = regex.compile(
     r"(?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)"
     r"|(?P<word>[\p{L}\p{M}][\p{L}\p{M}\u0640\u200c\u200d]*(?:['’](?=\p{L})[\p{L}\p{M}\u0640\u200c\u200d]*)*)"
@@ -25,9 +25,11 @@ TOKEN_RE = regex.compile(
     regex.V1,
 )
 SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
-#: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
 #: A word in Arabic script, stemmed by the Arabic stemmer (any other word is lower-cased).
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+#: The letters and full stops just before a full stop (U.S in U.S., د in د.).
+WORD_BEFORE_STOP = regex.compile(r"[\p{L}.]+$")
+#: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ه", "ق", "ج", "ت", "ا", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "vs", "etc"})
 
 
@@ -66,7 +68,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at ``stop`` ends an abbreviation such as د. or U.S."""
     if text[stop] != ".":
         return False
-    word = regex.search(r"[\p{L}.]+$", text[max(0, stop - 12) : stop])
+    word = WORD_BEFORE_STOP.search(text[max(0, stop - 12) : stop])
     if not word:
         return False
     bare = word.group().rstrip(".")
