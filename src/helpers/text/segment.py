@@ -115,26 +115,24 @@ _STEMMER = snowballstemmer.stemmer("arabic")
 
 def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
     """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type and stop list."""
-    return _analyse_word(surface, wordlist("stopwords"))
+    return _form_fields(surface, "word", wordlist("stopwords"))[2:]
 
 
 @lru_cache(maxsize=200_000)
-def _analyse_word(surface: str, stops: frozenset[str]) -> tuple[str, str, str, bool, bool]:
+def _form_fields(surface: str, kind: str, stops: frozenset[str]) -> tuple[str, str, str, str, str, bool, bool]:
+    """(surface, kind, norm, stem, proclitics, has_article, is_stop): the fields of a token that follow
+    from its form, worked out once per form, kind and stop list. A number or a punctuation mark has
+    its normal form and nothing more."""
     norm = normalize(surface)
+    if kind != "word":
+        return surface, kind, norm, norm, "", False, False
     if norm in stops:  # function words such as الذي or الى carry no clitics or article
         proclitics, has_article, is_stop = "", False, True
     else:
         proclitics, has_article, _ = split_proclitics(norm)
         is_stop = function_word(norm, stops) is not None
     stem = _STEMMER.stemWord(norm) if ARABIC_LETTER.match(norm) else norm.lower()
-    return norm, stem, proclitics, has_article, is_stop
-
-
-@lru_cache(maxsize=20_000)
-def _analyse_other(surface: str) -> tuple[str, str, str, bool, bool]:
-    """The same fields for a number or a punctuation mark: its normal form and nothing more."""
-    norm = normalize(surface)
-    return norm, norm, "", False, False
+    return surface, kind, norm, stem, proclitics, has_article, is_stop
 
 
 def tokenize_span(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -153,9 +151,8 @@ def tokenize_article(article) -> list[Token]:
     text = article.text
     stops = wordlist("stopwords")
     for sent in article.sentences:
+        place = (sent.sentence, sent.para)
         for match in TOKEN_RE.finditer(text, sent.start, sent.end):
-            surface, kind = match.group(), match.lastgroup
-            features = _analyse_word(surface, stops) if kind == "word" else _analyse_other(surface)
-            fields = (len(tokens) + 1, sent.sentence, sent.para, *match.span(), surface, kind) + features
+            fields = (len(tokens) + 1, *place, *match.span()) + _form_fields(match.group(), match.lastgroup, stops)
             tokens.append(_token_from_fields(fields))
     return tokens
