@@ -78,6 +78,19 @@ def test_corpus_tables_hold_what_annotate_article_gives(tmp_path):
         assert [None if pd.isna(v) else v for v in articles[column]] == [a.metadata.get(key) for a in loaded]
 
 
+def test_an_annotation_crosses_processes_as_its_encoding_and_keeps_it_for_the_cache(tmp_path):
+    import pickle
+
+    article = next(iter_articles(write_jsonl(tmp_path / "corpus.jsonl", 1)))
+    [annotated] = corpus_tables.annotate_batch([article], tuple(LAYERS))
+    assert annotated.encoded is None  # annotated here: encoded only when the cache asks
+    received = pickle.loads(pickle.dumps(annotated))
+    assert received.encoded == corpus_tables.encode(annotated)
+    assert corpus_tables.encode(received) is received.encoded  # stored as received, not encoded again
+    assert (received.doc_id, received.row, received.warnings, received.fresh) == (annotated.doc_id, annotated.row, annotated.warnings, True)
+    assert all(received.tables[name].equals(annotated.tables[name]) for name in LAYERS)
+
+
 def test_read_layer_selects_columns_and_rows(tmp_path):
     source = write_jsonl(tmp_path / "corpus.jsonl", 4)
     annotate_corpus(iter_articles(source), tmp_path / "out", jobs=1)

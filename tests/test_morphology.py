@@ -104,6 +104,21 @@ def test_frequency_adds_up_the_spellings_of_a_normal_form():
     assert frequency("زير") < frequency("وزير") / 10
 
 
+def test_wordfreq_arabic_words_are_composed_so_their_normal_forms_need_no_composition_pass():
+    """morphology reads the normal forms of wordfreq's list with changed_forms, which skips NFC: the
+    same forms as normalize() gives only while every word is composed (wordfreq stores NFKC)."""
+    import unicodedata
+
+    from wordfreq import get_frequency_dict
+
+    from helpers.text.normalize import changed_forms
+
+    words = list(get_frequency_dict("ar", "best"))
+    assert unicodedata.is_normalized("NFC", "\n".join(words))
+    expected = [(w, n) for w, n in zip(words, normalize("\n".join(words)).split("\n")) if n != w]
+    assert list(changed_forms(words)) == expected
+
+
 @pytest.mark.parametrize(
     "word, expected",
     [

@@ -63,6 +63,17 @@ def test_options_switch_steps():
         n.normalize("x", hamza=True)
 
 
+@pytest.mark.parametrize("text", ["وأكَّدَ", "الأمين", "إلى", "ﻻ", "٢٠١٧", "قال", "NATO", "x" * 80 + "أ"])
+def test_a_word_is_normalised_as_a_text_is(text):
+    """Words (up to SHORT_TEXT characters) are translated directly, longer texts at the characters that change."""
+    assert n.normalize(text) == n.normalize(" " + text)[1:] == n.normalize(text + " " * n.SHORT_TEXT).rstrip()
+
+
+def test_changed_forms_of_composed_words_are_their_normal_forms():
+    words = ["قال", "أحد", "إلى", "مستشفى", "ناتو", "٢٠١٧", "الأمن"]
+    assert list(n.changed_forms(words)) == [(w, n.normalize(w)) for w in words if n.normalize(w) != w]
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "الأَمْنُ السِّيبرانيّ", "لـ «ناتو»\u202e ٢٠١٧، ﻻ", "NATO and ناتو", "ا\u0654من"],

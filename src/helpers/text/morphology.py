@@ -12,7 +12,7 @@ import math
 from functools import lru_cache
 
 from .lexicons import read_yaml
-from .normalize import normalize
+from .normalize import changed_forms
 from ..paths import PACKAGE_DATA
 
 MORPHOLOGY = PACKAGE_DATA / "morphology.yaml"
@@ -61,6 +61,11 @@ OBJECT_SUFFIXES: tuple[str, ...] = tuple(sorted(_DATA["object_suffixes"], key=le
 PROCLITIC_SEQUENCES: tuple[str, ...] = tuple(
     sorted({c + p for c in ("",) + CONJUNCTIONS for p in ("",) + PREPOSITIONS}, key=len, reverse=True)
 )
+#: The sequences a word's first letter may begin, by that letter (the empty one last in each): a
+#: word that starts with none of و ف ب ل ك is looked at once, not once per sequence.
+_SEQUENCES_BY_LETTER: dict[str, tuple[str, ...]] = {
+    letter: tuple(s for s in PROCLITIC_SEQUENCES if s[:1] in (letter, "")) for letter in CONJUNCTIONS + PREPOSITIONS
+}
 #: Sequences that may stand before the article as written (ل cannot: ل + ال is spelled لل).
 PROCLITICS_BEFORE_ARTICLE = frozenset(s for s in PROCLITIC_SEQUENCES if not s.endswith("ل"))
 #: Sequences that may stand before لل: a conjunction or nothing (وللحلف).
@@ -94,12 +99,10 @@ def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
     # (its default list, positionally): wordfreq then reads and keeps one copy for this and for
     # the name finders' zipf_frequency, not two (a quarter of a second and 620,701 words each).
     listed = get_frequency_dict("ar", "best")
-    words = list(listed)
     added: dict[str, float] = {}
-    # normalize() maps characters one by one: one call over the joined list is one call per word.
-    for word, norm in zip(words, normalize("\n".join(words)).split("\n")):
-        if norm != word:
-            added[norm] = added.get(norm, 0.0) + listed[word]
+    # wordfreq's Arabic words are NFKC, hence composed (tests/test_morphology.py checks it).
+    for word, norm in changed_forms(listed):
+        added[norm] = added.get(norm, 0.0) + listed[word]
     return listed, added
 
 
@@ -178,7 +181,7 @@ def proclitic_readings(word: str) -> tuple[tuple[str, str], ...]:
     The word itself, ("", word), comes last when it is long enough.
     """
     readings = []
-    for prefix in PROCLITIC_SEQUENCES:
+    for prefix in _SEQUENCES_BY_LETTER.get(word[:1], ("",)):
         rest = word[len(prefix) :]
         if not word.startswith(prefix) or len(rest) < MIN_REST_AFTER_PROCLITIC:
             continue

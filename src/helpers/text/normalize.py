@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 # --- character maps (data) ---------------------------------------------------------
 
@@ -139,11 +141,6 @@ STEPS = {
 DEFAULTS = {name: True for name in STEPS} | {"ta_marbuta": False}
 
 
-@lru_cache(maxsize=64)
-def _options_key(items: frozenset) -> tuple[tuple[str, bool], ...]:
-    return _options(dict(items))
-
-
 def _options(overrides: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
     unknown = set(overrides) - set(STEPS)
     if unknown:
@@ -151,7 +148,6 @@ def _options(overrides: dict[str, bool]) -> tuple[tuple[str, bool], ...]:
     return tuple((name, overrides.get(name, DEFAULTS[name])) for name in STEPS)
 
 
-@lru_cache(maxsize=32)
 def _composed_table(options: tuple[tuple[str, bool], ...]) -> dict[int, str | None]:
     """One translate table equal to applying every enabled step to each character in turn."""
     enabled = [STEPS[name] for name, on in options if on]
@@ -171,25 +167,43 @@ def _composed_table(options: tuple[tuple[str, bool], ...]) -> dict[int, str | No
     return table
 
 
-@lru_cache(maxsize=32)
-def _changed_chars(options: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
-    """One character that the composed table changes (None when it changes none)."""
-    codes = sorted(_composed_table(options))
+def _one_of(codes: list[int]) -> re.Pattern | None:
+    """A pattern for one of these characters (None when there are none)."""
     return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]") if codes else None
 
 
-@lru_cache(maxsize=32)
-def _resized_chars(options: tuple[tuple[str, bool], ...]) -> re.Pattern | None:
-    """One character that the composed table deletes or replaces by several (None when it does neither)."""
-    codes = [code for code, out in sorted(_composed_table(options).items()) if len(out or "") != 1]
-    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]") if codes else None
+class _Composition(NamedTuple):
+    """The composed table of a set of options, with the patterns that find a character it changes
+    and one it deletes or replaces by several (None when there is none)."""
+
+    table: dict[int, str | None]
+    changed: re.Pattern | None
+    resized: re.Pattern | None
 
 
-def _translated(text: str, options: tuple[tuple[str, bool], ...]) -> str:
-    """``text.translate`` by the composed table, visiting only the characters that change: 3-4x
-    faster on long Arabic text, where most characters stay as they are."""
-    table, changed = _composed_table(options), _changed_chars(options)
-    return changed.sub(lambda char: table[ord(char.group())] or "", text) if changed else text
+@lru_cache(maxsize=64)
+def _composition(items: frozenset) -> _Composition:
+    """The :class:`_Composition` for keyword options (their items), made once per set of options."""
+    table = _composed_table(_options(dict(items)))
+    resized = [code for code, out in sorted(table.items()) if len(out or "") != 1]
+    return _Composition(table, _one_of(sorted(table)), _one_of(resized))
+
+
+#: Up to this length :meth:`str.translate` is the faster way to apply the composed table.
+SHORT_TEXT = 64
+
+
+def _translated(text: str, composition: _Composition) -> str:
+    """``text.translate`` by the composed table. A long text is visited only at the characters that
+    change (3-4x faster on Arabic, where most characters stay as they are); a short one, such as
+    a word, is left as it is when none changes, else translated (the regular expression's set-up
+    costs more than the word)."""
+    table, changed = composition.table, composition.changed
+    if changed is None:
+        return text
+    if len(text) <= SHORT_TEXT:
+        return text.translate(table) if changed.search(text) else text
+    return changed.sub(lambda char: table[ord(char.group())] or "", text)
 
 
 def normalize(text: str, **options: bool) -> str:
@@ -199,10 +213,23 @@ def normalize(text: str, **options: bool) -> str:
     unicode, bidi, zero_width, tatweel, diacritics, persian, alef, alef_maqsura,
     ta_marbuta, digits, punctuation.
     """
-    opts = _options_key(frozenset(options.items()))
+    composition = _composition(frozenset(options.items()))
     if options.get("unicode", True):
         text = unicodedata.normalize("NFC", text)
-    return _translated(text, opts)
+    return _translated(text, composition)
+
+
+def changed_forms(words: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(word, normal form) for each of ``words`` that :func:`normalize` changes, for words already
+    composed (NFC), such as a word list's: the same normal forms without a composition pass, and
+    the words that no character of would change passed over by one search each."""
+    composition = _composition(frozenset())
+    if composition.changed is None:
+        return
+    search, table = composition.changed.search, composition.table
+    for word in words:
+        if search(word):
+            yield word, word.translate(table)
 
 
 def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
@@ -215,8 +242,8 @@ def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
     A character replaced by one other keeps its offset: only those deleted or replaced by several
     (diacritics, ligatures) break the run of offsets.
     """
-    opts = _options_key(frozenset(options.items()))
-    table, resized = _composed_table(opts), _resized_chars(opts)
+    composition = _composition(frozenset(options.items()))
+    table, resized = composition.table, composition.resized
     index: list[int] = []
     copied = 0  # offsets of the characters of text before this one are in index
     for match in resized.finditer(text) if resized else ():
@@ -225,4 +252,4 @@ def normalize_with_offsets(text: str, **options: bool) -> tuple[str, list[int]]:
         index += [offset] * len(table[ord(match.group())] or "")
         copied = offset + 1
     index += range(copied, len(text) + 1)
-    return _translated(text, opts), index
+    return _translated(text, composition), index
