@@ -1,6 +1,7 @@
 """Floors on the real-news gold (tests/fixtures/real_news): the scores of the extractor on the dev,
-test and held-out splits when these floors were set, minus about 0.03, and the blind split's first
-run minus 0.03 (docs/evaluation.md has the numbers).
+test and held-out splits when these floors were set, minus about 0.03, the blind split's first
+run minus 0.03, and the second dev split's scores after its first rules minus 0.03
+(docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
 
@@ -38,11 +39,18 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.61,
         ("kind", "accuracy", "accuracy"): 0.90,
     },
+    "dev2": {  # the second dev set, outside the sample: its scores when its first rules were in, minus 0.03
+        ("statements", "all", "recall"): 0.89,
+        ("statements", "all", "f1"): 0.91,
+        ("quoted_words", "direct+mixed", "f1"): 0.82,
+        ("speaker", "accuracy", "accuracy"): 0.78,
+        ("kind", "accuracy", "accuracy"): 0.91,
+    },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
