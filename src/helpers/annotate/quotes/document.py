@@ -199,6 +199,17 @@ def _opens_cue(lexicon: ReportingLexicon, norm: str) -> bool:
     return _cue_form(lexicon, norm) is not None or norm in openers or norm[:1] in CONJUNCTIONS and norm[1:] in openers
 
 
+@lru_cache(maxsize=4)
+def _cue_spellings(lexicon: ReportingLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The normalised words that read as a cue form (:func:`_reads_as_cue`) and those a cue can open
+    at (:func:`_opens_cue`), so that an article's words are tested by a set look-up. Such a word is
+    a form or a source phrase's first word, maybe with و/ف before it and an object pronoun after it
+    (:func:`_cue_candidates`): those forms are all tried, once per lexicon."""
+    words = {conjunction + word + suffix for word in (*lexicon.forms, *lexicon.source_openers)
+             for conjunction in ("", *CONJUNCTIONS) for suffix in ("", *OBJECT_SUFFIXES)}
+    return (frozenset(w for w in words if _reads_as_cue(lexicon, w)), frozenset(w for w in words if _opens_cue(lexicon, w)))
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names of the name finder's data file (``data/names.yaml``), normalised."""
@@ -222,6 +233,7 @@ class _Doc:
         self.article = article
         self.text = article.text
         self.lex = lexicon
+        self.cue_readings, cue_openers = _cue_spellings(lexicon)  # words that read as a cue form, words a cue can open at
         self.tokens = article.tokens
         numbers = [t.sentence for t in self.tokens]  # in order: tokens come sentence by sentence
         self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
@@ -244,8 +256,7 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        self.cue_words = [i for i, t in enumerate(self.tokens) if t.kind == "word" and i not in self.inside
-                          and _opens_cue(lexicon, t.norm)]
+        self.cue_words = [i for i, t in enumerate(self.tokens) if t.norm in cue_openers and t.kind == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
@@ -346,7 +357,7 @@ class _Doc:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
             return False
         clitic_letters = len(token.proclitics.replace("+", ""))
-        return not _reads_as_cue(self.lex, token.norm) and _rare_word(token.surface[clitic_letters:])
+        return token.norm not in self.cue_readings and _rare_word(token.surface[clitic_letters:])
 
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
@@ -400,7 +411,7 @@ class _Doc:
     def is_cue_word(self, token) -> bool:
         """Is the word a reporting verb in any reading, its pronoun readings included (أعلنه، وعدتها):
         such a word ends a name or a speaker phrase even where it opens no statement."""
-        return token.kind == "word" and _reads_as_cue(self.lex, token.norm)
+        return token.kind == "word" and token.norm in self.cue_readings
 
     def cue_form(self, token) -> CueForm | None:
         """The cue form a word is (see :func:`_cue_form`), or None."""
