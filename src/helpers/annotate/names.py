@@ -294,11 +294,13 @@ class NameReader:
         """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
         if not self.is_word(i) or self.norms[i] not in self.lists.title_first_spellings:
             return 0  # no title starts with this word: skip the longer look-ups
-        for size in range(MAX_TITLE_WORDS, 0, -1):
-            if not all(self.is_word(i + k) for k in range(size)):
-                continue
+        words = 1  # how many words follow one another from word i, up to the longest title
+        while words < MAX_TITLE_WORDS and self.is_word(i + words):
+            words += 1
+        first, bare = self.norms[i], self.bare(i)
+        for size in range(words, 0, -1):
             rest = tuple(self.norms[i + 1:i + size])
-            if (self.norms[i], *rest) in self.lists.titles or (self.bare(i), *rest) in self.lists.titles:
+            if (first, *rest) in self.lists.titles or (bare, *rest) in self.lists.titles:
                 return size
         return 0
 

@@ -59,6 +59,12 @@ TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "insid
 
 JOURNALIST = ("journalist", "الصحفي", "journalist")
 
+#: Words a speaker's mention ends before (:func:`mention_span`), and words it does not end on.
+MENTION_STOPS = RELATIVE_PRONOUNS | MENTION_ENDERS
+MENTION_TRAILERS = PUNCT_STRIP | PREPOSITION_WORDS | {"("}
+#: The first words of :data:`TIME_PHRASES` (الأسبوع الماضي …): where :func:`_is_adverb` tries them.
+TIME_PHRASE_STARTS = frozenset(phrase[0] for phrase in TIME_PHRASES)
+
 
 @dataclass
 class Statement:
@@ -450,11 +456,11 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
         return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
     k = i
-    while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
+    while k < j and doc.tokens[k].norm not in MENTION_STOPS:
         k += 1
     k = _apposed_title(doc, i, k)
     k = _first_conjunct(doc, i, k)
-    while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
+    while k > i + 1 and doc.tokens[k - 1].norm in MENTION_TRAILERS:
         k -= 1
     if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
         opened = next((m for m in range(k - 2, i, -1) if doc.tokens[m].norm == "("), None)
@@ -515,7 +521,7 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
+    if norm in TIME_PHRASE_STARTS and any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
         return True
     return _accusative_adverb(doc, i)
 
