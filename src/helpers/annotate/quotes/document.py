@@ -244,8 +244,8 @@ class _Doc:
         numbers = [t.sentence for t in self.tokens]  # in order: tokens come sentence by sentence
         self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
             n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
-        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.starts = [t.start for t in self.tokens]
+        self.by_start = dict(zip(self.starts, range(len(self.starts))))  # token start -> token index
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
         self.role: dict[int, str] = {}
         para = 0
