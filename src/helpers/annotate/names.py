@@ -449,6 +449,8 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
     for form in forms:
         if len(form) <= MAX_NAME_WORDS:
             sizes.setdefault(form[0], set()).add(len(form))
+    if not sizes:
+        return []  # no titled person: nothing to look for
     first_words = spellings(frozenset(sizes), among=set(reader.norms))
     found = []
     for i in [i for i, word in enumerate(reader.norms) if word in first_words]:  # where a form can start
