@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from wordfreq import zipf_frequency
@@ -93,6 +94,11 @@ class NameLists:
         return spellings(self.head_words)
 
     @cached_property
+    def start_spellings(self) -> frozenset[str]:
+        """The words a title or an organisation can start at, as written or with proclitics."""
+        return self.title_first_spellings | self.head_spellings
+
+    @cached_property
     def stop_spellings(self) -> frozenset[str]:
         """The stop words as written or with proclitics (وفي، لكن)."""
         return spellings(self.stop_words)
@@ -106,14 +112,11 @@ def _with_proclitics(words: Iterable[str]) -> set[str]:
             for prefix in PROCLITIC_SEQUENCES}
 
 
-def spellings(words: frozenset[str] | set[str], among: set[str] | None = None) -> frozenset[str]:
-    """The word forms (of ``among``, if given) that are one of ``words`` as written or without their
-    proclitics: what a per-word test ``w in words or strip_proclitics(w)[1] in words`` accepts, found
-    without stripping every word of an article."""
-    forms = _with_proclitics(words)
-    if among is not None:
-        forms &= among
-    return frozenset(form for form in forms if form in words or strip_proclitics(form)[1] in words)
+def spellings(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """The word forms that are one of ``words`` as written or without their proclitics: what a
+    per-word test ``w in words or strip_proclitics(w)[1] in words`` accepts, found without
+    stripping every word of an article."""
+    return frozenset(form for form in _with_proclitics(words) if form in words or strip_proclitics(form)[1] in words)
 
 
 @cached_by_file
@@ -182,10 +185,9 @@ def _claimed_tokens(words: list, claimed: list[tuple[int, int, str]]) -> dict[in
 
     Tokens are in text order, so the tokens a span overlaps are found by binary search.
     """
-    starts, ends = [t.start for t in words], [t.end for t in words]
     found: dict[int, tuple[int, str]] = {}
     for start, end, kind in claimed:
-        for i in range(bisect_right(ends, start), bisect_left(starts, end)):
+        for i in range(bisect_right(words, start, key=attrgetter("end")), bisect_left(words, end, key=attrgetter("start"))):
             found[i] = (end, kind)
     return dict(sorted(found.items()))
 
@@ -205,8 +207,9 @@ class NameReader:
         self.demonyms = _demonym_spellings(demonyms)
         #: The words, outside gazetteer mentions, that a title or an organisation may start at: the
         #: only ones the scans below look at (a few in a hundred).
-        self.title_starts = self.free_words_among(lists.title_first_spellings)
-        self.org_starts = self.free_words_among(lists.head_spellings)
+        starts = self.free_words_among(lists.start_spellings)  # one pass over the article for both
+        self.title_starts = [i for i in starts if self.norms[i] in lists.title_first_spellings]
+        self.org_starts = [i for i in starts if self.norms[i] in lists.head_spellings]
 
     def bare(self, i: int) -> str:
         """Word i without its proclitics: وزارة of ووزارة."""
@@ -451,7 +454,7 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             sizes.setdefault(form[0], set()).add(len(form))
     if not sizes:
         return []  # no titled person: nothing to look for
-    first_words = spellings(frozenset(sizes), among=set(reader.norms))
+    first_words = _with_proclitics(sizes)  # and more: a word that does not strip to one has no sizes below
     found = []
     for i in [i for i, word in enumerate(reader.norms) if word in first_words]:  # where a form can start
         proclitics, first = strip_proclitics(reader.norms[i])
