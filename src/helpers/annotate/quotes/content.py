@@ -17,12 +17,12 @@ from .document import (
     _strip_span,
 )
 from .lexicon import (
-    OBJECT_NOUNS,
-    TIME_PHRASES,
     COMMA,
     FA_COMPLEMENTISERS,
+    OBJECT_NOUNS,
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
+    TIME_PHRASES,
 )
 from .speakers import (
     _affiliated_name,

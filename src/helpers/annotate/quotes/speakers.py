@@ -135,11 +135,13 @@ def _possessed_object(doc: _Doc, j: int) -> bool:
     stem = base[: -len(suffix)] if suffix else ""
     if len(stem) < 2:
         return False
-    if stem in PREPOSITION_WORDS or stem in load_names().lists["compound_starts"]:
-        return False  # المقبوض عليهم; عبده is a name (اللواء عبده الحذيفي)
+    if stem in PREPOSITION_WORDS:
+        return False  # المقبوض عليهم
     noun = stem[:-1] + "ة" if stem.endswith("ت") else stem  # سعادته: سعادة
     common = max(frequency(stem), frequency(noun))
-    return common >= COMMON_WORD_FREQUENCY and common > frequency(base)
+    if common < COMMON_WORD_FREQUENCY or common <= frequency(base):
+        return False
+    return stem not in load_names().lists["compound_starts"]  # عبده is a name (اللواء عبده الحذيفي)
 
 
 def _hamza_title(token) -> bool:
