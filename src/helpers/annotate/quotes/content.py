@@ -3,18 +3,19 @@ noun phrase), its content span and kind, and its subject.
 """
 from __future__ import annotations
 
-from ...text.morphology import OBJECT_SUFFIXES
 from .cues import (
     _Cue,
     _verb_cue,
 )
 from .document import (
     _base,
+    _cue_candidates,
     _Doc,
     _Draft,
     _inner,
     _is_adverb,
     _strip_span,
+    time_phrase_length,
 )
 from .lexicon import (
     COMMA,
@@ -22,7 +23,6 @@ from .lexicon import (
     OBJECT_NOUNS,
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
-    TIME_PHRASES,
 )
 from .speakers import (
     _affiliated_name,
@@ -113,7 +113,7 @@ def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
         _is_adverb(doc, i)
         or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle)
     ):
-        i += max((len(p) for p in TIME_PHRASES if tuple(t.norm for t in doc.tokens[i : i + len(p)]) == p), default=1)
+        i += time_phrase_length(doc, i) or 1
     return i
 
 
@@ -216,9 +216,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
 def _verb_after_ma(doc: _Doc, i: int):
     """The reporting verb of «حسب ما / وفقا لما» at token i, also with the pronoun that resumes ما
     (وفق ما أعلنته الوزارة), or None."""
-    norm = doc.tokens[i].norm
-    bare = next((norm[: -len(s)] for s in OBJECT_SUFFIXES if norm.endswith(s) and norm[: -len(s)] in doc.lex.forms), norm)
-    return doc.cue_form(doc.tokens[i]) or doc.lex.forms.get(bare)
+    return next((doc.lex.forms[c] for c in _cue_candidates(doc.tokens[i].norm) if c in doc.lex.forms), None)
 
 
 def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tuple[_Draft, int] | None:

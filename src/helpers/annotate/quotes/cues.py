@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...text.morphology import CONJUNCTIONS
+from ...text.normalize import DIACRITICS
 from ...text.segment import split_proclitics
 from .document import (
     _Doc,
+    written_word,
 )
 from .lexicon import (
     CLAUSE_BREAKERS,
@@ -27,8 +29,6 @@ from .lexicon import (
 
 #: Fathatan, dammatan, kasratan: the marks of an indefinite noun.
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
-#: Short vowels, shadda and sukun, as written after a word's last letter.
-_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"
 #: Words that may stand between a relative pronoun and its verb: التي طالما طالب بها، الذي قد أعلن عنه.
 _RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
 
@@ -51,10 +51,9 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
     if not form.participle and any(mark in token.surface for mark in _TANWEEN):
         return None  # موقف أكثر حذرًا: a verb never carries tanween, a noun does (مؤكدًا is a participle)
-    written = token.surface[len(token.proclitics.replace("+", "")):]
-    if not form.imperfect and not form.participle and form.lemma.startswith("ا") and written.startswith("أ"):
+    if not form.imperfect and not form.participle and form.lemma.startswith("ا") and written_word(token).startswith("أ"):
         return None  # وأعتقد أن، أعترف: the first person of a verb whose past opens with hamzat wasl (اعتقد)
-    if form.ya_final and token.surface.rstrip(_DIACRITICS).endswith("ى"):
+    if form.ya_final and token.surface.rstrip(DIACRITICS).endswith("ى"):
         return None  # شاب يدعى خالد، ويوصى بتناوله: passive (تدعي "claims"; يرى is spelt with ى anyway)
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
@@ -69,17 +68,16 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None
     if form.verb_initial and prev is not None and prev.norm not in CLAUSE_OPENERS and token.norm[0] not in CONJUNCTIONS:
         return None
-    if _said_of_the_antecedent(doc, i, sent_lo):
+    if _said_of_the_antecedent(doc, i, sent_lo, form):
         return None
     return _Cue(i, i + 1, form, form.lemma, form.cls)
 
 
-def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int) -> bool:
+def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int, form: CueForm) -> bool:
     """A cue in a relative clause whose object is the antecedent, resumed by a pronoun on the verb
     or after the verb's own preposition (المرونة التي أبدتها الميليشيا، المنطقة التي طالما طالب بها، الاتفاق الذي
     أعلن عنه): it names what was said, and says nothing itself. Not when the content follows
     (الوزير الذي أبلغهم أن …), nor for a verb whose object is reported content (التي اعتبرها إنجازا)."""
-    form = doc.cue_form(doc.tokens[i])
     if doc.lex.nominal_kind(form.cls) == "indirect":
         return False  # التصريحات التي اعتبرها الوزير تدخلا: the object's predicate is what he said
     k = i - 1

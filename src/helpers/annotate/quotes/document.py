@@ -18,7 +18,7 @@ from ...text.morphology import (
     has_article,
     split_proclitics,
 )
-from ...text.normalize import normalize
+from ...text.normalize import DIACRITICS, normalize
 from ...text.quotemarks import QuoteSpan
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
@@ -330,7 +330,7 @@ class _Doc:
         token = self.tokens[i]
         if token.kind != "word" or token.has_article or _base(token) not in _given_names() or i + 1 >= len(self.tokens):
             return False
-        if not token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(token.norm[-1:]):
+        if not token.surface.rstrip(DIACRITICS).endswith(token.norm[-1:]):
             return False  # على written with alif maqsura is the preposition, not علي
         nxt = self.tokens[i + 1]
         return (nxt.kind == "word" and not nxt.is_stop and not self.is_cue_word(nxt) and not self.is_head(nxt)
@@ -525,9 +525,23 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if norm in TIME_PHRASE_STARTS and any(phrase[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(phrase)]) == phrase for phrase in TIME_PHRASES):
+    if time_phrase_length(doc, i):
         return True
     return _accusative_adverb(doc, i)
+
+
+def time_phrase_length(doc: _Doc, i: int) -> int:
+    """The words of the time phrase of several words at token i (أول من أمس، قبل أيام), or 0."""
+    norm = doc.tokens[i].norm
+    if norm not in TIME_PHRASE_STARTS:
+        return 0
+    return max((len(p) for p in TIME_PHRASES if p[0] == norm and tuple(t.norm for t in doc.tokens[i : i + len(p)]) == p), default=0)
+
+
+def written_word(token) -> str:
+    """The token as written, without its proclitics (وأعتقد → أعتقد، وإمام → إمام): where the hamza
+    that normalising erased tells words apart."""
+    return token.surface[len(token.proclitics.replace("+", "")):]
 
 
 def _accusative_adverb(doc: _Doc, i: int) -> bool:

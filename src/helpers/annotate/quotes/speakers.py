@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ...text.morphology import OBJECT_SUFFIXES, frequency
+from ...text.normalize import DIACRITICS
 from ..names import load_names
 from .cues import (
     _Cue,
@@ -14,6 +15,7 @@ from .document import (
     _cue_candidates,
     _Doc,
     _is_adverb,
+    written_word,
 )
 from .lexicon import (
     ADDRESSING_CLASSES,
@@ -111,14 +113,20 @@ def _after_full_name(doc: _Doc, lo: int, j: int) -> int:
     return j
 
 
+def _without_possessive(base: str) -> tuple[str, str] | None:
+    """A word's base without its possessive pronoun, as written and as the noun is spelt alone
+    (تصريحاته → تصريحات، سعادته → سعادت, سعادة), or None when no pronoun leaves two letters."""
+    suffix = next((s for s in OBJECT_SUFFIXES if base.endswith(s)), "")  # longest first: هما before ها
+    stem = base[: -len(suffix)] if suffix else ""
+    if len(stem) < 2:
+        return None
+    return stem, stem[:-1] + "ة" if stem.endswith("ت") else stem
+
+
 def _own_words(token) -> bool:
     """A noun for the speaker's own words with a possessive pronoun (كلمته، بيانها، تصريحاته)."""
-    base = _base(token)
-    for suffix in ("هما", "هم", "ها", "ه"):
-        if base.endswith(suffix) and len(base) > len(suffix) + 1:
-            stem = base[: -len(suffix)]
-            return stem in SPEECH_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in SPEECH_NOUNS)
-    return False
+    stems = _without_possessive(_base(token))
+    return stems is not None and any(stem in SPEECH_NOUNS for stem in stems)
 
 
 def _possessed_object(doc: _Doc, j: int) -> bool:
@@ -131,13 +139,10 @@ def _possessed_object(doc: _Doc, j: int) -> bool:
             or doc.is_head(prev) and not prev.has_article or doc.given_name(j - 1) or prev.norm in NAME_PARTICLES):
         return False
     base = _base(token)
-    suffix = next((s for s in OBJECT_SUFFIXES if base.endswith(s)), "")  # longest first: هما before ها
-    stem = base[: -len(suffix)] if suffix else ""
-    if len(stem) < 2:
-        return False
-    if stem in PREPOSITION_WORDS:
+    stems = _without_possessive(base)
+    if stems is None or stems[0] in PREPOSITION_WORDS:
         return False  # المقبوض عليهم
-    noun = stem[:-1] + "ة" if stem.endswith("ت") else stem  # سعادته: سعادة
+    stem, noun = stems
     common = max(frequency(stem), frequency(noun))
     if common < COMMON_WORD_FREQUENCY or common <= frequency(base):
         return False
@@ -146,7 +151,7 @@ def _possessed_object(doc: _Doc, j: int) -> bool:
 
 def _hamza_title(token) -> bool:
     """A title written with hamza below that normalises to a preposition (إمام, not أمام)."""
-    return token.norm in HAMZA_TITLES and token.surface[len(token.proclitics.replace("+", "")):].startswith("إ")
+    return token.norm in HAMZA_TITLES and written_word(token).startswith("إ")
 
 
 def _first_name(doc: _Doc, i: int) -> bool:
@@ -154,7 +159,7 @@ def _first_name(doc: _Doc, i: int) -> bool:
     maqsura): written with a final ي, after a word of the phrase and before another word
     (اللواء علي الأحمدي)."""
     token = doc.tokens[i]
-    letters = token.surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    letters = token.surface.rstrip(DIACRITICS)
     return (token.norm in NAME_PREPOSITIONS and letters.endswith("ي") and i > 0 and doc.tokens[i - 1].kind == "word"
             and i + 1 < len(doc.tokens) and doc.tokens[i + 1].kind == "word" and not doc.tokens[i + 1].is_stop)
 
