@@ -795,3 +795,36 @@ def test_attention_is_an_object_and_then_a_time_adverb(text, speaker):
     """لفت الانتباه/النظر إلى أن (the object, the subject dropped); حينها، آنذاك (dev2)."""
     rows = table(text)
     assert same(rows.speaker.iloc[-1], speaker), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مدير الشرطة في جدة العقيد فهد الغامدي إن الحادث وقع ليلا.", "مدير الشرطة في جدة العقيد فهد الغامدي"),
+    ("دان رئيس المجلس البلدي في دبي أحمد بن سالم المري الهجوم على المسجد.", "رئيس المجلس البلدي في دبي أحمد بن سالم المري"),
+])
+def test_a_title_runs_over_a_place_when_the_holders_name_follows(text, speaker):
+    """X في <place> <name>: the place belongs to the office when its holder's name comes next (the
+    corpus outside the gold: السفير العراقي في عمان جواد هادي عباس، 14 statements)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_place_without_a_name_after_it_stays_out_of_the_title():
+    rows = table("وقال الوزير في الرياض إن الاجتماع مثمر.")
+    assert same(rows.speaker.iloc[0], "الوزير"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("عشية وصوله إلى الدوحة حيث سيلتقي نظراءه، سعى وزير الخارجية البريطاني إلى طمأنة الحلفاء، مؤكدا أن الاتفاق متين.",
+     "وزير الخارجية البريطاني"),
+    ("من جانبه عبر وزير المالية الفرنسي عن ارتياح حكومته، مؤكدا أن النمو سيعود.", "وزير المالية الفرنسي"),
+])
+def test_a_participles_speaker_is_not_the_object_of_a_preposition(text, speaker):
+    """With no statement before it, a participle's speaker is the sentence's first speaker-like phrase
+    that is not after a preposition (the corpus: كيري, not قطر of إلى قطر; 20 statements)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_participle_after_a_prepositional_object_falls_back_to_the_speaker_before():
+    rows = table("وقال المتحدث العسكري إن القوات تقدمت. وأرجع التأخير إلى تفخيخها بالألغام، مشيدا بصمود الأهالي.")
+    assert same(rows.speaker.iloc[-1], "المتحدث العسكري"), rows[["speaker", "text"]]

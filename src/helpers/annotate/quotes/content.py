@@ -26,6 +26,7 @@ from .lexicon import (
 )
 from .speakers import (
     _affiliated_name,
+    _affiliation,
     _apposed_person,
     _ba_affiliation,
     _own_words,
@@ -200,6 +201,8 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
         _base(doc.tokens[i]) not in OBJECT_NOUNS and not _possessed_object(doc, i)  # وتؤكد انصياع …، ويهدد أمنها: the object
     ):
         stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
+        if doc.is_head(doc.tokens[i]):
+            stop = _affiliation(doc, stop, end)  # المتحدث باسم المقاومة في عدن علي سعيد | استكمال …
         stop = _ba_affiliation(doc, stop, end)
         apposed = _apposed_person(doc, stop, end)  # قائد معركة تحرير عدن، العميد عبدالله الصبيحي، | أهمية …
         if apposed is not None and apposed < end and doc.tokens[apposed].norm == COMMA:

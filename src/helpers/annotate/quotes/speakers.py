@@ -171,6 +171,9 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
     not a place or an event (في الكويت، في مؤتمر صحفي: where and when the words were said)."""
     while j + 1 < hi and doc.tokens[j].norm in AFFILIATION_PREPOSITIONS and (j + 1) not in doc.inside:
         k = j + 1
+        if doc.entity_type.get(k) == "GPE" and _holder_after(doc, min(doc.entity_end[k], hi), hi):
+            j = _noun_phrase(doc, min(doc.entity_end[k], hi), hi)  # المتحدث باسم المقاومة في عدن علي سعيد
+            break
         if not (doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
             break
         j = _construct_chain(doc, k, hi)
@@ -179,6 +182,12 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
         )):
             j = _noun_phrase(doc, j, hi)
     return j
+
+
+def _holder_after(doc: _Doc, j: int, hi: int) -> bool:
+    """A person's name, or a title and the name, starts at token j: the holder of the office before."""
+    return j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or doc.is_head(doc.tokens[j]) and (
+        j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1))))
 
 
 def _ba_affiliation(doc: _Doc, j: int, hi: int) -> int:
@@ -470,11 +479,27 @@ def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
 
 
 def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
-    """For a participle with no statement before it: the first speaker-like phrase in the sentence."""
-    for i in range(lo, before):
-        if i not in doc.inside and doc.starts_speaker(i):
+    """For a participle with no statement before it: the first speaker-like phrase in the sentence
+    that is not the object of a preposition (عشية وصوله إلى قطر …، سعى وزير الخارجية جون كيري …،
+    مؤكدا). After such an object only a named actor, a given name or a definite title will do, not
+    a rare word (حيث سيلتقي)."""
+    i, skipped = lo, False
+    while i < before:
+        if i in doc.inside or not doc.starts_speaker(i):
+            i += 1
+        elif i > lo and doc.tokens[i - 1].norm in PREPOSITION_WORDS and not doc.is_cue_word(doc.tokens[i - 1]):
+            i, skipped = max(i + 1, _noun_phrase(doc, i, before)), True  # not من جانبه عبر | وزير الخارجية
+        elif skipped and not (i in doc.entity_end or doc.given_name(i) or _definite_title(doc, i)):
+            i += 1  # … إلى السعودية، قيادة | وشعبا
+        else:
             return i, _noun_phrase(doc, i, before)
     return None
+
+
+def _definite_title(doc: _Doc, i: int) -> bool:
+    """A title with the article or in construct with a definite noun (الوزير، وزير الخارجية)."""
+    token = doc.tokens[i]
+    return doc.is_head(token) and (token.has_article or i + 1 < len(doc.tokens) and doc.tokens[i + 1].has_article)
 
 
 def _addressed_object(doc: _Doc, cue: _Cue, i: int) -> bool:
