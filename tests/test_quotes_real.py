@@ -828,3 +828,15 @@ def test_a_participles_speaker_is_not_the_object_of_a_preposition(text, speaker)
 def test_a_participle_after_a_prepositional_object_falls_back_to_the_speaker_before():
     rows = table("وقال المتحدث العسكري إن القوات تقدمت. وأرجع التأخير إلى تفخيخها بالألغام، مشيدا بصمود الأهالي.")
     assert same(rows.speaker.iloc[-1], "المتحدث العسكري"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('وقال المتحدث باسم الهلال الأحمر خالد العنزي لـ"سبق": "الحالات مستقرة".', "المتحدث باسم الهلال الأحمر خالد العنزي"),
+    ("وأوضح وزير النفط لـ«الاقتصادية» أن الإنتاج مستقر.", "وزير النفط"),
+    ("وقال مصدر أمني للوئام إن التحقيق مستمر.", "مصدر أمني"),
+])
+def test_the_outlets_most_often_spoken_to_end_the_subject(text, speaker):
+    """لـ"الاقتصادية" (270 times in SaudiNewsNet), لـ"سبق" (158), لـ"اليوم" (73), للوئام: addressees
+    in reporting.yaml (the corpus outside the gold: 16 statements; held-out strict speaker 0.732 -> 0.738)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
