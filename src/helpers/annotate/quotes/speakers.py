@@ -75,7 +75,12 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     first = doc.tokens[lo]
     if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS:
         return None  # وأكد أهمية الحوار: the verb's object, its subject dropped
-    if (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators) and not _hamza_title(first) or doc.is_addressee(lo):
+    if doc.is_addressee(lo):
+        after = _after_addressee(doc, lo, hi)
+        if after < hi and doc.starts_speaker(after):
+            return _subject_from_region(doc, after, hi, relay_preps)  # وأكد لـ"الاقتصادية" | مصدر خاص أن
+        return _late_subject(doc, lo, hi)
+    if (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.subject_terminators) and not _hamza_title(first):
         return _late_subject(doc, lo, hi)
     j = lo
     while j < hi:
@@ -96,6 +101,20 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     while j > lo and doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1  # … بلدان المنطقة، وفي | مقدمتها: no trailing comma or (و+) preposition
     return (lo, j) if j > lo else None
+
+
+def _after_addressee(doc: _Doc, lo: int, hi: int) -> int:
+    """The token after the addressee at token lo (للصحافيين، لـ«الاقتصادية») and a comma after it."""
+    quote = doc.opening.get(lo + 1) if doc.tokens[lo].norm == "ل" else None
+    j = lo + 1
+    if quote is not None:
+        close = doc.by_start.get(quote.close) if quote.close is not None else None
+        if close is None:
+            return hi
+        j = close + 1
+    while j < hi and doc.tokens[j].norm == COMMA:
+        j += 1
+    return j
 
 
 def _after_full_name(doc: _Doc, lo: int, j: int) -> int:
