@@ -858,3 +858,28 @@ def test_a_relative_clause_with_wa_ends_the_mention():
     """السفير … والذي شدد على أن: والذي، والتي، والذين end a mention as وهو does."""
     rows = table('وقال لـ"الرياض" السفير عبدالله آل الشيخ والذي شدد على أن الأمن مسؤولية مشتركة.')
     assert same(rows.speaker.iloc[0], "السفير عبدالله آل الشيخ"), rows[["speaker", "text"]]
+
+
+def test_an_honorific_pronoun_stands_for_the_person_named_with_its_title():
+    """وأكد سموه with no one quoted before: the last person the article named with a title سموه
+    stands for (الأمير), not the last person named (الفريق عثمان …). SaudiNewsNet has 558 such
+    subjects (سموه 292, معاليه 152); the corpus outside the gold: 45 statements from no speaker to one."""
+    rows = table("\n".join(["خبر", "استقبل صاحب السمو الملكي الأمير فيصل بن خالد أمير منطقة عسير، أمس، مدير الأمن العام الفريق عثمان بن ناصر المحرج.",
+                 "وأكد سموه أن رجال الأمن هم صمام الأمان."]))
+    assert len(rows) == 1 and same(rows.speaker_label.iloc[0], "الأمير فيصل بن خالد"), rows[["speaker_label", "text"]]
+
+
+def test_an_honorific_pronoun_prefers_the_titled_person_named_last():
+    """A roundup of calls: each سموه is the caller just named, not the prince quoted before."""
+    rows = table("\n".join(["خبر", "تلقى الأمير محمد بن نايف اتصالا من سمو الشيخ سيف بن زايد آل نهيان.",
+                 "وعبر سموه عن تعازيه لأسر الشهداء.",
+                 "كما تلقى اتصالا من صاحب السمو الملكي الأمير سلمان بن حمد آل خليفة.",
+                 "وأعرب سموه عن إدانته للتفجير."]))
+    assert [normalize(s) for s in rows.speaker_label] == [normalize("سمو الشيخ سيف بن زايد آل نهيان"), normalize("الأمير سلمان بن حمد آل خليفة")], rows[["speaker_label", "text"]]
+
+
+def test_an_honorific_pronoun_of_a_minister_is_not_a_president():
+    """معاليه stands for a minister (معالي، وزير), not for the president named after him (فخامته)."""
+    rows = table("\n".join(["خبر", "وقال معالي وزير الإعلام الدكتور عادل الطريفي إن المجلس اطلع على رسالة الرئيس اليمني عبدربه منصور هادي.",
+                 "وبين معاليه أن المجلس رحب بالقرارات."]))
+    assert len(rows) == 2 and same(rows.speaker_label.iloc[1], rows.speaker_label.iloc[0]), rows[["speaker_label", "text"]]

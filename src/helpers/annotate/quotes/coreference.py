@@ -16,6 +16,10 @@ from .lexicon import (
 )
 
 
+#: How many words before a person's name may hold the title an honorific pronoun stands for.
+HONORIFIC_TITLE_WINDOW = 4
+
+
 class _Speakers:
     """Resolve mentions to speakers: same title or name → same speaker; dropped subjects continue."""
 
@@ -101,6 +105,33 @@ class _Speakers:
         found.gender = found.gender or gender
         found.number = found.number or number
         return found
+
+    def honoured(self, pronoun: str, before: int, gender: str, number: str) -> Speaker | None:
+        """The person an honorific pronoun stands for (وأكد سموه): whichever came last of the last
+        speaker whose mention a title of its ``honorific_titles`` heads and the last person the article
+        named with one of them before token ``before`` (استقبل الأمير فيصل بن خالد …); None when neither
+        is found."""
+        titles = self.doc.lex.honorific_titles.get(pronoun)
+        if not titles:
+            return None
+        spoken = next((s for s in reversed(self.recent) if not titles.isdisjoint(s.heads)), None)  # not نائب in ولي العهد نائب …
+        named = self._titled_person(titles, before)
+        if named is not None and (spoken is None or self.doc.tokens[named[0]].start >= spoken.mentions[-1][1]):
+            return self.mention(*named, gender, number)
+        return spoken
+
+    def _titled_person(self, titles: frozenset[str], before: int) -> tuple[int, int] | None:
+        """Tokens of the last person named before token ``before`` with one of ``titles`` among the
+        few words before the name (صاحب السمو الملكي الأمير | فيصل بن خالد)."""
+        doc = self.doc
+        people = sorted((k for k, kind in doc.entity_type.items() if kind == "PERSON" and k < before), reverse=True)
+        for k in people:
+            for m in range(k - 1, max(k - 1 - HONORIFIC_TITLE_WINDOW, -1), -1):
+                if doc.tokens[m].kind != "word":
+                    break
+                if _base(doc.tokens[m]) in titles:
+                    return m, doc.entity_end[k]
+        return None
 
     def continuing(self, gender: str, number: str) -> Speaker | None:
         """The last speaker compatible with the verb's gender and number (وأضافت → a woman)."""

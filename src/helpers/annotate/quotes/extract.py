@@ -158,7 +158,9 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
             subject = _sentence_subject(doc, lo, cue.index)
             source = "participle"
     if subject is not None and subject[1] - subject[0] == 1 and doc.tokens[subject[0]].norm in doc.lex.honorific_pronouns:
-        subject, source = None, "explicit"  # وقال معاليه: the person last quoted (continuation below)
+        # وقال معاليه: the titled person it stands for, or else the person last quoted (continuation below)
+        draft.speaker = speakers.honoured(doc.tokens[subject[0]].norm, subject[0], draft.gender, draft.number)
+        subject, source = None, "explicit"
     if draft.speaker is None and subject is not None:
         draft.subject = subject
         draft.speaker = speakers.mention(*subject, draft.gender, draft.number)

@@ -138,6 +138,7 @@ class ReportingLexicon:
     impersonal: frozenset[str]
     question_verbs: frozenset[str]
     honorific_pronouns: frozenset[str]
+    honorific_titles: dict[str, frozenset[str]]
     max_term_words: int
     min_continuation_words: int
 
@@ -262,4 +263,5 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         impersonal=_words(data.get("impersonal")),
         question_verbs=_words(data.get("question_verbs")),
         honorific_pronouns=_words(data.get("honorific_pronouns")),
+        honorific_titles={normalize(str(pronoun)): _bare(titles) for pronoun, titles in (data.get("honorific_titles") or {}).items()},
     )
