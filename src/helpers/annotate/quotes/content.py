@@ -133,6 +133,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         return None  # اختتمت فعاليات المهرجان: an event closed, not words
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
+    if marker is None and form.verb_initial and form.preps:
+        return None  # وعبر البريد الممتاز: عبر is a verb only with its عن
     if marker is None:
         return _nominal_or_preceding(doc, cue, i, end, draft)
     how, at = marker
