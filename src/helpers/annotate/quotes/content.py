@@ -18,6 +18,7 @@ from .document import (
     time_phrase_length,
 )
 from .lexicon import (
+    CLAUSE_OPENERS,
     COMMA,
     FA_COMPLEMENTISERS,
     OBJECT_NOUNS,
@@ -52,6 +53,10 @@ def _content_kind(doc: _Doc, i: int, j: int, default: str,
     if quotes:
         return "mixed", start, end, [_inner(doc, q) for q in quotes]
     return default, start, end, []
+
+
+#: How many words before وبين an earlier بين makes it the second half of "between X and Y".
+BETWEEN_PAIR_WINDOW = 12
 
 
 def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] | None:
@@ -138,6 +143,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     if marker is None:
         return _nominal_or_preceding(doc, cue, i, end, draft)
     how, at = marker
+    if form.also_preposition and _prepositional_reading(doc, cue, i, at):
+        return None  # المفاوضات بين ريال مدريد | ومانشستر …: "between"
     subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
     if subject is not None and _addressed_object(doc, cue, subject[0]):
         subject = None
@@ -169,6 +176,27 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         spoken = doc.tokens[at + 1].start if opens is not None and not doc.names_actor(opens) else None  # not أشاد بـ«ناتو»
         kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act", spoken)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _prepositional_reading(doc: _Doc, cue: _Cue, i: int, at: int) -> bool:
+    """بين as "between": bare before two parties joined by و (المفاوضات بين ريال مدريد ومانشستر، بين
+    وزير الخارجية ووزير خارجية روسيا), or وبين after a بين earlier in the clause (بينهم وبين الحكومة).
+    Not a title with a genitive joined by و (بين وزير الثقافة والإعلام أن), nor after a clause opener
+    (كما بين)."""
+    token = doc.tokens[cue.index]
+    if token.proclitics.split("+")[:1] == ["و"]:
+        for k in range(cue.index - 1, max(cue.index - BETWEEN_PAIR_WINDOW, 0) - 1, -1):
+            if doc.tokens[k].kind != "word" and doc.tokens[k].norm != COMMA:
+                return False  # … بين هذه العناصر. | وبين أن: a new sentence
+            if doc.tokens[k].norm.startswith(token.norm[1:]):
+                return True
+        return False
+    prev = doc.tokens[cue.index - 1] if cue.index else None
+    if prev is None or prev.kind != "word" or prev.norm in CLAUSE_OPENERS:
+        return False
+    titled = i < at and doc.is_head(doc.tokens[i])
+    return any(t.kind == "word" and t.proclitics.split("+")[:1] == ["و"] and (not titled or doc.is_head(t) or k in doc.entity_end)
+               for k, t in enumerate(doc.tokens[i + 1:at], i + 1))
 
 
 def _quotation_after(doc: _Doc, i: int) -> tuple[int, int] | None:
