@@ -920,3 +920,14 @@ def test_bayyana_stays_a_verb_with_a_coordinated_title_or_in_a_new_sentence(text
     rows = table(text)
     rows = rows[rows.cue.map(lambda c: normalize(c).endswith("بين"))]
     assert len(rows) == 1 and same(rows.speaker_label.iloc[0], speaker), rows[["speaker_label", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت متحدثة باسم الشرطة الألمانية إن السلطات أغلقت مكان الحادث.", "متحدثة باسم الشرطة الألمانية"),
+    ("وأكدت متحدثة باسم الخارجية الأمريكية أن الاجتماع سيعقد غدا.", "متحدثة باسم الخارجية الأمريكية"),
+])
+def test_a_participle_that_is_a_title_opens_the_subject(text, speaker):
+    """متحدثة باسم (spokeswoman) is the participle of تحدث and a title; after the verb it is the
+    subject, not an adverbial like قائلا (41 times after a reporting verb in SaudiNewsNet)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]

@@ -117,8 +117,8 @@ def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
     i = cue.end
     while i < end and (
         _is_adverb(doc, i)
-        or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle)
-    ):
+        or (doc.tokens[i].norm in doc.lex.forms and doc.lex.forms[doc.tokens[i].norm].participle and not doc.is_head(doc.tokens[i]))
+    ):  # not متحدثة (باسم الشرطة): a participle that is also a title opens the subject
         i += time_phrase_length(doc, i) or 1
     return i
 

@@ -62,6 +62,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # من بين المقاطع، إلى عبر: after a preposition the word is a noun or a preposition, not a verb
     if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
         return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
+    if form.participle and doc.is_head(token) and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm == "باسم":
+        return None  # وقالت متحدثة باسم الشرطة: the spokeswoman, a title
     if form.participle and prev is not None and prev.norm != COMMA and _verb_cue(doc, i - 1, sent_lo) is None and (
         not _opens_content(doc, i + 1, form)
     ):
