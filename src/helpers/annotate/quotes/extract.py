@@ -53,6 +53,7 @@ from .lexicon import (
 )
 from .speakers import (
     _antecedent,
+    _channel_author,
     _fronted_subject,
     _questioned_subject,
     _sentence_subject,
@@ -149,7 +150,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     if subject is None and cue.form is not None and not cue.form.participle:
         conjoined = cue.form.imperfect and doc.tokens[cue.index].norm[:1] in CONJUNCTIONS
         subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _fronted_subject(doc, lo, cue.index) or (
-            _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None))
+            _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
+            or _channel_author(doc, lo, cue.index))
     if subject is None and cue.form is not None and cue.form.participle:
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"

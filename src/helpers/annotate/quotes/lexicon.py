@@ -70,6 +70,7 @@ NAME_PARTICLES = _rule("name_particles")
 #: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.
 OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("object_nouns"))
 SPEECH_NOUNS = _rule("speech_nouns")
+CHANNEL_PRONOUNS = frozenset(normalize(w) for w in _rule("channel_pronouns"))
 OBJECT_PRONOUNS = _rule("object_pronouns")
 NAME_PREPOSITIONS = _rule("name_prepositions")
 #: Areas a title's holder serves, joined by بـ (مدير الشرطة بمنطقة الرياض).

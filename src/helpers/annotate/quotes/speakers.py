@@ -19,6 +19,7 @@ from .document import (
 )
 from .lexicon import (
     ADDRESSING_CLASSES,
+    CHANNEL_PRONOUNS,
     AFFILIATION_HEADS,
     AFFILIATION_MAX,
     AREA_HEADS,
@@ -35,6 +36,7 @@ from .lexicon import (
     OBJECT_NOUNS,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
+    RELATIVE_PRONOUNS,
     RELAY_WORDS,
     SENTENCE_CONNECTORS,
     SPEECH_NOUNS,
@@ -65,8 +67,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
 
     ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
-    while lo < hi and _is_adverb(doc, lo):
-        lo += 1
+    while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS):
+        lo += 1  # وحث فيها | الملا أختر أنصار الحركة: the pronoun of the channel, then the subject
     relay = _relay_subject(doc, lo, hi) or _relayed_source(doc, lo, hi, relay_preps)
     if relay:
         return relay
@@ -513,6 +515,22 @@ def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None
         else:
             return i, _noun_phrase(doc, i, before)
     return None
+
+
+def _channel_author(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The author of the call, letter or speech a cue says its words in (… اتصالا هاتفيا من الشيخ سيف
+    بن زايد أعرب فيه عن …، وألقى رئيس اللجنة كلمة هنأ فيها …): the speaker after the nearest من
+    before the cue, else the sentence's first speaker; None when the cue is not followed by the
+    channel's pronoun (``channel_pronouns``) or follows a relative pronoun."""
+    if verb + 1 >= len(doc.tokens) or doc.tokens[verb + 1].norm not in CHANNEL_PRONOUNS:
+        return None
+    if verb > lo and doc.tokens[verb - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS:
+        return None  # … في مقاله والذي أكد فيه: the channel is the antecedent; its author spoke before
+    for k in range(verb - 2, lo - 1, -1):
+        if doc.tokens[k].norm == "من" and k not in doc.inside and doc.starts_speaker(k + 1):
+            end = _noun_phrase(doc, k + 1, verb)
+            return k + 1, _after_full_name(doc, k + 1, end)  # … الشيخ سيف بن زايد آل نهيان | نائب رئيس …
+    return _sentence_subject(doc, lo, verb)
 
 
 def _definite_title(doc: _Doc, i: int) -> bool:
