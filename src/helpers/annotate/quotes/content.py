@@ -3,6 +3,8 @@ noun phrase), its content span and kind, and its subject.
 """
 from __future__ import annotations
 
+from ...text.morphology import CONJUNCTIONS
+
 from .cues import (
     _Cue,
     _verb_cue,
@@ -140,6 +142,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
                  lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
     if marker is None and form.verb_initial and form.preps:
         return None  # وعبر البريد الممتاز: عبر is a verb only with its عن
+    if marker is None and form.imperfect and form.passive_present and _opens_passive(doc, cue):
+        return None  # ويعتبر اللاعب أحد أبرز الصفقات: "is considered"
     if marker is None:
         return _nominal_or_preceding(doc, cue, i, end, draft)
     how, at = marker
@@ -176,6 +180,18 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         spoken = doc.tokens[at + 1].start if opens is not None and not doc.names_actor(opens) else None  # not أشاد بـ«ناتو»
         kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act", spoken)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _opens_passive(doc: _Doc, cue: _Cue) -> bool:
+    """A bare singular present first in its clause (ويعتبر كاردين أحد الأصوات): the passive; not with
+    a pronoun or a plural ending (ويعتبرونها اعتداء) nor after its subject (قبرص تعتبر مصر شريكا)."""
+    token = doc.tokens[cue.index]
+    bare = token.norm[1:] if token.norm[:1] in CONJUNCTIONS and token.norm[1:] in doc.lex.forms else token.norm
+    if bare not in doc.lex.forms or cue.form.number != "sg":
+        return False
+    prev = doc.tokens[cue.index - 1] if cue.index else None
+    return (prev is None or prev.kind != "word" or "\n" in doc.text[prev.end:token.start]
+            or prev.norm in CLAUSE_OPENERS or prev.norm in SENTENCE_CONNECTORS)
 
 
 def _prepositional_reading(doc: _Doc, cue: _Cue, i: int, at: int) -> bool:

@@ -118,6 +118,7 @@ class CueForm:
     names_words: bool = False  # اختتم: speech only when a noun for the words follows (كلمته، حديثه، بالقول)
     ya_final: bool = False  # an imperfect the lexicon spells with a final ي (يدعي، ينفي): written ى it is passive
     also_preposition: bool = False  # بين "between": before two nouns joined by و it is the preposition
+    passive_present: bool = False  # يعتبر without أن is يُعتبر "is considered"
 
 
 @dataclass(frozen=True, eq=False)  # a lexicon is itself: hashed by identity, so that lookups in it can be cached
@@ -213,6 +214,7 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         clause_only=bool(entry.get("clause_only")), verb_initial=bool(entry.get("verb_initial")),
         relay=tuple(normalize(p) for p in entry.get("relay") or ()), takes_object=bool(entry.get("object")),
         names_words=bool(entry.get("names_words")), also_preposition=bool(entry.get("also_preposition")),
+        passive_present=bool(entry.get("passive_present")),
     )
     generated: list[tuple[str, str, str, bool, bool, bool]] = []  # form, gender, number, participle, imperfect, ya_final
     for stem in entry.get("past") or ():
