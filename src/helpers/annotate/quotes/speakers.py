@@ -75,8 +75,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if lo >= hi:
         return None
     first = doc.tokens[lo]
-    if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS:
-        return None  # وأكد أهمية الحوار: the verb's object, its subject dropped
+    if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS or _possessed_first(doc, lo):
+        return None  # وأكد أهمية الحوار، وامتدح إدارته: the verb's object, its subject dropped
     if doc.is_addressee(lo):
         after = _after_addressee(doc, lo, hi)
         if after < hi and doc.starts_speaker(after):
@@ -168,6 +168,20 @@ def _possessed_object(doc: _Doc, j: int) -> bool:
     if common < COMMON_WORD_FREQUENCY or common <= frequency(base):
         return False
     return stem not in load_names().lists["compound_starts"]  # عبده is a name (اللواء عبده الحذيفي)
+
+
+def _possessed_first(doc: _Doc, lo: int) -> bool:
+    """A possessed common noun right after the verb is its object (وامتدح إدارته وإنجازاته); not an
+    honorific pronoun (وقال معاليه), a title with a pronoun (وقال رئيسها) or a word of a name
+    (وأضاف باسلمه، وقال جيه جونسون)."""
+    token = doc.tokens[lo]
+    if token.norm in doc.lex.honorific_pronouns or doc.is_name(token) or not _possessed_object(doc, lo):
+        return False  # وأضاف باسلمه: a rare word may be a name
+    nxt = doc.tokens[lo + 1] if lo + 1 < len(doc.tokens) else None
+    if nxt is not None and not nxt.proclitics and (doc.entity_type.get(lo + 1) == "PERSON" or doc.is_name(nxt)):
+        return False  # وقال جيه جونسون: the first word of a name (not إدارته | وإنجازاته)
+    stems = _without_possessive(_base(token))
+    return len(stems[0]) >= 3 and not any(stem in doc.lex.speaker_heads for stem in stems)  # not جيه
 
 
 def _hamza_title(token) -> bool:
