@@ -1,6 +1,7 @@
 """Floors on the real-news gold (tests/fixtures/real_news): the scores of the extractor on the dev,
 test and held-out splits when these floors were set, minus about 0.03, the blind split's first
-run minus 0.03, and the second dev split's scores after its first rules minus 0.03
+run minus 0.03, and the second dev split's scores after its first rules minus 0.03; the held-out
+and second dev speaker floors were raised to their scores after the fourth round minus 0.03
 (docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
@@ -29,7 +30,7 @@ FLOORS = {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.64,
+        ("speaker", "accuracy", "accuracy"): 0.75,  # 0.782 after the fourth round
         ("kind", "accuracy", "accuracy"): 0.87,
     },
     "blind": {  # its first run's scores minus 0.03 (never read to write a rule)
@@ -43,7 +44,7 @@ FLOORS = {
         ("statements", "all", "recall"): 0.89,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.82,
-        ("speaker", "accuracy", "accuracy"): 0.78,
+        ("speaker", "accuracy", "accuracy"): 0.81,  # 0.839 after the fourth round
         ("kind", "accuracy", "accuracy"): 0.91,
     },
 }
