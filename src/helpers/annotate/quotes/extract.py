@@ -124,7 +124,8 @@ def _headline_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
         return None
     if doc.tokens[verb].norm[:1] in CONJUNCTIONS:  # خامنئي يصعد ضد واشنطن ويؤكد …: the first verb's subject
         verb = next((k for k in range(lo + 1, verb) if _present_verb(doc, k)), verb)
-    words = doc.tokens[lo:verb]
+    lo = max([k + 1 for k in range(lo, verb) if doc.tokens[k].norm in HEADLINE_SEPARATORS and k not in doc.inside] + [lo])
+    words = doc.tokens[lo:verb]  # سياسي / معالي وزير الخارجية يؤكد: after a section's name
     if len(words) > HEADLINE_SUBJECT_MAX or any(t.kind != "word" for t in words) or lo in doc.inside:
         return None
     if words[0].norm in PREPOSITION_WORDS or any(doc.is_cue_word(t) for t in words):

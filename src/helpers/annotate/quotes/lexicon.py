@@ -91,7 +91,7 @@ ANSWER_MARKS = _rule("answer_marks")
 INTERVIEW_MIN_ANSWERS = int(_rule("interview_min_answers"))
 INTERVIEW_QUESTION_MAX_WORDS = int(_rule("interview_question_max_words"))
 #: Marks that divide a headline into parts (ظريف في الكويت.. إيران: …).
-HEADLINE_SEPARATORS = frozenset({".", "…", "|", "-", "–", "—", "،"})
+HEADLINE_SEPARATORS = frozenset({".", "…", "|", "-", "–", "—", "،", "/"})  # / after SPA's section: سياسي / …
 #: Punctuation, not words: the comma as normalised, what a span is stripped of, the quote marks.
 COMMA = ","
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
