@@ -1009,10 +1009,10 @@ def test_a_possessed_noun_right_after_the_verb_is_its_object(text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     ("وأضاف باسلمه أن الرحلات ستستأنف.", "باسلمه"),
     ("وقال جيه جونسون إن التهديد كبير.", "جيه جونسون"),
-    ("وقال معاليه إن الاجتماع مثمر.", "معاليه"),
+    ("وقال معالي وزير الإعلام إن المجلس اجتمع. وقال معاليه إن الاجتماع مثمر.", "معاليه"),
 ])
 def test_a_name_or_an_honorific_ending_in_a_pronoun_letter_stays_the_subject(text, speaker):
-    rows = table("\n".join(["خبر", text]))
+    rows = table("\n".join(["خبر", text])).tail(1)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
 
 
