@@ -86,6 +86,16 @@ def test_body_openings_that_are_discourse(line):
     assert datelines.find(line, 0, len(line)) is None
 
 
+def test_a_titles_place_after_a_preposition_is_not_a_reporter_and_place():
+    """السفير السعودي في واشنطن: العلاقات متينة is a headline that attributes, not «reporter place:»
+    (a reporter's name never ends with في، لدى …); a name run into the next credit's place still is."""
+    assert datelines.parse("السفير السعودي في واشنطن: العلاقات متينة") is None
+    article = article_from_text("السفير السعودي في واشنطن: العلاقات متينة\nقال المسؤول إن الأمر محسوم.", source="t", doc_id="t")
+    assert article.headline is not None
+    credits = datelines.parse("بروكسل: عبد الله مصطفى لندن: «الشرق الأوسط»")
+    assert credits is not None and credits.reporters == ("عبد الله مصطفى",) and "لندن" in credits.places
+
+
 def test_the_gold_datelines_and_no_others():
     gold = {}
     for batch in sorted(REAL_NEWS.glob("gold-batch*.jsonl")):

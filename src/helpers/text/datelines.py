@@ -28,6 +28,9 @@ from .lexicons import cached_by_file, file_version, read_yaml
 from .normalize import normalize
 
 MAX_SEGMENT_WORDS = 4
+#: A reporter's name never ends with one of these: before a place they make it a title's place
+#: (السفير السعودي في واشنطن: …, a headline, not «reporter + place:»).
+PLACE_PREPOSITIONS = frozenset(normalize(w) for w in ("في", "لدى", "من", "إلى", "عن", "على"))
 MAX_DATELINE_WORDS = 8
 #: An author field may credit several places and reporters (``الرياض: ناصر الحقباني و نايف الرشيد -
 #: صنعاء: عرفات مدابش``).
@@ -173,7 +176,9 @@ def _ends_with_place(segment: str) -> tuple[str, str] | None:
     ``بروكسل: عبد الله مصطفى لندن: «الشرق الأوسط»`` (two credits with no dash between them)."""
     words = segment.split()
     for size in (2, 1):
-        if len(words) - size >= 2 and vocabulary().get(key(" ".join(words[-size:]))) == "place":
+        if len(words) - size >= 2 and vocabulary().get(key(" ".join(words[-size:]))) == "place" and (
+            normalize(words[-size - 1]) not in PLACE_PREPOSITIONS  # not السفير السعودي في | واشنطن: a title's place
+        ):
             cut = segment.rindex(words[-size]) if size == 1 else segment.rindex(" ".join(words[-size:]))
             return segment[:cut].strip(), segment[cut:].strip()
     return None
