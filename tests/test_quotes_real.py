@@ -966,12 +966,12 @@ def test_a_cue_said_in_a_call_or_a_statement_goes_to_its_author(text, speaker):
 
 @pytest.mark.parametrize("text, speaker", [
     ("العاهل المغربي الملك محمد السادس أكد أن المغرب يقف مع السعودية.", "العاهل المغربي الملك محمد السادس"),
-    ("وفي سياق متصل، تقارير إعلامية ذكرت أن الاتفاق سيوقع قريبا.", "تقارير إعلامية"),
+    ("وفي سياق متصل، إحصائية رسمية كشفت أن عدد الحجاج ارتفع.", "إحصائية رسمية"),
 ])
 def test_more_heads_mined_after_reporting_verbs(text, speaker):
-    """عاهل، تقارير، موقع، معلومات، إحصائية، نقيب … (the next most frequent words right after a
+    """عاهل، موقع، إحصائية، نقيب، نجم … (among the next most frequent words right after a
     reporting verb in SaudiNewsNet) start a speaker before the verb too. Dev2 strict speaker
-    0.826 -> 0.839."""
+    0.826 -> 0.839. Not تقارير، معلومات، نتائج: as often the object (ونفت الحكومة تقارير عن …)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
 
