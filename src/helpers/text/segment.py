@@ -5,6 +5,7 @@ such as 2017, 1,000 or ٢٠١٧ stay whole, and sentences never end inside a clo
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -190,3 +191,18 @@ def tokenize_article(article) -> list[Token]:
             end = start + len(surface)
             tokens.append(_token_from_fields((len(tokens) + 1, *place, start, end) + forms[surface]))
     return tokens
+
+
+#: Article -> :func:`token_fields`, made once per article.
+_TOKEN_FIELDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def token_fields(article) -> dict[str, tuple]:
+    """The article's tokens as columns, field name -> one value per token (``norm``: every token's
+    normal form), made once per article: the tokens layer, the name finder and the quote document
+    read the same columns instead of each building its own lists."""
+    fields = _TOKEN_FIELDS.get(article)
+    if fields is None:
+        columns = list(zip(*article.tokens)) or [()] * len(Token._fields)
+        fields = _TOKEN_FIELDS[article] = dict(zip(Token._fields, columns))
+    return fields
