@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -144,8 +145,7 @@ def load_names(path: str | Path | None = None) -> NameLists:
     return _load_names(path or NAMES)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A recognised name: ``text[start:end]``, its type, stable id and label."""
 
     start: int
