@@ -35,9 +35,8 @@ So the references to a person are the rows with ``refers_to`` = the person and `
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import weakref
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 import regex
@@ -71,9 +70,9 @@ __all__ = [
 # --- mentions ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A mention of a gazetteer entity: ``article.text[start:end] == text``."""
+class Mention(NamedTuple):
+    """A mention of a gazetteer entity: ``article.text[start:end] == text``. A named tuple: an article
+    has dozens, and a frozen dataclass took three times as long to make."""
 
     start: int
     end: int
@@ -224,9 +223,9 @@ def link_offices(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> li
             holder = _holder(text, mentions, i, gazetteer)
             if holder is not None:
                 holders[entity.id] = holder.refers_to
-                mention = dataclasses.replace(mention, refers_to=holder.refers_to, appositive=True)
+                mention = mention._replace(refers_to=holder.refers_to, appositive=True)
             else:
-                mention = dataclasses.replace(mention, refers_to=holders.get(entity.id, entity.id))
+                mention = mention._replace(refers_to=holders.get(entity.id, entity.id))
         linked.append(mention)
     return linked
 

@@ -21,6 +21,7 @@ import pandas as pd
 from .. import __version__, paths
 from ..machine import default_jobs
 from ..text.loading import Article
+from ..text.segment import token_fields
 from .entities import entity_columns, entity_table
 from .quotes import quote_table
 from .quotes.extract import quote_columns
@@ -74,8 +75,8 @@ def sentence_table(article: Article) -> pd.DataFrame:
 
 def token_columns(article: Article) -> dict[str, list]:
     """The tokens layer as column lists (see :func:`token_table`)."""
-    tokens = article.tokens
-    return {"doc_id": [article.doc_id] * len(tokens), **_transpose(tokens, TOKEN_FIELDS)}
+    fields = token_fields(article)
+    return {"doc_id": [article.doc_id] * len(article.tokens), **{name: list(fields[name]) for name in TOKEN_FIELDS}}
 
 
 def token_table(article: Article) -> pd.DataFrame:

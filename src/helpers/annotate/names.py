@@ -21,8 +21,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
@@ -31,6 +31,7 @@ from ..text.morphology import (
     ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, PROCLITIC_SEQUENCES, has_article, split_proclitics, strip_proclitics,
 )
 from ..text.normalize import normalize
+from ..text.segment import token_fields
 from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
@@ -57,16 +58,14 @@ class NamesError(ValueError):
 
 @dataclass(frozen=True)
 class NameLists:
-    """The normalised word lists of ``data/names.yaml``."""
+    """The normalised word lists of ``data/names.yaml``, each also an attribute (``lists.given_names``)."""
 
     lists: dict[str, frozenset[str]]
     thresholds: dict[str, float]
 
-    def __getattr__(self, key: str) -> frozenset[str]:
-        try:
-            return self.lists[key]
-        except KeyError:
-            raise AttributeError(key) from None
+    def __post_init__(self):
+        # plain attributes, not a __getattr__ call per look-up (the name finder makes about 140 an article)
+        self.__dict__.update(self.lists)
 
     @cached_property
     def titles(self) -> dict[tuple[str, ...], int]:
@@ -146,8 +145,7 @@ def load_names(path: str | Path | None = None) -> NameLists:
     return _load_names(path or NAMES)
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     """A recognised name: ``text[start:end]``, its type, stable id and label."""
 
     start: int
@@ -180,14 +178,15 @@ def _demonym_spellings(demonyms: frozenset[str]) -> frozenset[str]:
     return spellings(demonyms)
 
 
-def _claimed_tokens(words: list, claimed: list[tuple[int, int, str]]) -> dict[int, tuple[int, str]]:
-    """Token index -> (end, type) of the claimed span it overlaps (the last one listed, if several).
+def _claimed_tokens(starts: tuple[int, ...], ends: tuple[int, ...], claimed: list[tuple[int, int, str]]) -> dict[int, tuple[int, str]]:
+    """Token index -> (end, type) of the claimed span it overlaps (the last one listed, if several),
+    for tokens that start and end at ``starts`` and ``ends``.
 
     Tokens are in text order, so the tokens a span overlaps are found by binary search.
     """
     found: dict[int, tuple[int, str]] = {}
     for start, end, kind in claimed:
-        for i in range(bisect_right(words, start, key=attrgetter("end")), bisect_left(words, end, key=attrgetter("start"))):
+        for i in range(bisect_right(ends, start), bisect_left(starts, end)):
             found[i] = (end, kind)
     return dict(sorted(found.items()))
 
@@ -198,10 +197,11 @@ class NameReader:
     def __init__(self, article, claimed: list[tuple[int, int, str]], lists: NameLists, demonyms: frozenset[str]):
         """``claimed`` lists (start, end, entity type) of the mentions the gazetteer already found."""
         self.text = article.text
-        self.words = list(article.tokens)
-        self.norms = [t.norm for t in self.words]  # normalize(t.surface), computed by the tokeniser
+        self.words = article.tokens
+        fields = token_fields(article)
+        self.norms = fields["norm"]  # normalize(t.surface), computed by the tokeniser
         #: token index -> (end offset, entity type) of the gazetteer mention it belongs to
-        self.claimed = _claimed_tokens(self.words, claimed)
+        self.claimed = _claimed_tokens(fields["start"], fields["end"], claimed)
         self.covered = set(self.claimed)
         self.lists = lists
         self.demonyms = _demonym_spellings(demonyms)

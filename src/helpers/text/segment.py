@@ -5,6 +5,7 @@ such as 2017, 1,000 or ٢٠١٧ stay whole, and sentences never end inside a clo
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -16,14 +17,18 @@ from .morphology import function_word, split_proclitics
 from .normalize import normalize
 from .quotemarks import QuoteMarks, pair_quote_marks
 
-#: A word is a letter or mark, then letters, marks, tatweel and joiners, with an apostrophe inside
-#: only before a letter (the loop unrolled: a quarter less time than one alternation per character).
-TOKEN_RE = regex.compile(
-    r"(?P<number>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)"
-    r"|(?P<word>[\p{L}\p{M}][\p{L}\p{M}\u0640\u200c\u200d]*(?:['’](?=\p{L})[\p{L}\p{M}\u0640\u200c\u200d]*)*)"
-    r"|(?P<punct>[^\s\p{Cf}])",
-    regex.V1,
-)
+#: The three kinds of token. A word is a letter or mark, then letters, marks, tatweel and joiners,
+#: with an apostrophe inside only before a letter (the loop unrolled: a quarter less time than one
+#: alternation per character). A token's first character tells its kind: a digit, a letter or mark,
+#: anything else but a space or a format character (these alone are skipped between tokens).
+TOKEN_KINDS = {
+    "number": r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*",
+    "word": r"[\p{L}\p{M}][\p{L}\p{M}\u0640\u200c\u200d]*(?:['’](?=\p{L})[\p{L}\p{M}\u0640\u200c\u200d]*)*",
+    "punct": r"[^\s\p{Cf}]",
+}
+TOKEN_RE = regex.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_KINDS.items()), regex.V1)
+#: :data:`TOKEN_RE` without groups, for ``findall``: the tokens' text, in C, without a match object each.
+TOKEN_TEXT_RE = regex.compile("|".join(f"(?:{pattern})" for pattern in TOKEN_KINDS.values()), regex.V1)
 SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
 #: A word in Arabic script, stemmed by the Arabic stemmer (any other word is lower-cased).
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -115,14 +120,12 @@ _STEMMER = snowballstemmer.stemmer("arabic")
 
 def analyse_word(surface: str) -> tuple[str, str, str, bool, bool]:
     """(norm, stem, proclitics, has_article, is_stop) for a word form, cached per type and stop list."""
-    return _form_fields(surface, "word", wordlist("stopwords"))[2:]
+    return _form_cache(wordlist("stopwords"))[surface][2:]
 
 
-@lru_cache(maxsize=200_000)
 def _form_fields(surface: str, kind: str, stops: frozenset[str]) -> tuple[str, str, str, str, str, bool, bool]:
     """(surface, kind, norm, stem, proclitics, has_article, is_stop): the fields of a token that follow
-    from its form, worked out once per form, kind and stop list. A number or a punctuation mark has
-    its normal form and nothing more."""
+    from its form and the stop list. A number or a punctuation mark has its normal form and nothing more."""
     norm = normalize(surface)
     if kind != "word":
         return surface, kind, norm, norm, "", False, False
@@ -133,6 +136,33 @@ def _form_fields(surface: str, kind: str, stops: frozenset[str]) -> tuple[str, s
         is_stop = function_word(norm, stops) is not None
     stem = _STEMMER.stemWord(norm) if ARABIC_LETTER.match(norm) else norm.lower()
     return surface, kind, norm, stem, proclitics, has_article, is_stop
+
+
+#: Forms a :class:`_FormCache` holds before it starts again (a worker's memory stays bounded).
+MAX_FORMS = 200_000
+
+
+class _FormCache(dict):
+    """Token text -> its :func:`_form_fields` for one stop list, worked out on a form's first look-up
+    (its kind from its first character, :data:`TOKEN_KINDS`). A dict whose look-up is one subscript
+    in C: with an ``lru_cache`` of (text, kind, stops) the key tuple, and the match's group and kind
+    to fill it, were a third of tokenising an article."""
+
+    def __init__(self, stops: frozenset[str]):
+        super().__init__()
+        self.stops = stops
+
+    def __missing__(self, surface: str) -> tuple[str, str, str, str, str, bool, bool]:
+        if len(self) >= MAX_FORMS:
+            self.clear()
+        fields = self[surface] = _form_fields(surface, TOKEN_RE.match(surface).lastgroup, self.stops)
+        return fields
+
+
+@lru_cache(maxsize=2)
+def _form_cache(stops: frozenset[str]) -> _FormCache:
+    """The :class:`_FormCache` of a stop list (a new one when the list's file changes)."""
+    return _FormCache(stops)
 
 
 def tokenize_span(text: str, start: int, end: int) -> list[tuple[int, int, str, str]]:
@@ -146,13 +176,33 @@ _token_from_fields = partial(tuple.__new__, Token)
 
 
 def tokenize_article(article) -> list[Token]:
-    """Every token of the article, sentence by sentence, with its linguistic features."""
+    """Every token of the article, sentence by sentence, with its linguistic features.
+
+    A token's offset is where its text is next found: only spaces and format characters, which no
+    token starts with, lie between tokens."""
     tokens: list[Token] = []
     text = article.text
-    stops = wordlist("stopwords")
+    forms = _form_cache(wordlist("stopwords"))
     for sent in article.sentences:
         place = (sent.sentence, sent.para)
-        for match in TOKEN_RE.finditer(text, sent.start, sent.end):
-            fields = (len(tokens) + 1, *place, *match.span()) + _form_fields(match.group(), match.lastgroup, stops)
-            tokens.append(_token_from_fields(fields))
+        end = sent.start
+        for surface in TOKEN_TEXT_RE.findall(text, sent.start, sent.end):
+            start = text.find(surface, end)
+            end = start + len(surface)
+            tokens.append(_token_from_fields((len(tokens) + 1, *place, start, end) + forms[surface]))
     return tokens
+
+
+#: Article -> :func:`token_fields`, made once per article.
+_TOKEN_FIELDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def token_fields(article) -> dict[str, tuple]:
+    """The article's tokens as columns, field name -> one value per token (``norm``: every token's
+    normal form), made once per article: the tokens layer, the name finder and the quote document
+    read the same columns instead of each building its own lists."""
+    fields = _TOKEN_FIELDS.get(article)
+    if fields is None:
+        columns = list(zip(*article.tokens)) or [()] * len(Token._fields)
+        fields = _TOKEN_FIELDS[article] = dict(zip(Token._fields, columns))
+    return fields

@@ -20,6 +20,7 @@ from ...text.morphology import (
 )
 from ...text.normalize import DIACRITICS, normalize
 from ...text.quotemarks import QuoteSpan
+from ...text.segment import token_fields
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
     BRACKET_CUE_WINDOW,
@@ -245,10 +246,11 @@ class _Doc:
         self.lex = lexicon
         self.cue_readings, cue_openers = _cue_spellings(lexicon)  # words that read as a cue form, words a cue can open at
         self.tokens = article.tokens
-        numbers = [t.sentence for t in self.tokens]  # in order: tokens come sentence by sentence
+        fields = token_fields(article)
+        numbers = fields["sentence"]  # in order: tokens come sentence by sentence
         self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
             n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
-        self.starts = [t.start for t in self.tokens]
+        self.starts = fields["start"]
         self.by_start = dict(zip(self.starts, range(len(self.starts))))  # token start -> token index
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
         self.role: dict[int, str] = {}
@@ -266,7 +268,8 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        self.cue_words = [i for i, t in enumerate(self.tokens) if t.norm in cue_openers and t.kind == "word" and i not in self.inside]
+        kinds = fields["kind"]
+        self.cue_words = [i for i, norm in enumerate(fields["norm"]) if norm in cue_openers and kinds[i] == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
