@@ -19,12 +19,12 @@ from .document import (
 )
 from .lexicon import (
     ADDRESSING_CLASSES,
-    CHANNEL_PRONOUNS,
     AFFILIATION_HEADS,
     AFFILIATION_MAX,
     AREA_HEADS,
     AFFILIATION_PREPOSITIONS,
     ANTECEDENT_MAX,
+    CHANNEL_PRONOUNS,
     CLAUSE_BREAKERS,
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
@@ -212,9 +212,7 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
         if not (doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
             break
         j = _construct_chain(doc, k, hi)
-        if j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or doc.is_head(doc.tokens[j]) and (
-            j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1))
-        )):
+        if _holder_after(doc, j, hi):
             j = _noun_phrase(doc, j, hi)
     return j
 
