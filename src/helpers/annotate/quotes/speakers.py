@@ -374,12 +374,12 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
         if j in doc.entity_end:
             # the genitive of a head in construct, also one carrying ل: الأمين العام لمجلس التعاون …
             construct = governs
-            holder = doc.is_head(prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني
+            holder = _titled(doc, prev) and doc.entity_type.get(j) == "PERSON" and (  # … الدكتور عبداللطيف الزياني، العراقي محمد سالم الغبان
                 doc.entity_end[j] - j >= 2 or doc.given_name(j) or doc.is_name(token) or _named_before(doc, j))
             genitive = "ل" in token.proclitics.split("+") and _titled(doc, prev)  # الأمين العام لمجلس التعاون, not مصر لإيران
             if not (construct or holder or genitive or prev.norm in {"باسم", "ل"}):
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
-            j = max(min(doc.entity_end[j], hi), _construct_chain(doc, j, hi) if genitive else 0)  # لقطاع السجون
+            j = max(min(_person_end(doc, j), hi), _construct_chain(doc, j, hi) if genitive else 0)  # لقطاع السجون
             continue
         if _is_adverb(doc, j) or _possessed_object(doc, j) or _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics:
             break  # شكري | أهمية …، ناصر | بضرورة …; not قيادة التحالف لدعم الشرعية
@@ -412,6 +412,18 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _person_end(doc: _Doc, j: int) -> int:
+    """End of the named actor at token j, a person's name cut before a verbal noun the name finder
+    took for more name (… عبد الله النسور | حرص حكومته، جون كيري | التزام …، نتنياهو | تحذيره)."""
+    end = doc.entity_end[j]
+    if doc.entity_type.get(j) != "PERSON":
+        return end
+    for k in range(j + 1, end):
+        if _base(doc.tokens[k]) in OBJECT_NOUNS or _possessed_object(doc, k):
+            return k
+    return end
 
 
 def _named_before(doc: _Doc, j: int) -> bool:
