@@ -235,7 +235,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     while k >= 0 and doc.tokens[k].norm == COMMA:
         k -= 1
     quote = doc.closing.get(k)
-    if quote is not None and not doc.is_term(quote):
+    if quote is not None and not doc.is_term(quote) and not cue.form.participle:  # «…»، مطالبا بـ: the participle's own object
         start, stop = _inner(doc, quote)
         subject = _subject_from_region(doc, i, end) if i < end else None
         return _Draft(kind="direct", start=start, end=stop, quoted=[(start, stop)], subject=subject, **draft), end
