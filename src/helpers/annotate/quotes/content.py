@@ -3,10 +3,9 @@ noun phrase), its content span and kind, and its subject.
 """
 from __future__ import annotations
 
-from ...text.morphology import CONJUNCTIONS
-
 from .cues import (
     _Cue,
+    _listed_form,
     _verb_cue,
 )
 from .document import (
@@ -186,8 +185,7 @@ def _opens_passive(doc: _Doc, cue: _Cue) -> bool:
     """A bare singular present first in its clause (ويعتبر كاردين أحد الأصوات): the passive; not with
     a pronoun or a plural ending (ويعتبرونها اعتداء) nor after its subject (قبرص تعتبر مصر شريكا)."""
     token = doc.tokens[cue.index]
-    bare = token.norm[1:] if token.norm[:1] in CONJUNCTIONS and token.norm[1:] in doc.lex.forms else token.norm
-    if bare not in doc.lex.forms or cue.form.number != "sg":
+    if _listed_form(doc, token) is None or cue.form.number != "sg":
         return False
     prev = doc.tokens[cue.index - 1] if cue.index else None
     return (prev is None or prev.kind != "word" or "\n" in doc.text[prev.end:token.start]

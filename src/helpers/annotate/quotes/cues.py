@@ -75,6 +75,15 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     return _Cue(i, i + 1, form, form.lemma, form.cls)
 
 
+def _listed_form(doc: _Doc, token) -> str | None:
+    """The lexicon form a cue word is written as, without a leading و/ف (وقال → قال), or None when
+    it carries more than the lexicon lists (a pronoun: اتهمه، يعتبرونها)."""
+    norm = token.norm
+    if norm in doc.lex.forms:
+        return norm
+    return norm[1:] if norm[:1] in CONJUNCTIONS and norm[1:] in doc.lex.forms else None
+
+
 def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int, form: CueForm) -> bool:
     """A cue in a relative clause whose object is the antecedent, resumed by a pronoun on the verb
     or after the verb's own preposition (المرونة التي أبدتها الميليشيا، المنطقة التي طالما طالب بها، الاتفاق الذي
@@ -87,8 +96,7 @@ def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int, form: CueForm) -> b
         k -= 1
     if k < sent_lo or doc.tokens[k].norm not in RELATIVE_PRONOUNS:
         return False
-    norm = doc.tokens[i].norm
-    on_the_verb = norm not in doc.lex.forms and not (norm[:1] in CONJUNCTIONS and norm[1:] in doc.lex.forms) and (
+    on_the_verb = _listed_form(doc, doc.tokens[i]) is None and (
         not form.takes_object)  # خامنئي الذي اتهمه رافسنجاني … بأنه «…»: the pronoun is who was accused
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
     if nxt is not None and (nxt.norm in doc.lex.complementisers or nxt.norm == ":" or i + 1 in doc.opening):

@@ -23,6 +23,7 @@ from .cues import (
     _clause_end,
     _Cue,
     _find_cues,
+    _listed_form,
 )
 from .document import (
     COLUMNS,
@@ -106,7 +107,7 @@ def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:
     if form is None or not form.imperfect:
         return False
     token = doc.tokens[cue.index]
-    bare = token.norm[1:] if token.norm[:1] in CONJUNCTIONS and token.norm[1:] in doc.lex.forms else token.norm
+    bare = _listed_form(doc, token) or token.norm
     opens = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
     if opens:
         return bare in doc.lex.impersonal
