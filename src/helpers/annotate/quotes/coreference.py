@@ -57,10 +57,14 @@ class _Speakers:
         k = i
         while k < j and self.doc.tokens[k].norm not in RELATIVE_PRONOUNS:
             k += 1
+        if k == i:
+            return ""
         first = self.doc.tokens[i]
-        # a source phrase's ل is not part of the name: وفقا لمسؤولين → مسؤولين
-        skip = 1 if first.kind == "word" and first.proclitics == "ل" and not first.norm.startswith("لل") else 0
-        text = self.doc.text[first.start + skip : self.doc.tokens[k - 1].end] if k > i else ""
+        text = self.doc.text[first.start : self.doc.tokens[k - 1].end]
+        if first.kind == "word" and first.proclitics == "ل":
+            # a source phrase's ل is not part of the name: وفقا لمسؤولين → مسؤولين, and before the
+            # article it took the article's alif: وفقا للمصادر → المصادر
+            text = "ال" + text[2:] if first.has_article and first.norm.startswith("لل") else text[1:]
         return "".join(c for c in text if c not in QUOTE_CHARS).strip(" ،,.:")
 
     def mention(self, i: int, j: int, gender: str, number: str) -> Speaker:

@@ -25,6 +25,7 @@ from .lexicon import (
     AFFILIATION_PREPOSITIONS,
     ANTECEDENT_MAX,
     CHANNEL_PRONOUNS,
+    RESUMPTIVE_PREPOSITIONS,
     CLAUSE_BREAKERS,
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
@@ -67,8 +68,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
 
     ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
-    while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS):
-        lo += 1  # وحث فيها | الملا أختر أنصار الحركة: the pronoun of the channel, then the subject
+    while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS or _resumed_object(doc, lo, relay_preps)):
+        lo += 1  # وحث فيها | الملا أختر، ما صرح به | وزير الخارجية: the channel's or the said thing's pronoun, then the subject
     relay = _relay_subject(doc, lo, hi) or _relayed_source(doc, lo, hi, relay_preps)
     if relay:
         return relay
@@ -103,6 +104,13 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     while j > lo and doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS:
         j -= 1  # … بلدان المنطقة، وفي | مقدمتها: no trailing comma or (و+) preposition
     return (lo, j) if j > lo else None
+
+
+def _resumed_object(doc: _Doc, k: int, relay_preps: tuple[str, ...]) -> bool:
+    """Token k is a preposition with the pronoun of what was said or who was spoken of (ما صرح به،
+    الذي يقول عنه), not of the source a relay verb names (نقلت عنه الوكالة: the one quoted)."""
+    norm = doc.tokens[k].norm
+    return norm in RESUMPTIVE_PREPOSITIONS and not any(norm.startswith(prep) for prep in relay_preps)
 
 
 def _after_addressee(doc: _Doc, lo: int, hi: int) -> int:
