@@ -47,11 +47,18 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.81,  # 0.839 after the fourth round
         ("kind", "accuracy", "accuracy"): 0.91,
     },
+    "dev3": {  # the third dev set, from the sample: its first run's scores minus 0.03
+        ("statements", "all", "recall"): 0.81,
+        ("statements", "all", "f1"): 0.87,
+        ("quoted_words", "direct+mixed", "f1"): 0.83,
+        ("speaker", "accuracy", "accuracy"): 0.81,
+        ("kind", "accuracy", "accuracy"): 0.92,
+    },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
