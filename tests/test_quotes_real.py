@@ -1087,3 +1087,15 @@ def test_a_contrast_with_a_pronoun_opens_a_new_statement():
     counted together with لكنه and إلا أنه)."""
     rows = table("وأكد الوزير أن الاتفاق مهم، غير أنه أضاف أن التنفيذ صعب.")
     assert [r.cue for r in rows.itertuples()] == ["وأكد", "أضاف"] and same(rows.speaker_label.iloc[1], "الوزير"), rows[["cue", "text"]]
+
+
+def test_an_unclosed_quotation_ends_where_the_narration_resumes():
+    """«… never closed, then …، مبينًا أن … . وأكد أن …: the reporting word after a comma or full stop,
+    before its complementiser, is the narration again (dev3 R 0.850 -> 0.868, quoted-words F1 0.865
+    -> 0.922; 209 of SaudiNewsNet's 2,078 unclosed quotations hold such a word)."""
+    rows = table("وتحدث الدكتور علي الشهري بورقة عن «تكامل الجهود الحكومية للمحافظة على القرى التراثية، "
+                 "مبينًا أن القرية تعد تجربة فريدة. وأكد أن التراث رمز للهوية.")
+    assert [r.cue for r in rows.itertuples()] == ["وتحدث", "مبينًا", "وأكد"], rows[["cue", "text"]]
+    assert all(same(s, "الدكتور علي الشهري") for s in rows.speaker_label), rows[["speaker_label", "text"]]
+    kept = table("وقال الوزير: «نحن مستعدون للحوار، ونؤكد أن أيدينا ممدودة للجميع")
+    assert len(kept) == 1 and "ممدودة" in kept.text.iloc[0], kept[["cue", "text"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -24,6 +24,7 @@ from ...text.segment import token_fields
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
     BRACKET_CUE_WINDOW,
+    COMMA,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
     NAME_PARTICLES,
@@ -257,7 +258,7 @@ class _Doc:
         para = 0
         for (role, block), paired in zip(article.blocks, article.quote_pairs):
             para += role == "body"
-            marks = paired.quotes
+            marks = self._narration_resumes(paired.quotes)
             self.quotes += [(para, quote) for quote in marks + self._speech_brackets(block.start, block.end, marks)]
         self.top = sorted((q for _, q in self.quotes if q.depth == 0), key=lambda q: q.open)
         self.top_opens = [q.open for q in self.top]
@@ -276,6 +277,41 @@ class _Doc:
         self.entity_end = self._entity_names()
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+
+    def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:
+        """A paragraph's quotations, an unclosed one ending where the narration resumes inside it: at a
+        reporting word after a comma or full stop, followed by its complementiser or preposition
+        (…، مبينًا أن …، . وأكد أن …). Outlets leave the closer out there; 209 of SaudiNewsNet's
+        2,078 unclosed quotations hold such a word, which ran to the paragraph's end and hid every
+        statement after it. Quotations nested after that point move out to the top."""
+        cuts = {}  # an unclosed quotation's opener -> where its words now end
+        for quote in marks:
+            if quote.depth == 0 and quote.unclosed:
+                tokens = self._token_range(quote.start, quote.end)
+                end = next((self.tokens[k - 1].start for k in tokens[2:] if self._resumes_narration(k)), None)
+                if end is not None:
+                    while end > quote.start and self.text[end - 1].isspace():
+                        end -= 1
+                    cuts[quote.open] = (end, quote.end)
+        if not cuts:
+            return marks
+
+        def moved(quote: QuoteSpan) -> QuoteSpan:
+            if quote.open in cuts and quote.depth == 0:
+                return replace(quote, end=cuts[quote.open][0])
+            if quote.depth > 0 and any(cut <= quote.open < old_end for cut, old_end in cuts.values()):
+                return replace(quote, depth=quote.depth - 1)
+            return quote
+
+        return [moved(quote) for quote in marks]
+
+    def _resumes_narration(self, k: int) -> bool:
+        """Token k is a reporting word after a comma or full stop and before its complementiser or
+        preposition (see :meth:`_narration_resumes`)."""
+        before, after = self.tokens[k - 1], self.tokens[k + 1] if k + 1 < len(self.tokens) else None
+        form = self.cue_form(self.tokens[k])
+        return form is not None and before.norm in (COMMA, ".") and after is not None and (
+            after.norm in self.lex.complementisers or after.norm in form.preps)
 
     def _speech_brackets(self, lo: int, hi: int, marks: list[QuoteSpan]) -> list[QuoteSpan]:
         """Brackets that some outlets use as quote marks (وقال البيان (إن …)، تقول (لن أستسلم)): a
