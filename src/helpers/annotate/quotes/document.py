@@ -42,6 +42,8 @@ from .lexicon import (
 )
 
 KINDS = ("direct", "mixed", "indirect", "speech_act")
+#: The longest quotation read as a name when the words before it name one (مجموعة «…»، في «…»).
+NAMED_QUOTE_MAX_WORDS = 8
 
 _OPEN_BRACKET = re.compile(r"\(")
 
@@ -434,16 +436,23 @@ class _Doc:
         while head > 0 and before - head < 2 and self.tokens[head].has_article and _base(self.tokens[head]) not in self.lex.term_heads:
             head -= 1
         if head < before and self.tokens[head].has_article and _base(self.tokens[head]) in self.lex.term_heads:
-            return words <= 8  # a head and its adjective, then a name: not apposed words
+            return words <= NAMED_QUOTE_MAX_WORDS  # a head and its adjective, then a name: not apposed words
         prev = self.tokens[before]
         if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads):
             # a name follows its noun in construct (مجموعة «بريكس»); after المجموعة it is apposed words
-            return words <= 8 and not (prev.has_article and words >= DEFINITE_HEAD_QUOTE_WORDS)
+            return words <= NAMED_QUOTE_MAX_WORDS and not (prev.has_article and words >= DEFINITE_HEAD_QUOTE_WORDS)
+        if prev.norm in self.lex.term_prepositions and before > 0 and self._names_someone(before - 1):
+            return words <= NAMED_QUOTE_MAX_WORDS  # مشاركون في «ملتقى …»، شكري في «حوار …»: a body or an event
         if prev.norm in {"ل", "ب"} and before > 0 and self.is_cue_word(self.tokens[before - 1]):
             return False  # ندد بـ«…», وصفته بـ"…": the quoted words are the speaker's
         if prev.norm in {"ل", "ب"}:
             return words <= 4
         return None
+
+    def _names_someone(self, k: int) -> bool:
+        """Token k is a speaker's head word or ends a name (عضو، مشاركون، سامح شكري)."""
+        token = self.tokens[k]
+        return self.is_head(token) or self.is_name(token) or k in self.in_named or k in self.entity_end
 
     def rare_words(self, quote: QuoteSpan) -> bool:
         """Are all the quotation's words rare (a name: «أرامكو»، "الفيتو") rather than everyday words?"""

@@ -56,6 +56,7 @@ from .speakers import (
     _antecedent,
     _channel_author,
     _fronted_subject,
+    _past_quoted_name,
     _questioned_subject,
     _sentence_subject,
     _subject_from_region,
@@ -166,6 +167,7 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         draft.speaker = speakers.honoured(doc.tokens[subject[0]].norm, subject[0], draft.gender, draft.number)
         subject, source = None, "explicit"
     if draft.speaker is None and subject is not None:
+        subject = subject[0], _past_quoted_name(doc, subject[1])
         draft.subject = subject
         draft.speaker = speakers.mention(*subject, draft.gender, draft.number)
         draft.source = source

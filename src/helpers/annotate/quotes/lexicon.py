@@ -137,6 +137,7 @@ class ReportingLexicon:
     anonymous_heads: frozenset[str]
     title_words: frozenset[str]
     term_heads: frozenset[str]
+    term_prepositions: frozenset[str]
     anonymity_markers: tuple[tuple[str, ...], ...]
     impersonal: frozenset[str]
     question_verbs: frozenset[str]
@@ -261,6 +262,7 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         anonymous_heads=_bare(data.get("anonymous_heads")),
         title_words=_bare(data.get("title_words")),
         term_heads=_bare(data.get("term_heads")),
+        term_prepositions=_words(data.get("term_prepositions")),
         anonymity_markers=tuple(tuple(normalize(m).split()) for m in data.get("anonymity_markers") or ()),
         max_term_words=int(data.get("max_term_words", 1)),
         min_continuation_words=int(data.get("min_continuation_words", 5)),

@@ -106,6 +106,15 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     return (lo, j) if j > lo else None
 
 
+def _past_quoted_name(doc: _Doc, j: int) -> int:
+    """A mention's end moved past the closing mark when it fell inside a quoted name (مشاركون في
+    «ملتقى أمن وسلامة | الآثار»): a quotation is never cut."""
+    quote = doc.inside.get(j - 1) if j > 0 else None
+    if quote is not None and quote.close in doc.by_start and doc.inside.get(j) is quote and doc.tokens[j - 1].start > quote.open:
+        return doc.by_start[quote.close] + 1
+    return j
+
+
 def _resumed_object(doc: _Doc, k: int, relay_preps: tuple[str, ...]) -> bool:
     """Token k is a preposition with the pronoun of what was said or who was spoken of (ما صرح به،
     الذي يقول عنه), not of the source a relay verb names (نقلت عنه الوكالة: the one quoted)."""
