@@ -161,8 +161,9 @@ def _find_cues(doc: _Doc, lo: int, hi: int) -> list[_Cue]:
 
 def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
     """A new statement without a comma before it: a circumstantial participle (… في ترديدها معتبرة
-    إياها …), a verb with و/ف whose content follows it (… وقالت إنها …), كما before a verb cue (… المنطقة كما دعت الجالية …) or وقد before a cue (… وقد جاء في
-    نص البيان: …)."""
+    إياها …), a verb with و/ف whose content follows it (… وقالت إنها …), a clause breaker before a verb
+    cue (… المنطقة كما دعت الجالية …، … الحكومية لكنه أضاف …) or وقد before a cue (… وقد جاء في نص
+    البيان: …)."""
     cue = cues_at.get(j)
     if cue is not None and cue.form is not None and cue.form.participle and doc.tokens[j - 1].kind == "word":
         return True
@@ -173,7 +174,12 @@ def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
     after = cues_at.get(j + 1)
     if doc.tokens[j].norm == "وقد" and after is not None and (after.form is None or not after.form.participle):
         return True  # … البحرينية وقد جاء في نص البيان: «…»: وقد before a past verb opens a main clause
-    return doc.tokens[j].norm == "كما" and after is not None and after.form is not None and not after.form.participle
+    if doc.tokens[j].norm == "كما":
+        return after is not None and after.form is not None and not after.form.participle
+    breaker = 1 if doc.tokens[j].norm in CLAUSE_BREAKERS else 2 if " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS else 0
+    after = cues_at.get(j + breaker) if breaker else None
+    # … الحكومية لكنه أضاف «…»: a past verb; a present one after حيث/بينما describes (حيث يأمل …)
+    return after is not None and after.form is not None and not after.form.participle and not after.form.imperfect
 
 
 def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int:
