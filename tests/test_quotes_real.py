@@ -1128,3 +1128,10 @@ def test_a_clause_breaker_before_a_past_reporting_verb_opens_a_statement(text, c
     about 30 corpus statements split right); a present verb after حيث/بينما describes (حيث يأمل)."""
     rows = table(text)
     assert list(rows.cue) == cues, rows[["cue", "text"]]
+
+
+def test_a_participle_after_a_bracket_opens_a_statement():
+    """… مع دول (5+1) مبينا أن …: a circumstantial participle after a closing bracket opens its own
+    statement, as after a word (dev3; the same SPA story in four outlets of the corpus)."""
+    rows = table("وأكد الوزير تفهمه قلق دول الخليج من الاتفاق الذي أبرمته إيران مع دول (5+1) مبينا أن العقوبات ستعود.")
+    assert list(rows.cue) == ["وأكد", "مبينا"] and list(rows.kind) == ["speech_act", "indirect"], rows[["cue", "kind", "text"]]

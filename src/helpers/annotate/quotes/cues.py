@@ -165,8 +165,8 @@ def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
     cue (… المنطقة كما دعت الجالية …، … الحكومية لكنه أضاف …) or وقد before a cue (… وقد جاء في نص
     البيان: …)."""
     cue = cues_at.get(j)
-    if cue is not None and cue.form is not None and cue.form.participle and doc.tokens[j - 1].kind == "word":
-        return True
+    if cue is not None and cue.form is not None and cue.form.participle and (doc.tokens[j - 1].kind == "word" or doc.tokens[j - 1].norm == ")"):
+        return True  # … مع دول (5+1) مبينا أن …: also after a bracket
     if cue is not None and cue.form is not None and doc.tokens[j].norm[0] in CONJUNCTIONS and (
         _opens_content(doc, j + 1, cue.form) or j + 1 < len(doc.tokens) and doc.tokens[j + 1].norm == ":"
     ):
