@@ -31,6 +31,7 @@ from .speakers import (
     _affiliation,
     _apposed_person,
     _ba_affiliation,
+    _offered,
     _own_words,
     _possessed_object,
     _addressed_object,
@@ -124,6 +125,10 @@ def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
     return i
 
 
+#: How many words after an offering verb (قدم، رفع) its courtesy may come: past a long title.
+OFFER_WINDOW = 12
+
+
 def _names_the_words(doc: _Doc, token) -> bool:
     """A noun for the speaker's words (كلمته، حديثه), بالقول, or a participle of saying (قائلا)."""
     form = doc.lex.forms.get(token.norm)
@@ -137,6 +142,8 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     marker = _content_marker(doc, cue, i, end)
     if form.names_words and not any(_names_the_words(doc, t) for t in doc.tokens[cue.end:marker[1] if marker else end]):
         return None  # اختتمت فعاليات المهرجان: an event closed, not words
+    if form.offers and not any(_offered(t) for t in doc.tokens[cue.end : min(end, cue.end + OFFER_WINDOW)]):
+        return None  # قدم الفريق أداء جيدا، رفع الأسعار: no courtesy offered, no speech
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
     if marker is None and form.verb_initial and form.preps:

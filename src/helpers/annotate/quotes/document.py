@@ -192,9 +192,9 @@ def _cue_form(lexicon: ReportingLexicon, norm: str) -> CueForm | None:
     bare = {norm, norm[1:] if norm[:1] in CONJUNCTIONS else norm}
     for candidate in _cue_candidates(norm):
         form = lexicon.forms.get(candidate)
-        if form is not None and (candidate in bare or not form.participle and (
+        if form is not None and (candidate in bare or not form.participle and not form.offers and (
             form.takes_object or not form.preps and not form.clause_only
-        )):
+        )):  # what قدم/وجه offer is a noun: وجهه is "his face"
             return form
     return None
 

@@ -70,6 +70,7 @@ NAME_PARTICLES = _rule("name_particles")
 #: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.
 OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("object_nouns"))
 SPEECH_NOUNS = _rule("speech_nouns")
+OFFER_NOUNS = frozenset(normalize(w) for w in _rule("offer_nouns"))
 CHANNEL_PRONOUNS = frozenset(normalize(w) for w in _rule("channel_pronouns"))
 OBJECT_PRONOUNS = _rule("object_pronouns")
 NAME_PREPOSITIONS = _rule("name_prepositions")
@@ -119,6 +120,7 @@ class CueForm:
     ya_final: bool = False  # an imperfect the lexicon spells with a final ي (يدعي، ينفي): written ى it is passive
     also_preposition: bool = False  # بين "between": before two nouns joined by و it is the preposition
     passive_present: bool = False  # يعتبر without أن is يُعتبر "is considered"
+    offers: bool = False  # قدم، رفع: speech only when it offers a courtesy or a message (قدم التعازي)
 
 
 @dataclass(frozen=True, eq=False)  # a lexicon is itself: hashed by identity, so that lookups in it can be cached
@@ -215,7 +217,7 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         clause_only=bool(entry.get("clause_only")), verb_initial=bool(entry.get("verb_initial")),
         relay=tuple(normalize(p) for p in entry.get("relay") or ()), takes_object=bool(entry.get("object")),
         names_words=bool(entry.get("names_words")), also_preposition=bool(entry.get("also_preposition")),
-        passive_present=bool(entry.get("passive_present")),
+        passive_present=bool(entry.get("passive_present")), offers=bool(entry.get("offers")),
     )
     generated: list[tuple[str, str, str, bool, bool, bool]] = []  # form, gender, number, participle, imperfect, ya_final
     for stem in entry.get("past") or ():

@@ -40,6 +40,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     RELAY_WORDS,
     SENTENCE_CONNECTORS,
+    OFFER_NOUNS,
     SPEECH_NOUNS,
 )
 
@@ -76,7 +77,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if lo >= hi:
         return None
     first = doc.tokens[lo]
-    if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS or _possessed_first(doc, lo):
+    if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS or _offered(first) or _possessed_first(doc, lo):
         return None  # وأكد أهمية الحوار، وامتدح إدارته: the verb's object, its subject dropped
     if doc.is_addressee(lo):
         after = _after_addressee(doc, lo, hi)
@@ -165,6 +166,13 @@ def _own_words(token) -> bool:
     """A noun for the speaker's own words with a possessive pronoun (كلمته، بيانها، تصريحاته)."""
     stems = _without_possessive(_base(token))
     return stems is not None and any(stem in SPEECH_NOUNS for stem in stems)
+
+
+def _offered(token) -> bool:
+    """A courtesy or a message offered (التعازي، شكره، تهانيه، الدعوة: ``offer_nouns``): the object of
+    قدم/رفع/وجه, never part of the speaker's mention."""
+    base = _base(token)
+    return base in OFFER_NOUNS or any(stem in OFFER_NOUNS for stem in _without_possessive(base) or ())
 
 
 def _possessed_object(doc: _Doc, j: int) -> bool:
@@ -384,6 +392,7 @@ def _indefinite_head(doc: _Doc, token) -> bool:
 def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     """End of a speaker noun phrase starting at a head or name: titles, nisba adjectives, names."""
     j = min(doc.entity_end.get(lo, lo + 1), hi)
+    j = next((k for k in range(lo + 1, j) if _offered(doc.tokens[k])), j)  # مجلس الوزراء | الشكر: not in the name
     chained = -1  # the last indefinite noun taken as the genitive of the one before it (قائد حرس | الحدود)
     while j < hi:
         token, prev = doc.tokens[j], doc.tokens[j - 1]
@@ -398,7 +407,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
             j = max(min(_person_end(doc, j), hi), _construct_chain(doc, j, hi) if genitive else 0)  # لقطاع السجون
             continue
-        if _is_adverb(doc, j) or _possessed_object(doc, j) or _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics:
+        if _is_adverb(doc, j) or _possessed_object(doc, j) or _offered(token) or _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics:
             break  # شكري | أهمية …، ناصر | بضرورة …; not قيادة التحالف لدعم الشرعية
         if token.norm == "(":
             close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
