@@ -92,7 +92,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and not _first_name(doc, j) and not _hamza_title(token) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
-            or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j)))
+            or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)))
         ):
             break
         j += 1
@@ -166,6 +166,12 @@ def _own_words(token) -> bool:
     """A noun for the speaker's own words with a possessive pronoun (كلمته، بيانها، تصريحاته)."""
     stems = _without_possessive(_base(token))
     return stems is not None and any(stem in SPEECH_NOUNS for stem in stems)
+
+
+def _verb_object(token) -> bool:
+    """A verbal noun that opens the verb's object (object_nouns, no preposition on it): ولفت الجبير |
+    الانتباه إلى، وأكد الوزير | أهمية …; also what an offering verb offers (:func:`_offered`)."""
+    return token.kind == "word" and not token.proclitics and _base(token) in OBJECT_NOUNS or _offered(token)
 
 
 def _offered(token) -> bool:
