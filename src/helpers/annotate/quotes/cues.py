@@ -207,4 +207,24 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
             continue
         if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in CONJUNCTIONS:
             return end
+        if not cue.form.imperfect and _content_opened(doc, start, j) and _own_content_ahead(doc, cues_at, j, hi):
+            return end  # … إنها ستغني إيران، قال المؤيدون، وهم من الديمقراطيين، إن …
     return hi
+
+
+def _content_opened(doc: _Doc, start: int, j: int) -> bool:
+    """Did a content marker (أن/إن, a colon or a quotation) open between tokens start and j? If not,
+    a verb between commas is an aside before the first verb's content (وقال مسؤول، طلب عدم الكشف
+    عن اسمه، إن …، وأشار مسؤول، تحدث إلى الصحافيين، إلى أن …)."""
+    return any(k in doc.opening or doc.tokens[k].norm in doc.lex.complementisers or doc.tokens[k].norm == ":" for k in range(start, j))
+
+
+def _own_content_ahead(doc: _Doc, cues_at: dict[int, _Cue], j: int, hi: int) -> bool:
+    """The cue at token j has a content marker of its own (أن/إن, a colon or a quotation) before the
+    next cue of its sentence: it opens a statement, not the attribution of the words before it."""
+    for k in range(j + 1, hi):
+        if k in cues_at:
+            return False
+        if k in doc.opening or doc.tokens[k].norm in doc.lex.complementisers or doc.tokens[k].norm == ":":
+            return True
+    return False
