@@ -1188,3 +1188,18 @@ def test_a_bare_verb_after_a_comma_with_its_own_content_opens_a_statement():
     assert same(rows.speaker_label.iloc[-1], "كارتر"), rows[["cue", "speaker", "text"]]
     rows = table("وقال الوزير إن المعرض ناجح، علما بأن الإقبال كان ضعيفا العام الماضي.")
     assert list(rows.cue) == ["وقال"], rows[["cue", "text"]]
+
+
+def test_a_mention_is_never_cut_inside_a_bracketed_name():
+    """… في شركة (إل | .في.إم.إتش): a mention that ended inside brackets takes them whole (dev2 strict
+    speaker 0.848 -> 0.854)."""
+    rows = table("وتستعد الشركة لإطلاق منتج منافس وفق ما كشف عنه كلود بيفر رئيس وحدة الساعات في شركة "
+                 "(إل.في.إم.إتش) لصحيفة هاندلسبلات الألمانية.")
+    assert same(rows.speaker_label.iloc[0], "كلود بيفر رئيس وحدة الساعات في شركة (إل.في.إم.إتش)"), rows[["speaker", "speaker_label"]]
+
+
+def test_a_names_own_lam_stays_in_the_label():
+    """لاجارد, لايسي: the ل of a name is not the preposition a source phrase puts before it (the label
+    read «اجارد دائني» in dev2)."""
+    rows = table("وأكدت لاجارد أن الديون مرتفعة.")
+    assert rows.speaker_label.iloc[0] == "لاجارد", rows[["speaker", "speaker_label"]]

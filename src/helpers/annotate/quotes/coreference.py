@@ -61,11 +61,20 @@ class _Speakers:
             return ""
         first = self.doc.tokens[i]
         text = self.doc.text[first.start : self.doc.tokens[k - 1].end]
-        if first.kind == "word" and first.proclitics == "ل":
+        if first.kind == "word" and first.proclitics == "ل" and self._governing_lam(i):
             # a source phrase's ل is not part of the name: وفقا لمسؤولين → مسؤولين, and before the
-            # article it took the article's alif: وفقا للمصادر → المصادر
+            # article it took the article's alif: وفقا للمصادر → المصادر; a name's own ل stays (لاجارد)
             text = "ال" + text[2:] if first.has_article and first.norm.startswith("لل") else text[1:]
         return "".join(c for c in text if c not in QUOTE_CHARS).strip(" ،,.:")
+
+    def _governing_lam(self, i: int) -> bool:
+        """Is the ل of token i a preposition (وفقا لمسؤولين، لأمريكا), not a name's first letter
+        (لاجارد، لايسي: a name the finder knows whole, or a rare word after no source phrase)?"""
+        doc, token = self.doc, self.doc.tokens[i]
+        before = doc.tokens[i - 1].norm if i > 0 else ""
+        if before in doc.lex.source_openers or before[1:] in doc.lex.source_openers:
+            return True
+        return doc.entity_offset.get(i, token.start + 1) > token.start and not doc.is_name(token)
 
     def mention(self, i: int, j: int, gender: str, number: str) -> Speaker:
         """The speaker an explicit mention (tokens [i, j)) refers to, created if new."""

@@ -167,7 +167,7 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         draft.speaker = speakers.honoured(doc.tokens[subject[0]].norm, subject[0], draft.gender, draft.number)
         subject, source = None, "explicit"
     if draft.speaker is None and subject is not None:
-        subject = subject[0], _past_quoted_name(doc, subject[1])
+        subject = subject[0], _past_quoted_name(doc, *subject)
         draft.subject = subject
         draft.speaker = speakers.mention(*subject, draft.gender, draft.number)
         draft.source = source

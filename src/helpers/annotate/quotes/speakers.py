@@ -44,6 +44,8 @@ from .lexicon import (
     SPEECH_NOUNS,
 )
 
+#: Tokens a bracketed name may hold on either side of a mention's end (شركة (إل.في.إم.إتش)).
+BRACKET_NAME_MAX = 8
 #: Indefinite nouns in a row that a construct chain may hold before its definite genitive.
 CONSTRUCT_CHAIN_MAX = 3
 #: A word at least as common as ``name_max_zipf`` (quote_rules.yaml) is a word, not a name: the
@@ -107,12 +109,18 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     return (lo, j) if j > lo else None
 
 
-def _past_quoted_name(doc: _Doc, j: int) -> int:
-    """A mention's end moved past the closing mark when it fell inside a quoted name (مشاركون في
-    «ملتقى أمن وسلامة | الآثار»): a quotation is never cut."""
+def _past_quoted_name(doc: _Doc, lo: int, j: int) -> int:
+    """The end j of a mention starting at token lo, moved past the closing mark when it fell inside a
+    quoted or bracketed name (مشاركون في «ملتقى أمن وسلامة | الآثار»، شركة (إل | .في.إم.إتش)): a
+    name in marks is never cut."""
     quote = doc.inside.get(j - 1) if j > 0 else None
     if quote is not None and quote.close in doc.by_start and doc.inside.get(j) is quote and doc.tokens[j - 1].start > quote.open:
         return doc.by_start[quote.close] + 1
+    opened = next((k for k in range(j - 1, max(j - BRACKET_NAME_MAX, lo) - 1, -1) if doc.tokens[k].norm in ("(", ")")), None)
+    if opened is not None and doc.tokens[opened].norm == "(" and doc.tokens[opened - 1].norm not in PREPOSITION_WORDS | {"ل"}:
+        close = next((k for k in range(j, min(j + BRACKET_NAME_MAX, len(doc.tokens))) if doc.tokens[k].norm == ")"), None)
+        if close is not None:
+            return close + 1
     return j
 
 
