@@ -8,6 +8,7 @@ from ...text.normalize import DIACRITICS
 from ..names import load_names
 from .cues import (
     _Cue,
+    _opens_content,
     _verb_cue,
 )
 from .document import (
@@ -44,6 +45,8 @@ from .lexicon import (
     SPEECH_NOUNS,
 )
 
+#: كان and its forms between a fronted subject and its verb (الجبير كان ندد، المسؤولون كانوا قد أكدوا).
+KANA_FORMS = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 #: Tokens a bracketed name may hold on either side of a mention's end (شركة (إل.في.إم.إتش)).
 BRACKET_NAME_MAX = 8
 #: Indefinite nouns in a row that a construct chain may hold before its definite genitive.
@@ -94,7 +97,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and not _first_name(doc, j) and not _hamza_title(token) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
-            or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)))
+            or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)
+                                                                     or _participle_cue(doc, j)))
         ):
             break
         j += 1
@@ -174,6 +178,18 @@ def _own_words(token) -> bool:
     """A noun for the speaker's own words with a possessive pronoun (كلمته، بيانها، تصريحاته)."""
     stems = _without_possessive(_base(token))
     return stems is not None and any(stem in SPEECH_NOUNS for stem in stems)
+
+
+def _participle_cue(doc: _Doc, j: int) -> bool:
+    """A reporting participle at token j: it follows the subject, never belongs to it (وأضاف السيسي |
+    موجها حديثه للأمير …، تابع الوزير | مؤكدا على أن); after an indefinite noun only with its content
+    or its words after it, else it is an adjective (مصادر متابعة للتحقيقات)."""
+    form = doc.cue_form(doc.tokens[j])
+    if form is None or not form.participle:
+        return False
+    prev = doc.tokens[j - 1]
+    adjective = prev.kind == "word" and not prev.has_article and not doc.is_name(prev) and (j - 1) not in doc.in_named
+    return not adjective or j + 1 < len(doc.tokens) and (_opens_content(doc, j + 1, form) or _own_words(doc.tokens[j + 1]))
 
 
 def _verb_object(token) -> bool:
@@ -520,8 +536,8 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     if i >= verb or i in doc.inside or not doc.starts_speaker(i):
         return None
     j = verb
-    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
-        j -= 1
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"} | KANA_FORMS:
+        j -= 1  # الجبير كان (قد) ندد: the auxiliary is not the subject's
     if not (j > i and j - i <= 15):
         return None
     for k in range(i + 2, j):  # … فيديريكا موغيريني في بيان لها، قالت: a person's name ends before the context
