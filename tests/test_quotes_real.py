@@ -1217,3 +1217,10 @@ def test_a_participle_or_kana_after_the_subject_is_not_in_it(text, speaker):
     0.895); after an indefinite noun a participle without its content is an adjective (مصادر متابعة)."""
     rows = table(text)
     assert same(rows.speaker.iloc[-1], speaker), rows[["cue", "speaker", "text"]]
+
+
+def test_a_descriptive_clause_stays_out_of_the_label():
+    """قال المؤيدون، وهم من الديمقراطيين، إن …: the label, like the mention, ends before وهو/وهم (the
+    label read «المؤيدون، وهم من الديمقراطيين» in dev3)."""
+    rows = table("وقال المؤيدون، وهم من الديمقراطيين، إن الاتفاق عالمي.")
+    assert rows.speaker_label.iloc[0] == "المؤيدون", rows[["speaker", "speaker_label"]]

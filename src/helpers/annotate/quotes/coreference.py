@@ -4,6 +4,7 @@ the speaker a dropped subject (وأضاف) continues.
 from __future__ import annotations
 
 from .document import (
+    MENTION_STOPS,
     Speaker,
     _base,
     _Doc,
@@ -53,9 +54,10 @@ class _Speakers:
         return bool(core) and _base(core[0]) in self.doc.lex.anonymous_heads
 
     def label(self, i: int, j: int) -> str:
-        """Readable mention text: no relative clause, no quote marks or trailing punctuation."""
+        """Readable mention text: no relative or descriptive clause (الذي، وهو), no quote marks or
+        trailing punctuation."""
         k = i
-        while k < j and self.doc.tokens[k].norm not in RELATIVE_PRONOUNS:
+        while k < j and self.doc.tokens[k].norm not in MENTION_STOPS:
             k += 1
         if k == i:
             return ""
