@@ -1224,3 +1224,10 @@ def test_a_descriptive_clause_stays_out_of_the_label():
     label read «المؤيدون، وهم من الديمقراطيين» in dev3)."""
     rows = table("وقال المؤيدون، وهم من الديمقراطيين، إن الاتفاق عالمي.")
     assert rows.speaker_label.iloc[0] == "المؤيدون", rows[["speaker", "speaker_label"]]
+
+
+def test_a_source_phrase_before_a_quotation_is_direct():
+    """وبحسب الوزير «…»: a quotation right after a fronted source's name is its words, direct (dev3:
+    «وبحسب العكبري «لا تخلو أرصفة الميناء …»» gave no statement)."""
+    rows = table("وبحسب الوزير «لا تخلو أرصفة الميناء من الناقلات والبواخر المختلفة».")
+    assert list(rows.kind) == ["direct"] and same(rows.speaker.iloc[0], "الوزير"), rows[["kind", "speaker", "text"]]

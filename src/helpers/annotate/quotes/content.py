@@ -288,8 +288,11 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
         i += 1
         while i < hi and doc.tokens[i].norm in RESUMPTIVE_PREPOSITIONS:
             i += 1
+    named_end = _noun_phrase(doc, i, hi) if i < hi and doc.starts_speaker(i) else None
     j = i
-    while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";", ":"} | doc.lex.complementisers | FA_COMPLEMENTISERS:
+    while j < hi and doc.tokens[j].norm not in {COMMA, ".", ";", ":"} | doc.lex.complementisers | FA_COMPLEMENTISERS and not (
+        j == named_end and j in doc.opening and not doc.is_term(doc.opening[j])  # وبحسب الوزير «…»: the words, right after the source
+    ):
         j += 1
     if j == i:
         return None
