@@ -1231,3 +1231,12 @@ def test_a_source_phrase_before_a_quotation_is_direct():
     «وبحسب العكبري «لا تخلو أرصفة الميناء …»» gave no statement)."""
     rows = table("وبحسب الوزير «لا تخلو أرصفة الميناء من الناقلات والبواخر المختلفة».")
     assert list(rows.kind) == ["direct"] and same(rows.speaker.iloc[0], "الوزير"), rows[["kind", "speaker", "text"]]
+
+
+def test_adan_after_a_comma_is_considering():
+    """…، عادًا ذلك من الأعمال الصالحة: the participle of عدّ "to consider" (40 times after a comma in
+    SaudiNewsNet; dev3 R 0.895 -> 0.902, test R 0.857 -> 0.862), listed whole (participle_forms) as
+    its stem is also عاد "returned" and عادة "usually"."""
+    rows = table("وأشاد الأمير بالمعرض، عادا رعايته تتويجاً للمحطة الثانية للمعرض.")
+    assert list(rows.cue) == ["وأشاد", "عادا"] and rows.kind.iloc[1] == "indirect", rows[["cue", "kind", "text"]]
+    assert table("وعاد الوزير إلى الرياض أمس بعد زيارة عادة ما تستغرق يومين.").empty

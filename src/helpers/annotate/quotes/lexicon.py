@@ -226,12 +226,14 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         generated += [(f, g, n, False, True, str(stem).endswith("ي")) for f, g, n in _present_forms(normalize(stem))]
     for stem in entry.get("participle") or ():
         generated += [(f, g, n, True, False, False) for f, g, n in _participle_forms(normalize(stem))]
+    for form in entry.get("participle_forms") or ():
+        generated.append((normalize(form), "m", "sg", True, False, False))
     for form in entry.get("forms") or ():
         norm = normalize(form)
         imperfect = norm[:1] in "يت"
         generated.append((norm, *_listed_form_features(norm), imperfect, imperfect and str(form).endswith("ي")))
     if not generated:
-        raise ValueError(f"{where}: verb '{lemma}' lists no forms (past, present, participle or forms)")
+        raise ValueError(f"{where}: verb '{lemma}' lists no forms (past, present, participle, participle_forms or forms)")
     return {form: CueForm(gender=g, number=n, participle=p, imperfect=imp, ya_final=ya, **common)
             for form, g, n, p, imp, ya in generated}
 
