@@ -82,6 +82,9 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             return "clause", j
         if token.norm == ":":
             return "colon", j
+        if token.norm == "من" and j == i + 1 and _partitive(doc, i):
+            j += 1  # تبرأ كثير | من المشايخ من البيان: the quantity's من, not the verb's
+            continue
         if j in doc.governed_names and _prep_again(doc, j, end, preps):
             j = doc.entity_end[j]  # الجالية البحرينية بالمملكة العربية السعودية | بالتصريحات: a place, then the object
             continue
@@ -101,6 +104,12 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             return ("clause", later) if later else ("prep", j)
         j += 1
     return None
+
+
+def _partitive(doc: _Doc, i: int) -> bool:
+    """Token i is a quantity of people before من (عدد من النواب، كثير من المشايخ): a subject."""
+    return (_base(doc.tokens[i]) in doc.lex.partitive_heads and i + 1 < len(doc.tokens)
+            and doc.tokens[i + 1].norm == "من")
 
 
 def _prep_again(doc: _Doc, j: int, end: int, preps: tuple[str, ...]) -> bool:

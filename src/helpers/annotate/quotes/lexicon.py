@@ -140,6 +140,7 @@ class ReportingLexicon:
     title_words: frozenset[str]
     term_heads: frozenset[str]
     term_prepositions: frozenset[str]
+    partitive_heads: frozenset[str]
     anonymity_markers: tuple[tuple[str, ...], ...]
     impersonal: frozenset[str]
     question_verbs: frozenset[str]
@@ -267,6 +268,7 @@ def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
         title_words=_bare(data.get("title_words")),
         term_heads=_bare(data.get("term_heads")),
         term_prepositions=_words(data.get("term_prepositions")),
+        partitive_heads=_bare(data.get("partitive_heads")),
         anonymity_markers=tuple(tuple(normalize(m).split()) for m in data.get("anonymity_markers") or ()),
         max_term_words=int(data.get("max_term_words", 1)),
         min_continuation_words=int(data.get("min_continuation_words", 5)),
