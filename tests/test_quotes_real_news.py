@@ -1,8 +1,9 @@
 """Floors on the real-news gold (tests/fixtures/real_news): the scores of the extractor on the dev,
 test and held-out splits when these floors were set, minus about 0.03, the blind split's first
 run minus 0.03, and the second dev split's scores after its first rules minus 0.03; the held-out
-and second dev speaker floors were raised to their scores after the fourth round minus 0.03
-(docs/evaluation.md has the numbers).
+and second dev speaker floors were raised to their scores after the fourth round minus 0.03, the
+third dev split's to its scores after the fifth round minus 0.03 (docs/evaluation.md has the
+numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
 
@@ -47,11 +48,11 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.81,  # 0.839 after the fourth round
         ("kind", "accuracy", "accuracy"): 0.91,
     },
-    "dev3": {  # the third dev set, from the sample: its first run's scores minus 0.03
-        ("statements", "all", "recall"): 0.81,
-        ("statements", "all", "f1"): 0.87,
-        ("quoted_words", "direct+mixed", "f1"): 0.83,
-        ("speaker", "accuracy", "accuracy"): 0.81,
+    "dev3": {  # the third dev set, from the sample: its scores after the fifth round minus 0.03
+        ("statements", "all", "recall"): 0.88,
+        ("statements", "all", "f1"): 0.91,
+        ("quoted_words", "direct+mixed", "f1"): 0.90,
+        ("speaker", "accuracy", "accuracy"): 0.86,
         ("kind", "accuracy", "accuracy"): 0.92,
     },
 }
