@@ -187,12 +187,12 @@ def tokenize_article(article) -> list[Token]:
     text = article.text
     forms = _form_cache(wordlist("stopwords"))
     for sent in article.sentences:
-        place = (sent.sentence, sent.para)
+        sentence, para = sent.sentence, sent.para  # unstarred, the token tuple is built at once
         end = sent.start
         for surface in TOKEN_TEXT_RE.findall(text, sent.start, sent.end):
             start = text.find(surface, end)
             end = start + len(surface)
-            tokens.append(_token_from_fields((len(tokens) + 1, *place, start, end) + forms[surface]))
+            tokens.append(_token_from_fields((len(tokens) + 1, sentence, para, start, end) + forms[surface]))
     return tokens
 
 
