@@ -117,7 +117,7 @@ def split_sentences(article) -> list[Sentence]:
 
 #: The Snowball Arabic stemmer (PyStemmer, its C build), without a cache of its own: a form is stemmed
 #: once, for the form cache, and keeping the last 10,000 distinct words made each stem three times
-#: slower (1.7 -> 0.55 us a new word form).
+#: slower (1.7 -> 0.55 us a stem).
 _STEMMER = Stemmer.Stemmer("arabic", maxCacheSize=0)
 
 
