@@ -90,9 +90,9 @@ def written_with_article(written: str, norm: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
-    """wordfreq's Arabic frequencies, and what the forms that normalise differently (أحد، إلى) add
-    to their normal form; kept apart so that the large list is not copied."""
+def _frequencies() -> dict[str, float]:
+    """wordfreq's Arabic frequencies, each normal form with what the spellings that normalise to it
+    (أحد، إلى) add: one dict, so that a word's frequency is one look-up."""
     from wordfreq import get_frequency_dict
 
     # The large list, as "best" is for Arabic, asked for as wordfreq's zipf_frequency asks for it
@@ -103,13 +103,15 @@ def _frequencies() -> tuple[dict[str, float], dict[str, float]]:
     # wordfreq's Arabic words are NFKC, hence composed (tests/test_morphology.py checks it).
     for word, norm in changed_forms(listed):
         added[norm] = added.get(norm, 0.0) + listed[word]
-    return listed, added
+    frequencies = dict(listed)  # a copy: wordfreq's own list stays as its zipf_frequency reads it
+    for norm, extra in added.items():
+        frequencies[norm] = listed.get(norm, 0.0) + extra
+    return frequencies
 
 
 def frequency(norm: str) -> float:
     """How often a normalised word is written in general Arabic, all its spellings together."""
-    listed, added = _frequencies()
-    return listed.get(norm, 0.0) + added.get(norm, 0.0)
+    return _frequencies().get(norm, 0.0)
 
 
 def _zipf(frequency_: float) -> float:

@@ -206,6 +206,11 @@ def _translated(text: str, composition: _Composition) -> str:
     return changed.sub(lambda char: table[ord(char.group())] or "", text)
 
 
+#: The composition of the default options, made once: nearly every call passes none, and making the
+#: key of the cache of compositions was a third of normalising a word.
+_DEFAULT_COMPOSITION = _composition(frozenset())
+
+
 def normalize(text: str, **options: bool) -> str:
     """Normalise Arabic text for matching and counting.
 
@@ -213,7 +218,7 @@ def normalize(text: str, **options: bool) -> str:
     unicode, bidi, zero_width, tatweel, diacritics, persian, alef, alef_maqsura,
     ta_marbuta, digits, punctuation.
     """
-    composition = _composition(frozenset(options.items()))
+    composition = _composition(frozenset(options.items())) if options else _DEFAULT_COMPOSITION
     if options.get("unicode", True):
         text = unicodedata.normalize("NFC", text)
     return _translated(text, composition)

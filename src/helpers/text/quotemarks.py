@@ -92,6 +92,8 @@ def pair_quote_marks(text: str, start: int = 0, end: int | None = None) -> Quote
     left out), else up to its outer quote's closer or the paragraph's end; so unclosed quotes never
     overlap, and the work and the quoted text stay linear in the paragraph, whatever its marks."""
     end = len(text) if end is None else end
+    if MARK.search(text, start, end) is None:
+        return QuoteMarks([], [])  # two paragraphs in three of the news quote nothing
     stack: list[tuple[str, int]] = []  # (expected closer, offset of opener)
     open_count: dict[str, int] = {}  # openers on the stack by expected closer
     last_mark = {c: text.rfind(c, start, end) for c in CLOSERS}
