@@ -368,7 +368,10 @@ def _arrow_column(pieces: list[list | array], arrow_type):
 
     if all(isinstance(piece, array) for piece in pieces):
         return pa.array(np.concatenate([np.frombuffer(piece, dtype=piece.typecode) for piece in pieces]), type=arrow_type)
-    return pa.array([value for piece in pieces for value in piece], type=arrow_type)
+    values = []
+    for piece in pieces:
+        values += piece
+    return pa.array(values, type=arrow_type)
 
 
 @lru_cache(maxsize=None)
