@@ -8,6 +8,7 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Iterable, Mapping
+from operator import attrgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -149,16 +150,24 @@ def original_span(text: str, index: list[int], lo: int, hi: int) -> tuple[int, i
     return start, end
 
 
+def _sentence_at(sentences: list, offset: int, starts: list[int] | None = None):
+    """The sentence containing ``offset`` (or the last one starting before it); ``starts``, the
+    sentences' starts if the caller listed them, spares a key function call per bisection step."""
+    i = bisect.bisect_right(sentences, offset, key=lambda s: s.start) if starts is None else bisect.bisect_right(starts, offset)
+    return sentences[max(i - 1, 0)]
+
+
 def locate(article, offset: int) -> tuple[int, int]:
     """(para, sentence) of the sentence containing ``offset`` (or the last one starting before it)."""
-    sentences = article.sentences
-    i = max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
-    return sentences[i].para, sentences[i].sentence
+    sentence = _sentence_at(article.sentences, offset)
+    return sentence.para, sentence.sentence
 
 
 def located_columns(article, items: list, names: list[str], **extra: list) -> dict[str, list]:
     """Columns ``names`` of matches that each have ``start``: doc_id, the (para, sentence) of the
     start, the ``extra`` columns given, and every other column read from the match's attribute."""
-    places = [locate(article, item.start) for item in items]
-    known = {"doc_id": [article.doc_id] * len(items), "para": [p for p, _ in places], "sentence": [s for _, s in places], **extra}
-    return {name: known[name] if name in known else [getattr(item, name) for item in items] for name in names}
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+    places = [_sentence_at(sentences, item.start, starts) for item in items]
+    known = {"doc_id": [article.doc_id] * len(items), "para": [s.para for s in places], "sentence": [s.sentence for s in places], **extra}
+    return {name: known[name] if name in known else list(map(attrgetter(name), items)) for name in names}
