@@ -426,7 +426,7 @@ class TableWriter:
             self._convert()
         part = self.count // self.part_articles
         for layer in self.layers:
-            table = pa.concat_tables(self.pieces[layer]).combine_chunks()
+            table = pa.concat_tables(self.pieces[layer])  # written as one row group, chunks and all: no copy to join them
             self.pieces[layer] = []
             open_part, writer = self.writers.get(layer, (None, None))
             if open_part != part:
