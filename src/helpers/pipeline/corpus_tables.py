@@ -24,6 +24,7 @@ import json
 import os
 import pickle
 import shutil
+import struct
 import tempfile
 import warnings
 from array import array
@@ -188,16 +189,25 @@ def _packed(columns: dict[str, list]) -> dict[str, list | array]:
     while the article's objects are still in the processor's caches. Pickling it and converting it to
     Arrow then copy one buffer instead of visiting a Python object a row: on real news, 0.41 -> 0.28 ms
     to convert an article's tokens, 0.33 -> 0.26 ms to pickle its layers."""
-    packed = {}
-    for name, values in columns.items():
-        kind = column_type(name)
+    return {name: _packed_values(values, column_type(name)) for name, values in columns.items()}
+
+
+def _packed_values(values: list, kind: str) -> list | array:
+    """One column for :func:`_packed`. The values are converted in one C call each way (``bytes`` of
+    the booleans, ``struct.pack`` of the integers) and copied into the array: ``array(code, values)``
+    parses a format string per value, twice as slow."""
+    if kind == "bool":
         try:
-            packed[name] = values if kind == "str" else array("b" if kind == "bool" else "i", values)
-        except OverflowError:  # an integer past 2**31
-            packed[name] = array("q", values)
+            return array("b", bytes(values))
         except TypeError:  # a missing value (None)
-            packed[name] = values
-    return packed
+            return values
+    if kind == "int":
+        for code in "iq":
+            try:
+                return array(code, struct.pack(f"{len(values)}{code}", *values))
+            except struct.error:  # past 2**31 (then 2**63), or a missing value
+                continue
+    return values
 
 
 class Cache:
