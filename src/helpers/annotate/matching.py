@@ -84,6 +84,10 @@ class Hit(NamedTuple):
     proclitics: str
 
 
+#: Any sequence of proclitics, as a set (morphology's tuple is searched one by one).
+_ANY_PROCLITICS = frozenset(PROCLITIC_SEQUENCES)
+
+
 class PhraseMatcher:
     """Every occurrence of many phrases in one pass (Aho–Corasick), with Arabic word boundaries.
 
@@ -94,13 +98,15 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Mapping[str, object]):
         self.automaton = ahocorasick.Automaton()
-        entries: dict[str, list[tuple[object, bool]]] = {}
+        # key -> its readings: (payload, the proclitics allowed before the key, the proclitic ل
+        # that its first letter is when the key writes a phrase's article as لل)
+        entries: dict[str, list[tuple[object, frozenset[str], str]]] = {}
         for key, payload in phrases.items():
-            entries.setdefault(key, []).append((payload, False))
+            entries.setdefault(key, []).append((payload, PROCLITICS_BEFORE_ARTICLE if key.startswith(ARTICLE) else _ANY_PROCLITICS, ""))
             if has_article(key):
-                entries.setdefault(LAM_ARTICLE + key[len(ARTICLE) :], []).append((payload, True))
-        for key, values in entries.items():
-            self.automaton.add_word(key, (len(key), key.startswith(ARTICLE), values))
+                entries.setdefault(LAM_ARTICLE + key[len(ARTICLE) :], []).append((payload, PROCLITICS_BEFORE_LAM_ARTICLE, "ل"))
+        for key, readings in entries.items():
+            self.automaton.add_word(key, (len(key), readings))
         if entries:
             self.automaton.make_automaton()
         self.size = len(entries)
@@ -110,21 +116,18 @@ class PhraseMatcher:
         if not self.size:
             return []
         hits = []
-        for last, (length, with_article, values) in self.automaton.iter(string):
-            start, end = last - length + 1, last + 1
-            if end < len(string) and string[end].isalnum():
+        size = len(string)
+        for last, (length, readings) in self.automaton.iter(string):
+            end = last + 1
+            if end < size and string[end].isalnum():
                 continue
-            word_start = start
+            start = word_start = end - length
             while word_start > 0 and string[word_start - 1].isalnum():
                 word_start -= 1
             prefix = string[word_start:start]
-            for payload, lam_article in values:
-                allowed = PROCLITICS_BEFORE_LAM_ARTICLE if lam_article else (
-                    PROCLITICS_BEFORE_ARTICLE if with_article else PROCLITIC_SEQUENCES
-                )
+            for payload, allowed, lam in readings:
                 if prefix in allowed:
-                    shift = 1 if lam_article else 0
-                    hits.append(Hit(start + shift, end, payload, prefix + "ل" * shift))
+                    hits.append(Hit(start + len(lam), end, payload, prefix + lam))
         return hits
 
 
