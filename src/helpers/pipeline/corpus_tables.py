@@ -377,11 +377,18 @@ def _arrow_column(pieces: list[list | array], arrow_type):
     import pyarrow as pa
 
     if all(isinstance(piece, array) for piece in pieces):
-        return pa.array(np.concatenate([np.frombuffer(piece, dtype=piece.typecode) for piece in pieces]), type=arrow_type)
+        return pa.array(np.concatenate([_unpacked(piece) for piece in pieces]), type=arrow_type)
     values = []
     for piece in pieces:
-        values += piece
+        values += _unpacked(piece).tolist() if isinstance(piece, array) else piece
     return pa.array(values, type=arrow_type)
+
+
+def _unpacked(piece: array):
+    """A packed column as a NumPy array over its buffer, booleans as booleans."""
+    import numpy as np
+
+    return np.frombuffer(piece, dtype=np.bool_ if piece.typecode == "b" else piece.typecode)
 
 
 @lru_cache(maxsize=None)
