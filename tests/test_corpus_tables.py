@@ -95,6 +95,18 @@ def test_a_layer_whose_columns_change_between_articles_is_refused():
         corpus_tables.columns_table("tokens", ("doc_id", "start"), [first, second])
 
 
+def test_packed_columns_give_the_values_of_their_lists_also_mixed_with_unpacked_ones():
+    """Integer and boolean columns are packed into arrays unless a value is missing; an integer past
+    2**31 takes 64 bits; a column packed in one article and a list in the next still converts."""
+    first = corpus_tables._packed({"doc_id": ["a", "a"], "start": [0, 2**40], "speaker_start": [3, 4], "is_stop": [True, False]})
+    second = corpus_tables._packed({"doc_id": ["b"], "start": [7], "speaker_start": [None], "is_stop": [None]})
+    assert [first[name].typecode for name in ("start", "speaker_start", "is_stop")] == ["q", "i", "b"]
+    assert second["doc_id"] == ["b"] and second["speaker_start"] == [None] and second["is_stop"] == [None]
+    table = corpus_tables.columns_table("quotes", tuple(first), [first, second])
+    assert table.to_pydict() == {"doc_id": ["a", "a", "b"], "start": [0, 2**40, 7], "speaker_start": [3, 4, None], "is_stop": [True, False, None]}
+    assert [str(t) for t in table.schema.types] == ["string", "int64", "int64", "bool"]
+
+
 def test_an_annotation_crosses_processes_as_its_encoding_and_keeps_it_for_the_cache(tmp_path):
     import pickle
 

@@ -8,7 +8,8 @@ import re
 import unicodedata
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -41,13 +42,14 @@ def matchable(text: str) -> tuple[str, list[int]]:
     offsets: list[int] = []
     copied = 0  # characters of norm before this one are in pieces
     for run in SEPARATOR_RUN.finditer(norm):
-        pieces.append(norm[copied : run.start()])
-        offsets.extend(index[copied : run.start()])
+        start, end = run.span()
+        pieces.append(norm[copied:start])
+        offsets += index[copied:start]
         # one character for the run: a line break (at the run's last one) if it has any, else a space
-        line_break = run.group().rfind("\n")
-        pieces.append("\n" if line_break >= 0 else " ")
-        offsets.append(index[run.start() + max(line_break, 0)])
-        copied = run.end()
+        line_break = norm.rfind("\n", start, end)
+        pieces.append(" " if line_break < 0 else "\n")
+        offsets.append(index[start if line_break < 0 else line_break])
+        copied = end
     pieces.append(norm[copied:])
     offsets.extend(index[copied : len(norm)])
     offsets.append(len(text))
@@ -72,14 +74,18 @@ def phrase_key(phrase: str) -> str:
 # --- the multi-pattern matcher -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One occurrence of a phrase in a matchable string: ``[start, end)`` there, its payload."""
+class Hit(NamedTuple):
+    """One occurrence of a phrase in a matchable string: ``[start, end)`` there, its payload. A named
+    tuple: an article has dozens, and a frozen dataclass took three times as long to make."""
 
     start: int
     end: int
     payload: object
     proclitics: str
+
+
+#: Any sequence of proclitics, as a set (morphology's tuple is searched one by one).
+_ANY_PROCLITICS = frozenset(PROCLITIC_SEQUENCES)
 
 
 class PhraseMatcher:
@@ -92,13 +98,15 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Mapping[str, object]):
         self.automaton = ahocorasick.Automaton()
-        entries: dict[str, list[tuple[object, bool]]] = {}
+        # key -> its readings: (payload, the proclitics allowed before the key, the proclitic ل
+        # that its first letter is when the key writes a phrase's article as لل)
+        entries: dict[str, list[tuple[object, frozenset[str], str]]] = {}
         for key, payload in phrases.items():
-            entries.setdefault(key, []).append((payload, False))
+            entries.setdefault(key, []).append((payload, PROCLITICS_BEFORE_ARTICLE if key.startswith(ARTICLE) else _ANY_PROCLITICS, ""))
             if has_article(key):
-                entries.setdefault(LAM_ARTICLE + key[len(ARTICLE) :], []).append((payload, True))
-        for key, values in entries.items():
-            self.automaton.add_word(key, (len(key), key.startswith(ARTICLE), values))
+                entries.setdefault(LAM_ARTICLE + key[len(ARTICLE) :], []).append((payload, PROCLITICS_BEFORE_LAM_ARTICLE, "ل"))
+        for key, readings in entries.items():
+            self.automaton.add_word(key, (len(key), readings))
         if entries:
             self.automaton.make_automaton()
         self.size = len(entries)
@@ -108,21 +116,18 @@ class PhraseMatcher:
         if not self.size:
             return []
         hits = []
-        for last, (length, with_article, values) in self.automaton.iter(string):
-            start, end = last - length + 1, last + 1
-            if end < len(string) and string[end].isalnum():
+        size = len(string)
+        for last, (length, readings) in self.automaton.iter(string):
+            end = last + 1
+            if end < size and string[end].isalnum():
                 continue
-            word_start = start
+            start = word_start = end - length
             while word_start > 0 and string[word_start - 1].isalnum():
                 word_start -= 1
             prefix = string[word_start:start]
-            for payload, lam_article in values:
-                allowed = PROCLITICS_BEFORE_LAM_ARTICLE if lam_article else (
-                    PROCLITICS_BEFORE_ARTICLE if with_article else PROCLITIC_SEQUENCES
-                )
+            for payload, allowed, lam in readings:
                 if prefix in allowed:
-                    shift = 1 if lam_article else 0
-                    hits.append(Hit(start + shift, end, payload, prefix + "ل" * shift))
+                    hits.append(Hit(start + len(lam), end, payload, prefix + lam))
         return hits
 
 
@@ -148,16 +153,24 @@ def original_span(text: str, index: list[int], lo: int, hi: int) -> tuple[int, i
     return start, end
 
 
+def _sentence_at(sentences: list, offset: int, starts: list[int] | None = None):
+    """The sentence containing ``offset`` (or the last one starting before it); ``starts``, the
+    sentences' starts if the caller listed them, spares a key function call per bisection step."""
+    i = bisect.bisect_right(sentences, offset, key=lambda s: s.start) if starts is None else bisect.bisect_right(starts, offset)
+    return sentences[max(i - 1, 0)]
+
+
 def locate(article, offset: int) -> tuple[int, int]:
     """(para, sentence) of the sentence containing ``offset`` (or the last one starting before it)."""
-    sentences = article.sentences
-    i = max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
-    return sentences[i].para, sentences[i].sentence
+    sentence = _sentence_at(article.sentences, offset)
+    return sentence.para, sentence.sentence
 
 
 def located_columns(article, items: list, names: list[str], **extra: list) -> dict[str, list]:
     """Columns ``names`` of matches that each have ``start``: doc_id, the (para, sentence) of the
     start, the ``extra`` columns given, and every other column read from the match's attribute."""
-    places = [locate(article, item.start) for item in items]
-    known = {"doc_id": [article.doc_id] * len(items), "para": [p for p, _ in places], "sentence": [s for _, s in places], **extra}
-    return {name: known[name] if name in known else [getattr(item, name) for item in items] for name in names}
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+    places = [_sentence_at(sentences, item.start, starts) for item in items]
+    known = {"doc_id": [article.doc_id] * len(items), "para": [s.para for s in places], "sentence": [s.sentence for s in places], **extra}
+    return {name: known[name] if name in known else list(map(attrgetter(name), items)) for name in names}
