@@ -190,8 +190,8 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
         cue = cues_at.get(j)
         if j - 1 < start:
             continue
-        if j not in doc.inside and _opens_clause_unmarked(doc, cues_at, j):
-            return j
+        if (j in cues_at or j + 1 in cues_at or j + 2 in cues_at) and j not in doc.inside and _opens_clause_unmarked(doc, cues_at, j):
+            return j  # (every unmarked opening has a cue at j or one or two words after it)
         if doc.tokens[j - 1].norm == COMMA and (j - 1) not in doc.inside:
             end = j - 1
         elif (j - 1) in doc.closing and doc.closing[j - 1].close is not None:
