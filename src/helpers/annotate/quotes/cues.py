@@ -186,10 +186,12 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
     """The clause of a cue ends at the sentence end, or after a comma or a closing quote mark before
     ``مضيفا`` / ``وأضاف`` / ``بحسب``, a clause breaker (لكن، كما …) or a connector and a new
     verb (…" كما قال الوزير، أيضا قال …)."""
+    content_opened = False  # has the cue's own content begun before token j?
     for j in range(start, hi):
         cue = cues_at.get(j)
         if j - 1 < start:
             continue
+        content_opened = content_opened or _marks_content(doc, j - 1)
         if (j in cues_at or j + 1 in cues_at or j + 2 in cues_at) and j not in doc.inside and _opens_clause_unmarked(doc, cues_at, j):
             return j  # (every unmarked opening has a cue at j or one or two words after it)
         if doc.tokens[j - 1].norm == COMMA and (j - 1) not in doc.inside:
@@ -207,24 +209,24 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
             continue
         if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in CONJUNCTIONS:
             return end
-        if not cue.form.imperfect and _content_opened(doc, start, j) and _own_content_ahead(doc, cues_at, j, hi):
-            return end  # … إنها ستغني إيران، قال المؤيدون، وهم من الديمقراطيين، إن …
+        if not cue.form.imperfect and content_opened and _own_content_ahead(doc, cues_at, j, hi):
+            # … إنها ستغني إيران، قال المؤيدون، وهم من الديمقراطيين، إن …; before the first verb's
+            # content, a verb between commas is an aside (وقال مسؤول، طلب عدم الكشف عن اسمه، إن …)
+            return end
     return hi
 
 
-def _content_opened(doc: _Doc, start: int, j: int) -> bool:
-    """Did a content marker (أن/إن, a colon or a quotation) open between tokens start and j? If not,
-    a verb between commas is an aside before the first verb's content (وقال مسؤول، طلب عدم الكشف
-    عن اسمه، إن …، وأشار مسؤول، تحدث إلى الصحافيين، إلى أن …)."""
-    return any(k in doc.opening or doc.tokens[k].norm in doc.lex.complementisers or doc.tokens[k].norm == ":" for k in range(start, j))
+def _marks_content(doc: _Doc, k: int) -> bool:
+    """Token k opens a content: أن/إن, a colon or a quotation."""
+    return k in doc.opening or doc.tokens[k].norm in doc.lex.complementisers or doc.tokens[k].norm == ":"
 
 
 def _own_content_ahead(doc: _Doc, cues_at: dict[int, _Cue], j: int, hi: int) -> bool:
-    """The cue at token j has a content marker of its own (أن/إن, a colon or a quotation) before the
-    next cue of its sentence: it opens a statement, not the attribution of the words before it."""
+    """The cue at token j has a content marker of its own before the next cue of its sentence: it
+    opens a statement, not the attribution of the words before it."""
     for k in range(j + 1, hi):
         if k in cues_at:
             return False
-        if k in doc.opening or doc.tokens[k].norm in doc.lex.complementisers or doc.tokens[k].norm == ":":
+        if _marks_content(doc, k):
             return True
     return False
