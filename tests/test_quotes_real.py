@@ -1258,3 +1258,12 @@ def test_a_partitive_subjects_min_is_not_the_verbs():
     belongs to the subject, the verb's own من comes after (dev3 strict speaker 0.889 -> 0.893)."""
     rows = table("تبرأ كثير من مشايخ المحافظة من البيان الذي أصدرته الميليشيات.")
     assert same(rows.speaker.iloc[0], "كثير من مشايخ المحافظة") and rows.text.iloc[0].startswith("من البيان"), rows[["speaker", "text"]]
+
+
+def test_a_present_after_the_lam_of_purpose_with_its_content_is_a_statement():
+    """ومضى الوزير ليقول إن …، ينتقل ظريف ليؤكد أن …، لتقول: «…»: the present after the ل of purpose
+    says the words of the sentence's speaker when its content follows at once (dev3 R 0.914 -> 0.917,
+    quoted-words F1 0.931 -> 0.955; 11 corpus statements); without it, no statement (لتؤكد نجاح …)."""
+    rows = table("ومضى الوزير ليقول إن رحيل الأسد أمر يخص الشعب السوري.")
+    assert list(rows.cue) == ["ليقول"] and same(rows.speaker.iloc[0], "الوزير"), rows[["cue", "speaker", "text"]]
+    assert table("وتأتي هذه الدورة لتؤكد نجاح البرنامج.").empty

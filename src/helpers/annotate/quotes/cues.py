@@ -10,6 +10,7 @@ from ...text.normalize import DIACRITICS
 from ...text.segment import split_proclitics
 from .document import (
     _Doc,
+    purpose_form,
     written_word,
 )
 from .lexicon import (
@@ -55,6 +56,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # وأعتقد أن، أعترف: the first person of a verb whose past opens with hamzat wasl (اعتقد)
     if form.ya_final and token.surface.rstrip(DIACRITICS).endswith("ى"):
         return None  # شاب يدعى خالد، ويوصى بتناوله: passive (تدعي "claims"; يرى is spelt with ى anyway)
+    if _after_purpose_lam(doc, token, form) and not _opens_content(doc, i + 1, form):
+        return None  # ليقول الشعب «لا»: after the ل of purpose, speech only with its content at once (ومضى ليقول إن، لتقول: «…»)
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
@@ -73,6 +76,12 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     if _said_of_the_antecedent(doc, i, sent_lo, form):
         return None
     return _Cue(i, i + 1, form, form.lemma, form.cls)
+
+
+def _after_purpose_lam(doc: _Doc, token, form: CueForm) -> bool:
+    """Is the word the present after the ل of purpose (لتقول، ليؤكد), not a form as listed?"""
+    listed = token.norm[1:] if token.norm[:1] in CONJUNCTIONS else token.norm
+    return listed not in doc.lex.forms and purpose_form(doc.lex, token.norm) is form
 
 
 def _listed_form(doc: _Doc, token) -> str | None:

@@ -196,13 +196,21 @@ def _cue_form(lexicon: ReportingLexicon, norm: str) -> CueForm | None:
             form.takes_object or not form.preps and not form.clause_only
         )):  # what قدم/وجه offer is a noun: وجهه is "his face"
             return form
-    return None
+    return purpose_form(lexicon, norm)
+
+
+def purpose_form(lexicon: ReportingLexicon, norm: str) -> CueForm | None:
+    """The present form after the ل of purpose (لتقول، ومضى ليقول، ليؤكد), or None: speech only when
+    its content follows at once (see ``cues._verb_cue``)."""
+    rest = norm[1:] if norm[:1] in CONJUNCTIONS else norm
+    form = lexicon.forms.get(rest[1:]) if rest[:1] == "ل" and len(rest) > 3 else None
+    return form if form is not None and form.imperfect else None
 
 
 @lru_cache(maxsize=100_000)
 def _reads_as_cue(lexicon: ReportingLexicon, norm: str) -> bool:
-    """Is any of the word's :func:`_cue_candidates` a form of the lexicon?"""
-    return any(c in lexicon.forms for c in _cue_candidates(norm))
+    """Is any of the word's :func:`_cue_candidates` a form of the lexicon (or a present after ل)?"""
+    return any(c in lexicon.forms for c in _cue_candidates(norm)) or purpose_form(lexicon, norm) is not None
 
 
 @lru_cache(maxsize=100_000)
@@ -221,6 +229,7 @@ def _cue_spellings(lexicon: ReportingLexicon) -> tuple[frozenset[str], frozenset
     (:func:`_cue_candidates`): those forms are all tried, once per lexicon."""
     words = {conjunction + word + suffix for word in (*lexicon.forms, *lexicon.source_openers)
              for conjunction in ("", *CONJUNCTIONS) for suffix in ("", *OBJECT_SUFFIXES)}
+    words |= {conjunction + "ل" + word for word, form in lexicon.forms.items() if form.imperfect for conjunction in ("", *CONJUNCTIONS)}
     return (frozenset(w for w in words if _reads_as_cue(lexicon, w)), frozenset(w for w in words if _opens_cue(lexicon, w)))
 
 

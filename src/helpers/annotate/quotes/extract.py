@@ -20,6 +20,7 @@ from .coreference import (
     _Speakers,
 )
 from .cues import (
+    _after_purpose_lam,
     _clause_end,
     _Cue,
     _find_cues,
@@ -108,6 +109,8 @@ def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:
     if form is None or not form.imperfect:
         return False
     token = doc.tokens[cue.index]
+    if _after_purpose_lam(doc, token, form):
+        return False  # ليقول إن …: the ل of purpose, never a verb describing the noun before it
     bare = _listed_form(doc, token) or token.norm
     opens = all(doc.tokens[k].norm in SENTENCE_CONNECTORS | {"و", "ف"} for k in range(lo, cue.index))
     if opens:
@@ -150,12 +153,15 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     source = "explicit"
     if subject is not None and cue.form is not None and cue.form.imperfect:
         subject = _headline_subject(doc, lo, cue.index) or subject  # القاهرة تطالب طهران بـ: the headline's subject comes first
-    if subject is None and cue.form is not None and not cue.form.participle:
+    # a participle or a present after the ل of purpose (ومضى الوزير ليقول إن …) says the words of the
+    # sentence's speaker
+    follows = cue.form is not None and (cue.form.participle or _after_purpose_lam(doc, doc.tokens[cue.index], cue.form))
+    if subject is None and cue.form is not None and not follows:
         conjoined = cue.form.imperfect and doc.tokens[cue.index].norm[:1] in CONJUNCTIONS
         subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _fronted_subject(doc, lo, cue.index) or (
             _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
             or _channel_author(doc, lo, cue.index))
-    if subject is None and cue.form is not None and cue.form.participle:
+    if subject is None and follows:
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"
             draft.subject = before[-1].subject
