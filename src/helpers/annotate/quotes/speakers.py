@@ -24,6 +24,7 @@ from .lexicon import (
     AFFILIATION_MAX,
     AREA_HEADS,
     AFFILIATION_PREPOSITIONS,
+    ACCREDITATION_PREPOSITIONS,
     ANTECEDENT_MAX,
     CHANNEL_PRONOUNS,
     CLAUSE_BREAKERS,
@@ -258,15 +259,19 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
     """Extend a title over في/من and the organisation it belongs to, and the holder's name after it
     (العميل الخاص في مكتب التحقيقات الفيدرالي، قائد بارز في طالبان، مدير الإعلام الأمني في الوزارة
     العميد عادل الحشاش): an organisation of the gazetteer or an institution of ``affiliation_heads``,
-    not a place or an event (في الكويت، في مؤتمر صحفي: where and when the words were said)."""
-    while j + 1 < hi and doc.tokens[j].norm in AFFILIATION_PREPOSITIONS and (j + 1) not in doc.inside:
+    not a place or an event (في الكويت، في مؤتمر صحفي: where and when the words were said). An
+    envoy's لدى takes the state or body it is accredited to (سفير أمريكا لدى الأمم المتحدة)."""
+    while j + 1 < hi and doc.tokens[j].norm in AFFILIATION_PREPOSITIONS | ACCREDITATION_PREPOSITIONS and (j + 1) not in doc.inside:
         k = j + 1
-        if doc.entity_type.get(k) == "GPE" and _holder_after(doc, min(doc.entity_end[k], hi), hi):
+        accredited = doc.tokens[j].norm in ACCREDITATION_PREPOSITIONS and doc.entity_type.get(k) in ("GPE", "ORG")
+        if doc.entity_type.get(k) == "GPE" and not accredited and _holder_after(doc, min(doc.entity_end[k], hi), hi):
             j = _noun_phrase(doc, min(doc.entity_end[k], hi), hi)  # المتحدث باسم المقاومة في عدن علي سعيد
             break
-        if not (doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
-            break
+        if not (accredited or doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
+            break  # an envoy's لدى takes a place too (سفير المملكة لدى الأردن); في only an institution
         j = _construct_chain(doc, k, hi)
+        while j < hi and doc.tokens[j].norm in load_names().lists["title_modifiers"]:
+            j += 1  # … لدى الأمم المتحدة السابق: the title's own adjective, after its affiliation
         if _holder_after(doc, j, hi):
             j = _noun_phrase(doc, j, hi)
     return j
