@@ -66,6 +66,7 @@ RESUMPTIVE_PREPOSITIONS = _rule("resumptive_prepositions")  # وفقا لما أ
 FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
 ACCREDITATION_PREPOSITIONS = _rule("accreditation_prepositions")
+OVERSEEING_PARTICIPLES = _rule("overseeing_participles")
 AFFILIATION_HEADS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("affiliation_heads"))
 NAME_PARTICLES = _rule("name_particles")
 #: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.

@@ -37,6 +37,7 @@ from .lexicon import (
     NAME_PREPOSITIONS,
     OBJECT_NOUNS,
     OFFER_NOUNS,
+    OVERSEEING_PARTICIPLES,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELATIVE_PRONOUNS,
@@ -103,6 +104,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         ):
             break
         j += 1
+    j = _overseen(doc, lo, j, hi)
     j = _affiliated_name(doc, lo, j, hi)
     if doc.is_head(first):
         j = _affiliation(doc, j, hi)
@@ -275,6 +277,25 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
         if _holder_after(doc, j, hi):
             j = _noun_phrase(doc, j, hi)
     return j
+
+
+def _overseen(doc: _Doc, lo: int, j: int, hi: int) -> int:
+    """Extend a mention ending in an overseeing participle (and its title adjectives) over على and
+    what it oversees, and the holder's name after it (المشرف العام | على فريق القادسية عبدالله
+    بادغيش، اللجنة المشرفة | على فعاليات الألعاب النارية); not over the verb's own على (وشدد
+    المشرف على ضرورة …، على أن …)."""
+    if j + 1 >= hi or doc.tokens[j].norm != "علي" or (j + 1) in doc.inside:
+        return j
+    k = j - 1
+    while k > lo and doc.tokens[k].norm in load_names().lists["title_modifiers"]:
+        k -= 1
+    after = doc.tokens[j + 1]
+    if _base(doc.tokens[k]) not in OVERSEEING_PARTICIPLES or after.kind != "word" or _base(after) in OBJECT_NOUNS or (
+        after.norm in doc.lex.complementisers
+    ):
+        return j
+    end = _construct_chain(doc, j + 1, hi)
+    return _noun_phrase(doc, end, hi) if _holder_after(doc, end, hi) else end
 
 
 def _holder_after(doc: _Doc, j: int, hi: int) -> bool:
