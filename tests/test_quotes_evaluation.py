@@ -124,3 +124,18 @@ def test_a_term_quoted_inside_a_speakers_own_words_is_part_of_them():
                            "quoted_spans": f"{start}-{start + len(quote)};{second}-{second + len('الهلال الشيعي')}"}])
     result = scores(table, records, doc)
     assert result.loc[("terms_as_speech", "count"), "value"] == 1  # the second, outside the quotation
+
+
+def test_a_body_statement_repeating_the_headlines_words_is_found_in_the_body():
+    """The headline often repeats the lead's words; the two are two gold records (GUIDE.md), and the
+    body record's words are looked for after the headline, else both would point at the headline."""
+    from helpers.annotate.quotes.evaluation import predicted_statements
+
+    doc = article_from_text("الزياني يعرب عن استغرابه من التصريحات\n\nأعرب الزياني عن استغرابه من التصريحات.",
+                            source="t", doc_id="h2")
+    rows = predicted_statements(doc)
+    record = {"article": "h2", "kind": "speech_act", "text": "عن استغرابه من التصريحات", "quoted": [],
+              "speakers": ["الزياني"]}
+    records = [record | {"cue": "يعرب", "headline": True}, record | {"cue": "أعرب", "headline": False}]
+    result = evaluate(rows, records, [doc]).set_index(["measure", "kind"])
+    assert result.loc[("statements", "all"), "recall"] == 1.0, rows[["para", "cue", "text"]]
