@@ -31,6 +31,7 @@ from .lexicon import (
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
     FRONTED_ADVERBIAL_MAX,
+    FRONTED_NAME_REST_MAX,
     HAMZA_TITLES,
     NAME_MAX_ZIPF,
     NAME_PARTICLES,
@@ -339,8 +340,22 @@ def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
 def _named_end(doc: _Doc, lo: int, hi: int) -> int:
     """A subject that opens with a named actor of the gazetteer ends with its noun phrase: what
     follows is the verb's object or the rest of the clause (وأكدت طالبان السيطرة على …، وأعلنت
-    طالبان مسؤوليتها، وأعلن حلف شمال الأطلسي (الناتو) أن)."""
-    return _noun_phrase(doc, lo, hi)
+    طالبان مسؤوليتها، وأعلن حلف شمال الأطلسي (الناتو) أن), and with the actors of the same kind
+    joined to it by و (الكويت والبحرين والأردن ومصر، السعودية و قطر): they speak together."""
+    j = _noun_phrase(doc, lo, hi)
+    while j < hi and (joined := _coordinated_actor(doc, lo, j)) is not None:
+        j = _noun_phrase(doc, joined, hi)
+    return j
+
+
+def _coordinated_actor(doc: _Doc, lo: int, j: int) -> int | None:
+    """The start of a named actor of the same kind as token lo's joined by و at token j, if any."""
+    token = doc.tokens[j]
+    k = j + 1 if token.norm == "و" else j
+    joined = token.norm == "و" or token.proclitics.split("+")[0] == "و"
+    if joined and k < len(doc.tokens) and k in doc.entity_end and doc.entity_type.get(k) == doc.entity_type.get(lo):
+        return k
+    return None
 
 
 def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
@@ -569,7 +584,26 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     for k in range(i + 2, j):  # … فيديريكا موغيريني في بيان لها، قالت: a person's name ends before the context
         if k not in doc.inside and doc.tokens[k].norm in PREPOSITION_WORDS | doc.lex.subject_terminators and _person_word(doc, k - 1):
             return i, k
-    return i, j
+    return _fronted_noun_phrase(doc, i, j)
+
+
+def _fronted_noun_phrase(doc: _Doc, i: int, j: int) -> tuple[int, int]:
+    """The subject in tokens [i, j) before its verb, read as a noun phrase as after a verb, when the
+    words it leaves are a clause of their own (ألمانيا | وجهت أصابع الاتهام إلى تركيا … واتهمتها،
+    الفريق ضاحي خلفان | لم يترك المقال … إذ قال); all of them when they are a word or two more of
+    the name (عشائر | جنوب العراق، وزارة الكهرباء | والطاقة المتجددة) or an affiliation ending in
+    the holder's name (الباحث | في الشؤون الإيرانية سامر الخطيب، قوات الأمم المتحدة المؤقتة | في
+    لبنان «يونيفيل»)."""
+    phrase = _subject_from_region(doc, i, j)
+    if phrase is None or phrase[1] >= j:
+        return i, j
+    rest = range(phrase[1], j)
+    more_name = len(rest) <= FRONTED_NAME_REST_MAX and all(
+        doc.tokens[k].kind == "word" and not _is_adverb(doc, k) and not doc.is_cue_word(doc.tokens[k]) and doc.tokens[k].norm not in (
+            doc.lex.subject_terminators | SENTENCE_CONNECTORS | CLAUSE_BREAKERS) for k in rest)
+    holder = doc.tokens[phrase[1]].norm in AFFILIATION_PREPOSITIONS and (
+        (j - 1) in doc.inside or _person_word(doc, j - 1) or doc.given_name(j - 2))
+    return (i, j) if more_name or holder else phrase
 
 
 def _person_word(doc: _Doc, k: int) -> bool:
