@@ -1327,3 +1327,11 @@ def test_named_actors_joined_by_wa_speak_together(text, speaker):
     actor after the subject without و is the verb's object (اتهمت السعودية | إيران)."""
     rows = table(text)
     assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker", "text"]]
+
+
+def test_a_title_after_the_name_takes_its_affiliation():
+    """فارع المسلمي خبير الشؤون اليمنية في مركز …، عباس رحمت، عضو اللجنة الاجتماعية في البرلمان: the
+    institution after a title stays in the mention also when the name comes first (dev3; 6 corpus
+    speakers longer, all right)."""
+    rows = table("وقال عباس قائد رحمت، عضو اللجنة الاجتماعية في البرلمان، إن القانون سيعدل.")
+    assert same(rows.speaker.iloc[0], "عباس قائد رحمت، عضو اللجنة الاجتماعية في البرلمان"), rows[["speaker", "text"]]

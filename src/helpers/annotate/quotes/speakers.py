@@ -107,8 +107,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         j += 1
     j = _overseen(doc, lo, j, hi)
     j = _affiliated_name(doc, lo, j, hi)
-    if doc.is_head(first):
-        j = _affiliation(doc, j, hi)
+    if any(doc.is_head(doc.tokens[k]) for k in range(lo, j)):
+        j = _affiliation(doc, j, hi)  # also a title after the name: فارع المسلمي خبير الشؤون اليمنية | في مركز كارنيجي
     if lo in doc.entity_end:
         j = min(j, _named_end(doc, lo, j))
     j = min(j, _after_full_name(doc, lo, j))
