@@ -1335,3 +1335,13 @@ def test_a_title_after_the_name_takes_its_affiliation():
     speakers longer, all right)."""
     rows = table("وقال عباس قائد رحمت، عضو اللجنة الاجتماعية في البرلمان، إن القانون سيعدل.")
     assert same(rows.speaker.iloc[0], "عباس قائد رحمت، عضو اللجنة الاجتماعية في البرلمان"), rows[["speaker", "text"]]
+
+
+def test_an_outlet_in_quote_marks_after_lam_is_who_was_told():
+    """أوضح لـ”عين اليوم” أن …، نائب الرئيس التنفيذي لـ«مؤتمر …» إن «…»: a quotation after a bare لـ
+    names who was told or the title's body, not the words, unless the verb's own preposition is ل
+    (dev2 R 0.932 -> 0.938, quoted terms per 10 articles 1.67 -> 1.25)."""
+    rows = table("وقال الوزير إن الوضع مستقر.\nوأوضح لـ”عين اليوم” أن أجهزة المكافحة تعمل بصورة مستمرة.")
+    assert list(rows.kind) == ["indirect", "indirect"] and rows.text.iloc[1].startswith("أجهزة"), rows[["kind", "text"]]
+    rows = table("ودعا الوزير لـ«وقف إطلاق النار» فورا.")
+    assert "وقف إطلاق النار" in rows.text.iloc[0], rows[["kind", "text"]]

@@ -71,7 +71,8 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             quote = doc.opening[j]
             close = doc.by_start.get(quote.close, end) if quote.close is not None else end
             rest = _strip_span(doc, close + 1, end)
-            if not doc.is_term(quote) or (rest is None and (j == i or doc.tokens[j - 1].norm == ":")):
+            addressed = j > 0 and doc.tokens[j - 1].norm == "ل" and "ل" not in preps  # أوضح لـ«عين اليوم» أن: who was told
+            if not addressed and (not doc.is_term(quote) or (rest is None and (j == i or doc.tokens[j - 1].norm == ":"))):
                 return "quote", j
             j = max(close + 1, j + 1)
             continue
