@@ -38,6 +38,7 @@ from .speakers import (
     _indefinite_head,
     _noun_phrase,
     _object_start,
+    _told_outlet,
     _relayed_source,
     _subject_from_region,
 )
@@ -168,9 +169,10 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
     if subject is not None and _addressed_object(doc, cue, subject[0]):
         subject = None
-    if subject is not None and form.takes_object and not doc.starts_speaker(subject[0]):
+    object_first = at > i and _told_outlet(doc, i, at) is not None  # وأبلغ «الشرق الأوسط» | العكبري: the object came first
+    if subject is not None and form.takes_object and not object_first and not doc.starts_speaker(subject[0]):
         subject = None  # ووصف الاتفاق النووي بأنه …: no title, name or actor, so the object; the subject is dropped
-    if subject is not None and form.takes_object:
+    if subject is not None and form.takes_object and not object_first:
         subject = (subject[0], _object_start(doc, *subject) or subject[1])
     if how == "clause":
         token = doc.tokens[at]

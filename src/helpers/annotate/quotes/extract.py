@@ -53,13 +53,15 @@ from .lexicon import (
     ReportingLexicon,
     reporting_lexicon,
 )
-from .speakers import (
+from .fronted import (
     _antecedent,
     _channel_author,
     _fronted_subject,
-    _past_quoted_name,
     _questioned_subject,
     _sentence_subject,
+)
+from .speakers import (
+    _past_quoted_name,
     _subject_from_region,
 )
 

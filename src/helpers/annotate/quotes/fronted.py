@@ -1,0 +1,155 @@
+"""Step 4a, before the verb: a subject put first (SVO: المسؤول قال، أما الوزير فقال), the one asked
+(وسئل الوزير … فقال), a relative pronoun's antecedent (الإمارات التي كشفت), the author of a call or
+speech (كلمة هنأ فيها), and for a participle with no statement before it the sentence's subject.
+"""
+from __future__ import annotations
+
+from .cues import _verb_cue
+from .document import (
+    _cue_candidates,
+    _Doc,
+    _is_adverb,
+)
+from .lexicon import (
+    AFFILIATION_PREPOSITIONS,
+    ANTECEDENT_MAX,
+    CHANNEL_PRONOUNS,
+    CLAUSE_BREAKERS,
+    COMMA,
+    FRONTED_ADVERBIAL_MAX,
+    FRONTED_NAME_REST_MAX,
+    PREPOSITION_WORDS,
+    PUNCT_STRIP,
+    RELATIVE_PRONOUNS,
+    SENTENCE_CONNECTORS,
+)
+from .speakers import (
+    KANA_FORMS,
+    _after_full_name,
+    _noun_phrase,
+    _subject_from_region,
+)
+
+
+def _skip_connectors(doc: _Doc, i: int, stop: int) -> int:
+    while i < stop:
+        if doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", "اما", "واما", COMMA}:
+            i += 1
+        elif " ".join(t.norm for t in doc.tokens[i:i + 2]) in CLAUSE_BREAKERS:
+            i += 2  # إلا أن مسؤولين حذروا، غير أن الوزير قال
+        else:
+            break
+    return i
+
+
+def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد، أما الوزير فقال),
+    also after a short fronted adverbial closed by a comma (في المقابل، النائب العام قال)."""
+    i = _skip_connectors(doc, lo, verb)
+    if i < verb and not doc.starts_speaker(i):
+        comma = next((k for k in range(i, min(i + FRONTED_ADVERBIAL_MAX + 1, verb)) if doc.tokens[k].norm == COMMA), None)
+        if comma is not None:
+            i = _skip_connectors(doc, comma + 1, verb)
+    if i >= verb or i in doc.inside or not doc.starts_speaker(i):
+        return None
+    j = verb
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"} | KANA_FORMS:
+        j -= 1  # الجبير كان (قد) ندد: the auxiliary is not the subject's
+    if not (j > i and j - i <= 15):
+        return None
+    for k in range(i + 2, j):  # … فيديريكا موغيريني في بيان لها، قالت: a person's name ends before the context
+        if k not in doc.inside and doc.tokens[k].norm in PREPOSITION_WORDS | doc.lex.subject_terminators and _person_word(doc, k - 1):
+            return i, k
+    return _fronted_noun_phrase(doc, i, j)
+
+
+def _fronted_noun_phrase(doc: _Doc, i: int, j: int) -> tuple[int, int]:
+    """The subject in tokens [i, j) before its verb, read as a noun phrase as after a verb, when the
+    words it leaves are a clause of their own (ألمانيا | وجهت أصابع الاتهام إلى تركيا … واتهمتها،
+    الفريق ضاحي خلفان | لم يترك المقال … إذ قال); all of them when they are a word or two more of
+    the name (عشائر | جنوب العراق، وزارة الكهرباء | والطاقة المتجددة) or an affiliation ending in
+    the holder's name (الباحث | في الشؤون الإيرانية سامر الخطيب، قوات الأمم المتحدة المؤقتة | في
+    لبنان «يونيفيل»)."""
+    phrase = _subject_from_region(doc, i, j)
+    if phrase is None or phrase[1] >= j:
+        return i, j
+    rest = range(phrase[1], j)
+    more_name = len(rest) <= FRONTED_NAME_REST_MAX and all(
+        doc.tokens[k].kind == "word" and not _is_adverb(doc, k) and not doc.is_cue_word(doc.tokens[k]) and doc.tokens[k].norm not in (
+            doc.lex.subject_terminators | SENTENCE_CONNECTORS | CLAUSE_BREAKERS) for k in rest)
+    holder = doc.tokens[phrase[1]].norm in AFFILIATION_PREPOSITIONS and (
+        (j - 1) in doc.inside or _person_word(doc, j - 1) or doc.given_name(j - 2))
+    return (i, j) if more_name or holder else phrase
+
+
+def _person_word(doc: _Doc, k: int) -> bool:
+    """Is token k the last word of a person's name: inside a named person, or a rare word after a given
+    name or another rare word (فيديريكا موغيريني)."""
+    token = doc.tokens[k]
+    if doc.entity_type.get(k) == "PERSON" or any(doc.entity_type.get(s) == "PERSON" and s < k < e for s, e in doc.entity_end.items()):
+        return True
+    return doc.is_name(token) and (doc.given_name(k - 1) or doc.is_name(doc.tokens[k - 1]))
+
+
+def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The one asked, who answers with the verb: وسئل الوزير عن التأجيل فقال: «لا»; the phrase ends
+    at the question's preposition or a comma (سئلت المتحدثة باسم البيت الأبيض عن …)."""
+    for k in range(lo, verb - 1):
+        if k not in doc.inside and set(_cue_candidates(doc.tokens[k].norm)) & doc.lex.question_verbs and doc.starts_speaker(k + 1):
+            j = k + 2
+            while j < verb and doc.tokens[j].norm not in PREPOSITION_WORDS | PUNCT_STRIP | doc.lex.subject_terminators:
+                j += 1
+            return k + 1, j
+    return None
+
+
+def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
+    """The speaker a relative pronoun before the verb refers back to (الإمارات التي كشفت أنها …،
+    دمشق التي اعتبرت أن …): the phrase just before the pronoun, if a speaker can start it."""
+    k = relative
+    while k > lo and relative - k < ANTECEDENT_MAX and (k - 1) not in doc.inside and doc.tokens[k - 1].kind == "word" and (
+        doc.tokens[k - 1].norm not in PREPOSITION_WORDS and _verb_cue(doc, k - 1, lo) is None
+    ):
+        k -= 1
+    start = next((i for i in range(k, relative) if doc.starts_speaker(i)), None)
+    return (start, relative) if start is not None else None
+
+
+def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
+    """For a participle with no statement before it: the first speaker-like phrase in the sentence
+    that is not the object of a preposition (عشية وصوله إلى قطر …، سعى وزير الخارجية جون كيري …،
+    مؤكدا). After such an object only a named actor, a given name or a definite title will do, not
+    a rare word (حيث سيلتقي)."""
+    i, skipped = lo, False
+    while i < before:
+        if i in doc.inside or not doc.starts_speaker(i):
+            i += 1
+        elif i > lo and doc.tokens[i - 1].norm in PREPOSITION_WORDS and not doc.is_cue_word(doc.tokens[i - 1]):
+            i, skipped = max(i + 1, _noun_phrase(doc, i, before)), True  # not من جانبه عبر | وزير الخارجية
+        elif skipped and not (i in doc.entity_end or doc.given_name(i) or _definite_title(doc, i)):
+            i += 1  # … إلى السعودية، قيادة | وشعبا
+        else:
+            return i, _noun_phrase(doc, i, before)
+    return None
+
+
+def _channel_author(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The author of the call, letter or speech a cue says its words in (… اتصالا هاتفيا من الشيخ سيف
+    بن زايد أعرب فيه عن …، وألقى رئيس اللجنة كلمة هنأ فيها …): the speaker after the nearest من
+    before the cue, else the sentence's first speaker; None when the cue is not followed by the
+    channel's pronoun (``channel_pronouns``) or follows a relative pronoun."""
+    if verb + 1 >= len(doc.tokens) or doc.tokens[verb + 1].norm not in CHANNEL_PRONOUNS:
+        return None
+    if verb > lo and doc.tokens[verb - 1].norm.removeprefix("و") in RELATIVE_PRONOUNS:
+        return None  # … في مقاله والذي أكد فيه: the channel is the antecedent; its author spoke before
+    for k in range(verb - 2, lo - 1, -1):
+        if doc.tokens[k].norm == "من" and k not in doc.inside and doc.starts_speaker(k + 1):
+            end = _noun_phrase(doc, k + 1, verb)
+            return k + 1, _after_full_name(doc, k + 1, end)  # … الشيخ سيف بن زايد آل نهيان | نائب رئيس …
+    return _sentence_subject(doc, lo, verb)
+
+
+def _definite_title(doc: _Doc, i: int) -> bool:
+    """A title with the article or in construct with a definite noun (الوزير، وزير الخارجية)."""
+    token = doc.tokens[i]
+    return doc.is_head(token) and (token.has_article or i + 1 < len(doc.tokens) and doc.tokens[i + 1].has_article)
