@@ -217,8 +217,10 @@ def _participle_cue(doc: _Doc, j: int) -> bool:
 
 def _verb_object(token) -> bool:
     """A verbal noun that opens the verb's object (object_nouns, no preposition on it): ولفت الجبير |
-    الانتباه إلى، وأكد الوزير | أهمية …; also what an offering verb offers (:func:`_offered`)."""
-    return token.kind == "word" and not token.proclitics and _base(token) in OBJECT_NOUNS or _offered(token)
+    الانتباه إلى، وأكد الوزير | أهمية …; a bare speech noun (ونقلت الصحيفة | تصريحات أصدرها …، ألقى
+    الوزير | كلمة); also what an offering verb offers (:func:`_offered`)."""
+    bare = token.kind == "word" and not token.proclitics and not token.has_article
+    return bare and token.norm in SPEECH_NOUNS or token.kind == "word" and not token.proclitics and _base(token) in OBJECT_NOUNS or _offered(token)
 
 
 def _offered(token) -> bool:
