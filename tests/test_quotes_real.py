@@ -1371,3 +1371,11 @@ def test_a_bare_speech_noun_after_the_subject_is_not_in_it(text, speaker):
     all right)."""
     rows = table(text)
     assert same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_an_adverb_of_force_is_neither_speaker_nor_content():
+    """استنكر … الزياني بشدة تصريحات …، ترجح السلطات بقوة أن: بشدة and بقوة are how it was said (79
+    times after a verb of condemning in SaudiNewsNet), out of the speaker and before the content."""
+    rows = table("واستنكر الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني بشدة تصريحات المالكي.")
+    assert same(rows.speaker.iloc[0], "الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف الزياني")
+    assert rows.text.iloc[0].startswith("تصريحات"), rows[["speaker", "text"]]
