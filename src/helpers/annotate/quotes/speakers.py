@@ -507,6 +507,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
                 break
             j = close + 1
             continue
+        if _first_name_of(doc, j) and _titled(doc, prev):
+            j = min(_person_end(doc, j + 1), hi)  # الرئيس الأميركي باراك | أوباما: the first name of a known person
+            continue
         base = _base(token)
         if token.kind == "word" and token.proclitics == "ل" and prev.has_article and (
             _base(prev) in doc.lex.title_words or _titled(doc, prev)) and j - 1 > lo and not doc.is_addressee(j):
@@ -530,6 +533,14 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _first_name_of(doc: _Doc, j: int) -> bool:
+    """Token j is a bare word right before a person the gazetteer knows by the surname alone (باراك |
+    أوباما): the person's first name, not a word between a title and its holder."""
+    token = doc.tokens[j]
+    return (token.kind == "word" and not token.has_article and not token.proclitics.startswith("و") and not doc.is_head(token)
+            and not token.is_stop and j not in doc.entity_end and doc.entity_type.get(j + 1) == "PERSON" and not doc.tokens[j + 1].proclitics)
 
 
 def _person_end(doc: _Doc, j: int) -> int:
