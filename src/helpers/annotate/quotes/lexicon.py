@@ -67,6 +67,8 @@ FA_COMPLEMENTISERS = _rule("fa_complementisers")
 AFFILIATION_PREPOSITIONS = _rule("affiliation_prepositions")
 ACCREDITATION_PREPOSITIONS = _rule("accreditation_prepositions")
 OVERSEEING_PARTICIPLES = _rule("overseeing_participles")
+TITLE_ABBREVIATIONS = _rule("title_abbreviations")
+DEMONSTRATIVES = _rule("demonstratives")
 AFFILIATION_HEADS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("affiliation_heads"))
 NAME_PARTICLES = _rule("name_particles")
 #: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.

@@ -26,6 +26,7 @@ from .lexicon import (
     ACCREDITATION_PREPOSITIONS,
     _bare,
     CHANNEL_PRONOUNS,
+    DEMONSTRATIVES,
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
     HAMZA_TITLES,
@@ -40,6 +41,7 @@ from .lexicon import (
     RELAY_WORDS,
     RESUMPTIVE_PREPOSITIONS,
     SPEECH_NOUNS,
+    TITLE_ABBREVIATIONS,
 )
 
 #: What was told, as a demonstrative object before the outlet told (أبلغ هذا "الرياض" …).
@@ -100,7 +102,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         if j not in doc.inside and not describes and not _first_name(doc, j) and not _hamza_title(token) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
             or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)
-                                                                     or _participle_cue(doc, j)))
+                                                                     or _participle_cue(doc, j) or _demonstrative_object(doc, j)))
         ):
             break
         j += 1
@@ -221,6 +223,17 @@ def _verb_object(token) -> bool:
     الوزير | كلمة); also what an offering verb offers (:func:`_offered`)."""
     bare = token.kind == "word" and not token.proclitics and not token.has_article
     return bare and token.norm in SPEECH_NOUNS or token.kind == "word" and not token.proclitics and _base(token) in OBJECT_NOUNS or _offered(token)
+
+
+def _demonstrative_object(doc: _Doc, j: int) -> bool:
+    """A demonstrative after the subject opens the verb's object (ووصف الدكتور الزياني | هذه التصريحات
+    بأنها …), unless a noun in construct or باسم governs it (المتحدث باسم هذه الجماعة، أحد هؤلاء
+    العسكريين، دول هذه المنطقة): a common noun without the article, not a name or an honorific."""
+    prev = doc.tokens[j - 1]
+    in_construct = prev.kind == "word" and not prev.has_article and not prev.proclitics and not doc.is_name(prev) and (
+        j - 1 not in doc.in_named and j - 1 not in doc.entity_end and prev.norm not in doc.lex.honorific_pronouns
+        and prev.norm not in PREPOSITION_WORDS)
+    return doc.tokens[j].norm in DEMONSTRATIVES and not (in_construct or prev.norm == "باسم")
 
 
 def _offered(token) -> bool:
@@ -392,6 +405,8 @@ def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
         token, prev = doc.tokens[k], doc.tokens[k - 1]
         if token.kind != "word" or prev.norm == "باسم" or _indefinite_head(doc, prev) or "ل" in token.proclitics.split("+"):
             continue
+        if token.norm in DEMONSTRATIVES:
+            return k  # وصف الوزير | هذه التصريحات بأنها …
         if k in doc.entity_end:
             # a name that began inside the word before (لحلف شمال الأطلسي) is that word's genitive
             if doc.entity_type.get(k) in ("GPE", "ORG") and doc.entity_offset[k] >= token.start:
@@ -501,6 +516,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             continue
         if _is_adverb(doc, j) or _possessed_object(doc, j) or _offered(token) or _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics:
             break  # شكري | أهمية …، ناصر | بضرورة …; not قيادة التحالف لدعم الشرعية
+        if token.norm == "." and prev.norm in TITLE_ABBREVIATIONS and j + 1 < hi and doc.tokens[j + 1].kind == "word":
+            j += 2  # … لدول الخليج العربية د. عبداللطيف | بن راشد الزياني: an abbreviated title and the first name
+            continue
         if token.norm == "(":
             close = next((k for k in range(j, hi) if doc.tokens[k].norm == ")"), None)
             if close is None:
