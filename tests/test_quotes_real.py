@@ -1415,3 +1415,10 @@ def test_an_abbreviated_title_does_not_end_the_mention(text, speaker):
     title's (title_abbreviations); the mention was cut at «د» (17 corpus speakers now named)."""
     rows = table(text)
     assert same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_hawla_ends_the_subject():
+    """قال المستشارون الحكوميون | حول الجزيرة …: حول "about" is what was spoken of, never more of the
+    speaker (subject_terminators; 8 corpus speakers shorter and right)."""
+    rows = table("وقال المستشارون الحكوميون حول الجزيرة إن الوضع هادئ.")
+    assert same(rows.speaker.iloc[0], "المستشارون الحكوميون"), rows[["speaker", "text"]]
