@@ -175,9 +175,10 @@ def _cue_candidates(norm: str) -> list[str]:
     out = [norm]
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS:
         out.append(norm[1:])
-    for word in list(out):
-        out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
-    return out
+    if not norm.endswith(OBJECT_SUFFIXES):  # most words carry no pronoun: all suffixes tested at once
+        return out
+    return out + [word[: -len(suffix)] for word in out for suffix in OBJECT_SUFFIXES
+                  if word.endswith(suffix) and len(word) - len(suffix) >= 3]
 
 
 @lru_cache(maxsize=100_000)
