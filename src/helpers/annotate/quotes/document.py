@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
 
 import pandas as pd
 
@@ -281,14 +282,17 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        kinds = fields["kind"]
-        self.cue_words = [i for i, norm in enumerate(fields["norm"]) if norm in cue_openers and kinds[i] == "word" and i not in self.inside]
+        norms, kinds = fields["norm"], fields["kind"]
+        every = range(len(norms))  # the words are picked in C (compress, map), then the few are checked
+        self.cue_words = [i for i in compress(every, map(cue_openers.__contains__, norms)) if kinds[i] == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
         self.entity_end = self._entity_names()
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+        #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
+        self.clause_stops = sorted([k for k in compress(every, map(COMMA.__eq__, norms)) if k not in self.inside] + list(self.closing))
 
     def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:
         """A paragraph's quotations, an unclosed one ending where the narration resumes inside it: at a
