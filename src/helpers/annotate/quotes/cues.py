@@ -35,6 +35,8 @@ _TANWEEN = ("\u064b", "\u064c", "\u064d")
 _RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
 #: After a comma, these and a verb cue open a new clause (…" كما قال الوزير، أيضا قال …).
 _CONNECTORS = SENTENCE_CONNECTORS | CONNECTING_ADVERBS
+#: Words a name continues after (أبو يعرب المرزوقي، عبد …): the next word is no verb.
+_NAME_OPENERS = NAME_PARTICLES | {"ابو", "عبد"}
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
     if prev is not None and prev.norm in PREPOSITION_WORDS:
         return None  # من بين المقاطع، إلى عبر: after a preposition the word is a noun or a preposition, not a verb
-    if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
+    if i > 0 and doc.tokens[i - 1].norm in _NAME_OPENERS:
         return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
     if form.participle and doc.is_head(token) and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm == "باسم":
         return None  # وقالت متحدثة باسم الشرطة: the spokeswoman, a title
@@ -139,6 +141,9 @@ def _source_cue(doc: _Doc, i: int) -> _Cue | None:
     token = doc.tokens[i]
     if i in doc.inside or token.kind != "word":
         return None
+    openers = doc.lex.source_openers
+    if token.norm not in openers and not (token.norm[:1] in CONJUNCTIONS and token.norm[1:] in openers):
+        return None  # most cue words are verbs: no phrase to try
     for phrase, lemma in doc.lex.source_phrases:
         words = list(phrase)
         wants_l = words[-1] == "ل"
