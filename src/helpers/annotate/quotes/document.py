@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress
 
 import pandas as pd
 
@@ -47,6 +46,7 @@ KINDS = ("direct", "mixed", "indirect", "speech_act")
 NAMED_QUOTE_MAX_WORDS = 8
 
 _OPEN_BRACKET = re.compile(r"\(")
+_PREPOSITION_SET = frozenset(PREPOSITIONS)
 
 
 COLUMNS = [
@@ -251,6 +251,17 @@ def _rare_word(surface: str) -> bool:
     return zipf_frequency(surface, "ar") < NAME_MAX_ZIPF
 
 
+def _positions(items: tuple, value) -> list[int]:
+    """Where ``value`` occurs in ``items``, in order (each found by a scan in C)."""
+    found, k = [], -1
+    try:
+        while True:
+            k = items.index(value, k + 1)
+            found.append(k)
+    except ValueError:
+        return found
+
+
 class _Doc:
     """One article prepared for extraction: tokens, sentences and paired quotation marks."""
 
@@ -262,8 +273,9 @@ class _Doc:
         self.tokens = article.tokens
         fields = token_fields(article)
         numbers = fields["sentence"]  # in order: tokens come sentence by sentence
+        firsts = [bisect_left(numbers, n) for n in dict.fromkeys(numbers)]  # a sentence ends where the next begins
         self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
-            n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
+            numbers[lo]: (lo, hi) for lo, hi in zip(firsts, firsts[1:] + [len(numbers)])}
         self.starts = fields["start"]
         self.by_start = dict(zip(self.starts, range(len(self.starts))))  # token start -> token index
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
@@ -283,8 +295,7 @@ class _Doc:
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
         norms, kinds = fields["norm"], fields["kind"]
-        every = range(len(norms))  # the words are picked in C (compress, map), then the few are checked
-        self.cue_words = [i for i in compress(every, map(cue_openers.__contains__, norms)) if kinds[i] == "word" and i not in self.inside]
+        self.cue_words = [i for i, norm in enumerate(norms) if norm in cue_openers and kinds[i] == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
@@ -292,7 +303,7 @@ class _Doc:
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
         #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
-        self.clause_stops = sorted([k for k in compress(every, map(COMMA.__eq__, norms)) if k not in self.inside] + list(self.closing))
+        self.clause_stops = sorted([k for k in _positions(norms, COMMA) if k not in self.inside] + list(self.closing))
 
     def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:
         """A paragraph's quotations, an unclosed one ending where the narration resumes inside it: at a
@@ -369,7 +380,7 @@ class _Doc:
                 self.entity_type[tokens.start] = mention.type
                 self.entity_offset[tokens.start] = mention.start
                 clitics = self.text[self.tokens[tokens.start].start:mention.start]
-                if set(clitics) & set(PREPOSITIONS):  # بباريس، لإيران: governed, not a subject
+                if not _PREPOSITION_SET.isdisjoint(clitics):  # بباريس، لإيران: governed, not a subject
                     self.governed_names.add(tokens.start)
         return ends
 
