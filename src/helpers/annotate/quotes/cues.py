@@ -126,7 +126,7 @@ def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
         return False
     token = doc.tokens[i]
     return (_marks_content(doc, i) or token.norm in form.preps
-            or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
+            or token.proclitics and any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
             or token.norm in OBJECT_PRONOUNS)  # معتبرة إياها اعتداء، واصفا إياه بـ
 
 
