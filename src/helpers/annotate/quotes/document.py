@@ -171,15 +171,17 @@ def _keys(token) -> set[str]:
     return keys
 
 
-def _cue_candidates(norm: str) -> list[str]:
-    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث)."""
+@lru_cache(maxsize=100_000)
+def _cue_candidates(norm: str) -> tuple[str, ...]:
+    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث):
+    asked twice of every spelling of :func:`_cue_spellings`, so remembered."""
     out = [norm]
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS:
         out.append(norm[1:])
     if not norm.endswith(OBJECT_SUFFIXES):  # most words carry no pronoun: all suffixes tested at once
-        return out
-    return out + [word[: -len(suffix)] for word in out for suffix in OBJECT_SUFFIXES
-                  if word.endswith(suffix) and len(word) - len(suffix) >= 3]
+        return tuple(out)
+    return (*out, *(word[: -len(suffix)] for word in out for suffix in OBJECT_SUFFIXES
+                    if word.endswith(suffix) and len(word) - len(suffix) >= 3))
 
 
 @lru_cache(maxsize=100_000)
