@@ -96,7 +96,7 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             continue
         if preps and j > i - 1 and j not in doc.in_named and (token.norm in preps or (
             token.kind == "word" and token.norm not in doc.lex.title_words
-            and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
+            and token.proclitics and any(p in token.proclitics.split("+") for p in preps if len(p) == 1)
             and not (j > i and _indefinite_head(doc, doc.tokens[j - 1]))  # رئيس بلدية: a noun in construct, not بـ
         )):
             if j + 1 < end and doc.tokens[j + 1].norm in doc.lex.complementisers:

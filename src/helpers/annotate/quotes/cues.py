@@ -3,6 +3,7 @@ and where each cue's clause ends.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ...text.morphology import CONJUNCTIONS
@@ -32,6 +33,10 @@ from .lexicon import (
 _TANWEEN = ("\u064b", "\u064c", "\u064d")
 #: Words that may stand between a relative pronoun and its verb: التي طالما طالب بها، الذي قد أعلن عنه.
 _RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
+#: After a comma, these and a verb cue open a new clause (…" كما قال الوزير، أيضا قال …).
+_CONNECTORS = SENTENCE_CONNECTORS | CONNECTING_ADVERBS
+#: Words a name continues after (أبو يعرب المرزوقي، عبد …): the next word is no verb.
+_NAME_OPENERS = NAME_PARTICLES | {"ابو", "عبد"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
     if prev is not None and prev.norm in PREPOSITION_WORDS:
         return None  # من بين المقاطع، إلى عبر: after a preposition the word is a noun or a preposition, not a verb
-    if i > 0 and doc.tokens[i - 1].norm in NAME_PARTICLES | {"ابو", "عبد"}:
+    if i > 0 and doc.tokens[i - 1].norm in _NAME_OPENERS:
         return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
     if form.participle and doc.is_head(token) and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm == "باسم":
         return None  # وقالت متحدثة باسم الشرطة: the spokeswoman, a title
@@ -121,7 +126,7 @@ def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
         return False
     token = doc.tokens[i]
     return (_marks_content(doc, i) or token.norm in form.preps
-            or any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
+            or token.proclitics and any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
             or token.norm in OBJECT_PRONOUNS)  # معتبرة إياها اعتداء، واصفا إياه بـ
 
 
@@ -136,6 +141,9 @@ def _source_cue(doc: _Doc, i: int) -> _Cue | None:
     token = doc.tokens[i]
     if i in doc.inside or token.kind != "word":
         return None
+    openers = doc.lex.source_openers
+    if token.norm not in openers and not (token.norm[:1] in CONJUNCTIONS and token.norm[1:] in openers):
+        return None  # most cue words are verbs: no phrase to try
     for phrase, lemma in doc.lex.source_phrases:
         words = list(phrase)
         wants_l = words[-1] == "ل"
@@ -195,12 +203,8 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
     """The clause of a cue ends at the sentence end, or after a comma or a closing quote mark before
     ``مضيفا`` / ``وأضاف`` / ``بحسب``, a clause breaker (لكن، كما …) or a connector and a new
     verb (…" كما قال الوزير، أيضا قال …)."""
-    content_opened = False  # has the cue's own content begun before token j?
-    for j in range(start, hi):
+    for j in _clause_break_candidates(doc, cues_at, start, hi):
         cue = cues_at.get(j)
-        if j - 1 < start:
-            continue
-        content_opened = content_opened or _marks_content(doc, j - 1)
         if (j in cues_at or j + 1 in cues_at or j + 2 in cues_at) and j not in doc.inside and _opens_clause_unmarked(doc, cues_at, j):
             return j  # (every unmarked opening has a cue at j or one or two words after it)
         if doc.tokens[j - 1].norm == COMMA and (j - 1) not in doc.inside:
@@ -211,18 +215,28 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
             continue
         if doc.tokens[j].norm in CLAUSE_BREAKERS or " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS:
             return end
-        if (doc.tokens[j].norm in SENTENCE_CONNECTORS | CONNECTING_ADVERBS and (j + 1) in cues_at
+        if (doc.tokens[j].norm in _CONNECTORS and (j + 1) in cues_at
                 and cues_at[j + 1].form is not None):
             return end
         if cue is None or end == j and doc.tokens[j].norm[0] not in CONJUNCTIONS:
             continue
         if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in CONJUNCTIONS:
             return end
+        content_opened = any(_marks_content(doc, k) for k in range(start, j))  # has the cue's own content begun?
         if not cue.form.imperfect and content_opened and _own_content_ahead(doc, cues_at, j, hi):
             # … إنها ستغني إيران، قال المؤيدون، وهم من الديمقراطيين، إن …; before the first verb's
             # content, a verb between commas is an aside (وقال مسؤول، طلب عدم الكشف عن اسمه، إن …)
             return end
     return hi
+
+
+def _clause_break_candidates(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> list[int]:
+    """The tokens j in (start, hi) where :func:`_clause_end` may end a clause, in text order: after a
+    comma or a closing quote mark (:attr:`_Doc.clause_stops`), or up to two words before a cue (an
+    unmarked opening). Every other token only carries the clause on, so it is not visited."""
+    stops = doc.clause_stops[bisect_left(doc.clause_stops, start) : bisect_left(doc.clause_stops, hi - 1)]
+    near_cues = [j for c in cues_at for j in (c - 2, c - 1, c) if start < j < hi]
+    return sorted({*(k + 1 for k in stops), *near_cues})
 
 
 def _marks_content(doc: _Doc, k: int) -> bool:

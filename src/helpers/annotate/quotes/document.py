@@ -46,6 +46,7 @@ KINDS = ("direct", "mixed", "indirect", "speech_act")
 NAMED_QUOTE_MAX_WORDS = 8
 
 _OPEN_BRACKET = re.compile(r"\(")
+_PREPOSITION_SET = frozenset(PREPOSITIONS)
 
 
 COLUMNS = [
@@ -170,14 +171,17 @@ def _keys(token) -> set[str]:
     return keys
 
 
-def _cue_candidates(norm: str) -> list[str]:
-    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث)."""
+@lru_cache(maxsize=100_000)
+def _cue_candidates(norm: str) -> tuple[str, ...]:
+    """The normalised word, without و/ف, and without an object pronoun (ووصفتها → وصفت، وحث → حث):
+    asked twice of every spelling of :func:`_cue_spellings`, so remembered."""
     out = [norm]
     if len(norm) >= 3 and norm[0] in CONJUNCTIONS:
         out.append(norm[1:])
-    for word in list(out):
-        out += [word[: -len(suffix)] for suffix in OBJECT_SUFFIXES if word.endswith(suffix) and len(word) - len(suffix) >= 3]
-    return out
+    if not norm.endswith(OBJECT_SUFFIXES):  # most words carry no pronoun: all suffixes tested at once
+        return tuple(out)
+    return (*out, *(word[: -len(suffix)] for word in out for suffix in OBJECT_SUFFIXES
+                    if word.endswith(suffix) and len(word) - len(suffix) >= 3))
 
 
 @lru_cache(maxsize=100_000)
@@ -249,6 +253,17 @@ def _rare_word(surface: str) -> bool:
     return zipf_frequency(surface, "ar") < NAME_MAX_ZIPF
 
 
+def _positions(items: tuple, value) -> list[int]:
+    """Where ``value`` occurs in ``items``, in order (each found by a scan in C)."""
+    found, k = [], -1
+    try:
+        while True:
+            k = items.index(value, k + 1)
+            found.append(k)
+    except ValueError:
+        return found
+
+
 class _Doc:
     """One article prepared for extraction: tokens, sentences and paired quotation marks."""
 
@@ -260,8 +275,9 @@ class _Doc:
         self.tokens = article.tokens
         fields = token_fields(article)
         numbers = fields["sentence"]  # in order: tokens come sentence by sentence
+        firsts = [bisect_left(numbers, n) for n in dict.fromkeys(numbers)]  # a sentence ends where the next begins
         self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
-            n: (bisect_left(numbers, n), bisect_right(numbers, n)) for n in dict.fromkeys(numbers)}
+            numbers[lo]: (lo, hi) for lo, hi in zip(firsts, firsts[1:] + [len(numbers)])}
         self.starts = fields["start"]
         self.by_start = dict(zip(self.starts, range(len(self.starts))))  # token start -> token index
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
@@ -280,14 +296,16 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        kinds = fields["kind"]
-        self.cue_words = [i for i, norm in enumerate(fields["norm"]) if norm in cue_openers and kinds[i] == "word" and i not in self.inside]
+        norms, kinds = fields["norm"], fields["kind"]
+        self.cue_words = [i for i, norm in enumerate(norms) if norm in cue_openers and kinds[i] == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
         self.entity_end = self._entity_names()
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
+        #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
+        self.clause_stops = sorted([k for k in _positions(norms, COMMA) if k not in self.inside] + list(self.closing))
 
     def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:
         """A paragraph's quotations, an unclosed one ending where the narration resumes inside it: at a
@@ -364,7 +382,7 @@ class _Doc:
                 self.entity_type[tokens.start] = mention.type
                 self.entity_offset[tokens.start] = mention.start
                 clitics = self.text[self.tokens[tokens.start].start:mention.start]
-                if set(clitics) & set(PREPOSITIONS):  # بباريس، لإيران: governed, not a subject
+                if not _PREPOSITION_SET.isdisjoint(clitics):  # بباريس، لإيران: governed, not a subject
                     self.governed_names.add(tokens.start)
         return ends
 
