@@ -45,7 +45,8 @@ class _Speakers:
     def _anonymous(self, i: int, j: int, core: list) -> bool:
         words = [t.norm for t in self.doc.tokens[i:j] if t.kind == "word"]
         present = set(words)
-        for marker in self.doc.lex.anonymity_word_forms:
+        markers = () if self.doc.lex.anonymity_words.isdisjoint(present) else self.doc.lex.anonymity_word_forms
+        for marker in markers:
             if any(forms.isdisjoint(present) for forms in marker):
                 continue  # a word of the marker is missing
             size = len(marker)

@@ -235,8 +235,11 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
 def _claimed(doc: _Doc, lo: int, hi: int, drafts: list[_Draft]) -> bool:
     """Are all words of tokens [lo, hi) inside an earlier statement's content (a quotation announced
     at the end of the previous paragraph: وتابع قائلا: ⏎ «…»)."""
-    words = [t for t in doc.tokens[lo:hi] if t.kind != "punct"]
-    return bool(words) and any(d.start <= words[0].start and words[-1].end <= d.end for d in drafts)
+    first = next((k for k in range(lo, hi) if doc.tokens[k].kind != "punct"), None)
+    if first is None:
+        return False
+    last = next(k for k in range(hi - 1, first - 1, -1) if doc.tokens[k].kind != "punct")
+    return any(d.start <= doc.tokens[first].start and doc.tokens[last].end <= d.end for d in drafts)
 
 
 def _analyse(article, lexicon: ReportingLexicon) -> Analysis:

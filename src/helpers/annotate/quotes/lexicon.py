@@ -166,6 +166,11 @@ class ReportingLexicon:
         return tuple(tuple(frozenset({word} | ({word[:-1] + x for x in ("ها", "هم", "هما")} if word.endswith("ه") else set()))
                            for word in marker) for marker in self.anonymity_markers)
 
+    @cached_property
+    def anonymity_words(self) -> frozenset[str]:
+        """Every word some anonymity marker accepts: a mention with none of them has no marker."""
+        return frozenset().union(*(forms for marker in self.anonymity_word_forms for forms in marker))
+
     def nominal_kind(self, cls: str) -> str | None:
         """What a noun-phrase object of a verb of class ``cls`` counts as (None: not speech)."""
         return self.classes[cls].get("nominal")
