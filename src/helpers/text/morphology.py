@@ -9,8 +9,8 @@ the Arabic word frequencies of ``wordfreq``, read on first use.
 from __future__ import annotations
 
 import math
-from importlib.metadata import version
 from functools import lru_cache, partial
+from importlib import metadata
 
 from .lexicons import file_version, read_yaml
 from .normalize import changed_forms
@@ -105,7 +105,7 @@ def _frequency_tables() -> tuple[dict[str, float], dict[str, float]]:
     # the name finders' zipf_frequency, not two (a quarter of a second and 620,701 words each).
     listed = wordfreq.get_frequency_dict("ar", "best")
     source = wordfreq.available_languages("best")["ar"]
-    respelled = prepared("wordfreq-respelled", (version("wordfreq"), source, file_version(source)), partial(_respelled, listed))
+    respelled = prepared("wordfreq-respelled", (metadata.version("wordfreq"), source, file_version(source)), partial(_respelled, listed))
     return respelled, listed
 
 
