@@ -19,6 +19,7 @@ from helpers import paths
 from helpers.annotate.layers import LAYERS, OUTPUT_MARKER, annotate_article, column_type, folder_name
 from helpers.pipeline import cli, corpus_tables
 from helpers.pipeline.annotation import annotate_inputs
+from helpers.pipeline.article_cache import CACHE_FOLDER
 from helpers.annotate.tables import read_articles, read_layer
 from helpers.pipeline.corpus_tables import annotate_corpus
 from helpers.text.loading import iter_articles
@@ -49,7 +50,7 @@ def run_cli(*args, **kwargs):
 def output_files(folder: Path) -> dict[str, bytes]:
     """Every file of an output folder but the cache, by relative path."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and corpus_tables.CACHE_FOLDER not in p.relative_to(folder).parts}
+            if p.is_file() and CACHE_FOLDER not in p.relative_to(folder).parts}
 
 
 def expected_layer(source: Path, layer: str) -> pd.DataFrame:
@@ -161,7 +162,7 @@ def test_new_code_version_starts_the_cache_afresh(tmp_path, monkeypatch):
     annotate_corpus(iter_articles(source), out, jobs=1)
     monkeypatch.setattr(corpus_tables, "package_fingerprint", lambda: "another-version")
     assert annotate_corpus(iter_articles(source), out, jobs=1).annotated == 3
-    assert [p.name for p in (out / corpus_tables.CACHE_FOLDER).iterdir()] == ["another-version"]
+    assert [p.name for p in (out / CACHE_FOLDER).iterdir()] == ["another-version"]
 
 
 def test_cli_reports_the_cache_and_summarises_warnings(tmp_path):
@@ -294,7 +295,7 @@ def test_output_has_normal_permissions(tmp_path, layout):
     mask = os.umask(0)
     os.umask(mask)
     for path in (tmp_path / "out").rglob("*"):
-        if corpus_tables.CACHE_FOLDER not in path.parts:
+        if CACHE_FOLDER not in path.parts:
             assert path.stat().st_mode & 0o777 == (0o777 if path.is_dir() else 0o666) & ~mask, path
 
 
@@ -315,7 +316,7 @@ def test_a_failed_run_changes_nothing_whatever_jobs(tmp_path, layout):
         result = run_cli("annotate", folder, "--out", out, "--jobs", jobs, "--format", layout)
         assert result.returncode == 2 and f"error: {folder / 'a15.txt'}" in result.stderr
         assert output_files(out) == before
-        assert {p.name for p in out.iterdir() if p.name.startswith(".")} <= {OUTPUT_MARKER, corpus_tables.CACHE_FOLDER}
+        assert {p.name for p in out.iterdir() if p.name.startswith(".")} <= {OUTPUT_MARKER, CACHE_FOLDER}
         results[jobs] = sorted(before)
         (folder / "a03.txt").write_text(SHORT + "\nوأضاف 3.", encoding="utf-8")
     assert results[1] == results[2]

@@ -104,6 +104,24 @@ def test_frequency_adds_up_the_spellings_of_a_normal_form():
     assert frequency("زير") < frequency("وزير") / 10
 
 
+def test_the_respellings_read_from_the_cache_folder_are_those_worked_out(tmp_path, monkeypatch):
+    from wordfreq import get_frequency_dict
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    morphology._frequency_tables.cache_clear()
+    try:
+        built = morphology._frequency_tables()[0]  # a fresh cache folder: worked out, then stored
+        morphology._frequency_tables.cache_clear()
+        read = morphology._frequency_tables()[0]
+    finally:
+        morphology._frequency_tables.cache_clear()
+    assert list(tmp_path.rglob("wordfreq-respelled-*.marshal"))
+    assert read is not built and read == built == morphology._respelled(get_frequency_dict("ar", "best"))
+    listed = get_frequency_dict("ar", "best")
+    plain = next(word for word in listed if word not in built)  # no other spelling normalises to it
+    assert frequency("احد") == built["احد"] and frequency(plain) == listed[plain] and frequency("xyzzy") == 0.0
+
+
 def test_wordfreq_arabic_words_are_composed_so_their_normal_forms_need_no_composition_pass():
     """morphology reads the normal forms of wordfreq's list with changed_forms, which skips NFC: the
     same forms as normalize() gives only while every word is composed (wordfreq stores NFKC)."""

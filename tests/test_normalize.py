@@ -69,6 +69,16 @@ def test_a_word_is_normalised_as_a_text_is(text):
     assert n.normalize(text) == n.normalize(" " + text)[1:] == n.normalize(text + " " * n.SHORT_TEXT).rstrip()
 
 
+@pytest.mark.parametrize("options", [{}, {"ta_marbuta": True}, {"alef": False}, {"unicode": False, "digits": False}, {"persian": False, "ta_marbuta": True}])
+def test_a_long_text_is_translated_as_str_translate_does(options):
+    """A long text's changed characters are replaced one after another, which equals translating
+    only while no replacement holds a character the table changes (the steps' order sees to it)."""
+    composition = n._composition(frozenset(options.items()))
+    assert not [out for out in composition.table.values() if out and composition.changed.search(out)]
+    text = "".join(map(chr, sorted(composition.table))) + " وأكَّدَ الأمينُ ﻻ ۃ ٢٠١٧ ـ على؟ " * 3
+    assert n._translated(text, composition) == text.translate(composition.table)
+
+
 def test_changed_forms_of_composed_words_are_their_normal_forms():
     words = ["قال", "أحد", "إلى", "مستشفى", "ناتو", "٢٠١٧", "الأمن"]
     assert list(n.changed_forms(words)) == [(w, n.normalize(w)) for w in words if n.normalize(w) != w]

@@ -6,7 +6,7 @@ import pytest
 
 from helpers.text.loading import article_from_text
 from helpers.paths import PACKAGE_DATA
-from helpers.annotate.themes import CodebookError, find_themes, load_codebook, pattern_forms, theme_table
+from helpers.annotate.themes import CodebookError, _expanded, find_themes, load_codebook, pattern_forms, theme_table
 
 
 def article(body: str, title: str = "عنوان الخبر"):
@@ -185,6 +185,20 @@ def test_broken_codebook_is_refused_clearly(tmp_path, content, message):
         load_codebook(path)
     assert str(path) in str(error.value)
     assert message in str(error.value)
+
+
+def test_a_codebook_s_forms_kept_on_disk_are_its_own(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "themes.yaml"
+    path.write_text("themes:\n" + THEME, encoding="utf-8")
+    first = load_codebook(path).forms  # a fresh cache folder: expanded, then kept
+    path.write_text("themes:\n" + THEME.replace("[تدريب]", "[تمرين عسكري]"), encoding="utf-8")
+    edited = load_codebook(path).forms
+    assert "التمرين العسكري" in edited and "التدريب" not in edited
+    path.write_text("themes:\n" + THEME, encoding="utf-8")
+    again = load_codebook(path)
+    assert again.forms == first == _expanded(again) and "التدريب" in first
+    assert len(list(tmp_path.rglob("theme-forms-*.marshal"))) == 2
 
 
 def test_missing_codebook(tmp_path):

@@ -10,7 +10,7 @@ Layout of an output folder ``OUT`` (every row keeps ``doc_id`` and exact ``start
     OUT/<layer>/part-00000.parquet    the layer's rows, articles in input order; one row group
     OUT/<layer>/part-00001.parquet    per chunk of articles, a new part every PART_ARTICLES articles
     OUT/warnings.log                  every warning of the run, one per line
-    OUT/.cache/<version>/…            one file per annotated article (see :class:`Cache`)
+    OUT/.cache/<version>/…            the annotated articles, a pack of them a file (see :mod:`.article_cache`)
 
 The tables are written into a staging folder and moved into place at the end, so a failed or
 interrupted run leaves the previous tables (or none), never a mixture.
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import errno
 import gc
-import hashlib
 import json
 import os
 import pickle
@@ -35,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
+from .article_cache import Cache
 from ..annotate.layers import LAYERS, annotate_columns, article_row, column_type, mark_output, normal_folder
 from ..annotate.tables import ARTICLES_FILE
 from ..machine import default_jobs
@@ -42,7 +42,6 @@ from ..provenance import package_fingerprint
 from ..text.loading import Article
 
 WARNINGS_FILE = "warnings.log"
-CACHE_FOLDER = ".cache"
 #: Articles per row group (the unit the writer holds in memory) and per part file of each layer.
 CHUNK_ARTICLES = 256
 PART_ARTICLES = 8192
@@ -211,47 +210,13 @@ def _packed_values(values: list, kind: str) -> list | array:
     return values
 
 
-class Cache:
-    """Annotations by article: ``OUT/.cache/<code version>/<key[:2]>/<key>``, as :func:`encode` gives
-    them. The key hashes the article's SHA-256, its id and metadata and the layers; the folder is
-    the package's code and data version, so any change to either starts afresh."""
-
-    def __init__(self, out: Path, layers: tuple[str, ...]):
-        self.root = out / CACHE_FOLDER
-        self.folder = self.root / package_fingerprint()[:16]
-        self.layers = layers
-        self.folders: set[Path] = set()  # made in this run
-
-    def key(self, article: Article) -> str:
-        identity = [article.sha256, article.doc_id, article.metadata, self.layers]
-        return hashlib.sha256(json.dumps(identity, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / key
-
-    def load(self, key: str) -> Annotated | None:
-        try:
-            annotated = decode(self._path(key).read_bytes())
-        except FileNotFoundError:
-            return None
-        annotated.fresh = False
-        return annotated
-
-    def store(self, key: str, blob: bytes, scratch: Path) -> None:
-        """Write one entry atomically: to ``scratch`` (the run's staging folder), then renamed."""
-        path = self._path(key)
-        if path.parent not in self.folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(path.parent)
-        temporary = scratch / key
-        temporary.write_bytes(blob)
-        os.replace(temporary, path)
-
-    def prune(self) -> None:
-        """Remove the entries of other code versions."""
-        for folder in self.root.iterdir() if self.root.is_dir() else ():
-            if folder != self.folder:
-                shutil.rmtree(folder, ignore_errors=True)
+def _from_cache(blob: bytes | None) -> Annotated | None:
+    """The :class:`Annotated` a cache entry holds (None for no entry), marked as not annotated in this run."""
+    if blob is None:
+        return None
+    annotated = decode(blob)
+    annotated.fresh = False
+    return annotated
 
 
 # --- engines: where articles are annotated ------------------------------------------------
@@ -339,13 +304,14 @@ def annotated_stream(articles: Iterable[Article], engine, cache: Cache, scratch:
 
     for batch in _batches(articles, engine.batch):
         keys = [cache.key(article) for article in batch]
-        hits = [cache.load(key) for key in keys]
+        hits = [_from_cache(cache.load(key)) for key in keys]
         misses = [article for article, hit in zip(batch, hits) if hit is None]
         pending.append((keys, hits, engine.submit(function, misses) if misses else None))
         while len(pending) >= engine.slots:
             yield from settle(*pending.popleft())
     while pending:
         yield from settle(*pending.popleft())
+    cache.flush(scratch)
 
 
 # --- writing the tables ---------------------------------------------------------------------
@@ -620,7 +586,7 @@ def annotate_corpus(
         staging = normal_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=out)))
         scratch = staging / ".scratch"
         scratch.mkdir()
-        cache = Cache(out, layers)
+        cache = Cache(out, layers, package_fingerprint()[:16])
         with collector_paused(), make_engine(engine, jobs, scheduler) as runner:  # forked workers inherit the pause
             results = annotated_stream(articles, runner, cache, scratch, layers)
             written, annotated = write_corpus(results, staging, layers, progress, chunk_articles, part_articles)

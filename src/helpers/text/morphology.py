@@ -9,10 +9,12 @@ the Arabic word frequencies of ``wordfreq``, read on first use.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import lru_cache, partial
+from importlib import metadata
 
-from .lexicons import read_yaml
+from .lexicons import file_version, read_yaml
 from .normalize import changed_forms
+from .prepared import prepared
 from ..paths import PACKAGE_DATA
 
 MORPHOLOGY = PACKAGE_DATA / "morphology.yaml"
@@ -90,28 +92,36 @@ def written_with_article(written: str, norm: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    """wordfreq's Arabic frequencies, each normal form with what the spellings that normalise to it
-    (أحد، إلى) add: one dict, so that a word's frequency is one look-up."""
-    from wordfreq import get_frequency_dict
+def _frequency_tables() -> tuple[dict[str, float], dict[str, float]]:
+    """wordfreq's Arabic frequencies as two dicts: each normal form that other spellings normalise to
+    (احد from أحد، الى from إلى) with its own frequency and theirs added up, and wordfreq's list itself
+    for every other word. The first is worked out once per wordfreq list and kept on disk
+    (:func:`helpers.text.prepared.prepared`): normalising the list's 620,701 words took a fifth of a
+    second in every process."""
+    import wordfreq
 
     # The large list, as "best" is for Arabic, asked for as wordfreq's zipf_frequency asks for it
     # (its default list, positionally): wordfreq then reads and keeps one copy for this and for
     # the name finders' zipf_frequency, not two (a quarter of a second and 620,701 words each).
-    listed = get_frequency_dict("ar", "best")
+    listed = wordfreq.get_frequency_dict("ar", "best")
+    source = wordfreq.available_languages("best")["ar"]
+    respelled = prepared("wordfreq-respelled", (metadata.version("wordfreq"), source, file_version(source)), partial(_respelled, listed))
+    return respelled, listed
+
+
+def _respelled(listed: dict[str, float]) -> dict[str, float]:
+    """The normal forms of :func:`_frequency_tables` that other spellings add to, with their sums."""
     added: dict[str, float] = {}
     # wordfreq's Arabic words are NFKC, hence composed (tests/test_morphology.py checks it).
     for word, norm in changed_forms(listed):
         added[norm] = added.get(norm, 0.0) + listed[word]
-    frequencies = dict(listed)  # a copy: wordfreq's own list stays as its zipf_frequency reads it
-    for norm, extra in added.items():
-        frequencies[norm] = listed.get(norm, 0.0) + extra
-    return frequencies
+    return {norm: listed.get(norm, 0.0) + extra for norm, extra in added.items()}
 
 
 def frequency(norm: str) -> float:
     """How often a normalised word is written in general Arabic, all its spellings together."""
-    return _frequencies().get(norm, 0.0)
+    respelled, listed = _frequency_tables()
+    return respelled.get(norm) or listed.get(norm, 0.0)
 
 
 def _zipf(frequency_: float) -> float:
@@ -124,10 +134,11 @@ def _is_definite(rest: str) -> bool:
     return has_article(rest) or (rest[:1] in PREPOSITIONS and (rest.startswith(LAM_ARTICLE) or has_article(rest[1:])))
 
 
-@lru_cache(maxsize=200_000)
 def _is_proclitic(word: str) -> bool:
     """Whether the first letter of ``word`` is a conjunction or preposition: the rule of
-    :func:`split_proclitics`, by general Arabic usage (:func:`frequency`)."""
+    :func:`split_proclitics`, by general Arabic usage (:func:`frequency`). Not cached: only
+    :func:`split_proclitics` asks, itself cached per word, and a cache here answered 3 % of the
+    calls on the benchmark's news while costing every other one."""
     clitic, rest = word[0], word[1:]
     if _is_definite(rest):
         return True
