@@ -95,3 +95,20 @@ def test_processes_that_build_a_table_at_once_each_leave_a_whole_one(cache_home)
     assert tables == [TABLE] * 8
     build = Builds()
     assert prepared("test-table", ("v1",), build) == TABLE and build.calls == 0
+
+
+def test_an_edited_reporting_lexicon_gets_its_own_cue_spellings(cache_home, tmp_path):
+    """The quotes' cue spellings are kept on disk by the lexicon file's contents: a lexicon edited in
+    place (a verb added) is read with the verb, not with the spellings of the file as it was."""
+    from helpers.annotate.quotes.document import _cue_spellings
+    from helpers.annotate.quotes.lexicon import LEXICON_PATH, reporting_lexicon
+
+    path = tmp_path / "reporting.yaml"
+    text = LEXICON_PATH.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    before = _cue_spellings(reporting_lexicon(path))[0]
+    assert "تمتم" not in before
+    path.write_text(text.replace("verbs:\n", "verbs:\n  - {lemma: تمتم, class: neutral, past: [تمتم], present: [يتمتم], participle: []}\n", 1),
+                    encoding="utf-8")
+    assert "تمتم" in _cue_spellings(reporting_lexicon(path))[0]
+    assert len(list((cache_home / "arabic-news-discourse").glob("cue-spellings-*"))) == 2

@@ -3,6 +3,7 @@ named actors) and the records the extractor fills (:class:`Statement`, :class:`S
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -19,6 +20,7 @@ from ...text.morphology import (
     split_proclitics,
 )
 from ...text.normalize import DIACRITICS, normalize
+from ...text.prepared import prepared
 from ...text.quotemarks import QuoteSpan
 from ...text.segment import token_fields
 from .lexicon import (
@@ -230,11 +232,16 @@ def _cue_spellings(lexicon: ReportingLexicon) -> tuple[frozenset[str], frozenset
     """The normalised words that read as a cue form (:func:`_reads_as_cue`) and those a cue can open
     at (:func:`_opens_cue`), so that an article's words are tested by a set look-up. Such a word is
     a form or a source phrase's first word, maybe with و/ف before it and an object pronoun after it
-    (:func:`_cue_candidates`): those forms are all tried, once per lexicon."""
-    words = {conjunction + word + suffix for word in (*lexicon.forms, *lexicon.source_openers)
-             for conjunction in ("", *CONJUNCTIONS) for suffix in ("", *OBJECT_SUFFIXES)}
-    words |= {conjunction + "ل" + word for word, form in lexicon.forms.items() if form.imperfect for conjunction in ("", *CONJUNCTIONS)}
-    return (frozenset(w for w in words if _reads_as_cue(lexicon, w)), frozenset(w for w in words if _opens_cue(lexicon, w)))
+    (:func:`_cue_candidates`): those forms are all tried, once per lexicon and kept on disk
+    (:mod:`helpers.text.prepared`, named by the lexicon file's contents)."""
+    def build() -> tuple[frozenset[str], frozenset[str]]:
+        words = {conjunction + word + suffix for word in (*lexicon.forms, *lexicon.source_openers)
+                 for conjunction in ("", *CONJUNCTIONS) for suffix in ("", *OBJECT_SUFFIXES)}
+        words |= {conjunction + "ل" + word for word, form in lexicon.forms.items() if form.imperfect for conjunction in ("", *CONJUNCTIONS)}
+        return (frozenset(w for w in words if _reads_as_cue(lexicon, w)), frozenset(w for w in words if _opens_cue(lexicon, w)))
+
+    contents = hashlib.sha256(lexicon.path.read_bytes()).hexdigest()
+    return prepared("cue-spellings", (contents,), build)
 
 
 @lru_cache(maxsize=1)

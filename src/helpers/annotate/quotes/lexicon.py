@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from pathlib import Path
 
 from ...paths import PACKAGE_DATA
-from ...text.lexicons import read_yaml
+from ...text.lexicons import cached_by_file, read_yaml
 from ...text.morphology import ARTICLE, has_article
 from ...text.normalize import normalize
 
@@ -249,10 +249,14 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
             for form, g, n, p, imp, ya in generated}
 
 
-@lru_cache(maxsize=4)
 def reporting_lexicon(path: str | Path | None = None) -> ReportingLexicon:
-    """Load and normalise the reporting lexicon (default ``src/helpers/data/reporting.yaml``)."""
-    path = Path(path) if path else LEXICON_PATH
+    """Load and normalise the reporting lexicon (default ``src/helpers/data/reporting.yaml``), read
+    again when the file is edited."""
+    return _load_lexicon(Path(path) if path else LEXICON_PATH)
+
+
+@cached_by_file
+def _load_lexicon(path: Path) -> ReportingLexicon:
     data = read_yaml(path, ValueError)
     if not isinstance(data, dict) or "verbs" not in data or "classes" not in data:
         raise ValueError(f"{path}: expected a mapping with 'classes' and 'verbs'")
