@@ -17,42 +17,42 @@ FLOORS = {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.88,
-        ("speaker", "accuracy", "accuracy"): 0.74,
+        ("speaker", "accuracy", "accuracy"): 0.77,  # 0.798 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.86,
     },
     "test": {
         ("statements", "all", "recall"): 0.81,
         ("statements", "all", "f1"): 0.86,
         ("quoted_words", "direct+mixed", "f1"): 0.91,
-        ("speaker", "accuracy", "accuracy"): 0.82,
+        ("speaker", "accuracy", "accuracy"): 0.83,  # 0.861 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.89,
     },
     "heldout": {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.75,  # 0.782 after the fourth round
+        ("speaker", "accuracy", "accuracy"): 0.77,  # 0.803 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.87,
     },
     "blind": {  # its first run's scores minus 0.03 (never read to write a rule)
         ("statements", "all", "recall"): 0.77,
         ("statements", "all", "f1"): 0.84,
         ("quoted_words", "direct+mixed", "f1"): 0.86,
-        ("speaker", "accuracy", "accuracy"): 0.61,
+        ("speaker", "accuracy", "accuracy"): 0.71,  # 0.746 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.90,
     },
     "dev2": {  # the second dev set, outside the sample: its scores when its first rules were in, minus 0.03
         ("statements", "all", "recall"): 0.89,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.82,
-        ("speaker", "accuracy", "accuracy"): 0.81,  # 0.839 after the fourth round
+        ("speaker", "accuracy", "accuracy"): 0.84,  # 0.875 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.91,
     },
     "dev3": {  # the third dev set, from the sample: its scores after the fifth round minus 0.03
         ("statements", "all", "recall"): 0.88,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.90,
-        ("speaker", "accuracy", "accuracy"): 0.86,
+        ("speaker", "accuracy", "accuracy"): 0.87,  # 0.906 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.92,
     },
 }
