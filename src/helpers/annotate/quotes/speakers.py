@@ -44,8 +44,6 @@ from .lexicon import (
     TITLE_ABBREVIATIONS,
 )
 
-#: What was told, as a demonstrative object before the outlet told (أبلغ هذا "الرياض" …).
-DEMONSTRATIVE_OBJECTS = frozenset({"هذا", "ذلك", "هذه", "ذلكم"})
 #: كان and its forms between a fronted subject and its verb (الجبير كان ندد، المسؤولون كانوا قد أكدوا).
 KANA_FORMS = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 #: Tokens a bracketed name may hold on either side of a mention's end (شركة (إل.في.إم.إتش)).
@@ -159,7 +157,7 @@ def _told_outlet(doc: _Doc, lo: int, hi: int) -> int | None:
     عبد العزيز العكبري أن، أبلغ هذا "الرياض" الدكتور محمد مارم، وأبلغت «عكاظ» قيادات ميدانية): the
     outlet is the object when a noun follows it; before its content or a preposition it is the
     subject (ذكرت «عكاظ» أن، وقالت «الرياض» في عددها)."""
-    k = lo + 1 if doc.tokens[lo].norm in DEMONSTRATIVE_OBJECTS else lo
+    k = lo + 1 if doc.tokens[lo].norm in DEMONSTRATIVES else lo  # what was told (أبلغ هذا "الرياض" …)
     quote = doc.opening.get(k)
     if quote is None or quote.close not in doc.by_start:
         return None
