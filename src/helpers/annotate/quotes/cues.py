@@ -203,6 +203,7 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
     """The clause of a cue ends at the sentence end, or after a comma or a closing quote mark before
     ``مضيفا`` / ``وأضاف`` / ``بحسب``, a clause breaker (لكن، كما …) or a connector and a new
     verb (…" كما قال الوزير، أيضا قال …)."""
+    first_content = None  # where the cue's own content begins, found once when first asked
     for j in _clause_break_candidates(doc, cues_at, start, hi):
         cue = cues_at.get(j)
         if (j in cues_at or j + 1 in cues_at or j + 2 in cues_at) and j not in doc.inside and _opens_clause_unmarked(doc, cues_at, j):
@@ -222,8 +223,9 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
             continue
         if cue.form is None or cue.form.participle or doc.tokens[j].norm[0] in CONJUNCTIONS:
             return end
-        content_opened = any(_marks_content(doc, k) for k in range(start, j))  # has the cue's own content begun?
-        if not cue.form.imperfect and content_opened and _own_content_ahead(doc, cues_at, j, hi):
+        if first_content is None:
+            first_content = next((k for k in range(start, hi) if _marks_content(doc, k)), hi)
+        if not cue.form.imperfect and first_content < j and _own_content_ahead(doc, cues_at, j, hi):
             # … إنها ستغني إيران، قال المؤيدون، وهم من الديمقراطيين، إن …; before the first verb's
             # content, a verb between commas is an aside (وقال مسؤول، طلب عدم الكشف عن اسمه، إن …)
             return end
