@@ -20,6 +20,7 @@ from .document import (
 from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_HEADS,
+    ALLEGIANCE_PARTICIPLES,
     AFFILIATION_MAX,
     AREA_HEADS,
     AFFILIATION_PREPOSITIONS,
@@ -361,6 +362,9 @@ def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j)
         ):
             break
+        if "ل" in token.proclitics.split("+") and _base(prev) in ALLEGIANCE_PARTICIPLES:
+            j = max(j + 1, min(doc.entity_end.get(j, j + 1), hi))  # القوات المناهضة | للحوثيين: the participle's complement
+            continue
         nisba = token.has_article and _base(token).endswith(("ي", "ية"))
         if not (nisba or (not prev.has_article and j - 1 not in doc.in_named and token.has_article)
                 or (not prev.has_article and not token.has_article and not doc.is_head(token))):
