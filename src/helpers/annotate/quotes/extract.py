@@ -57,6 +57,7 @@ from .fronted import (
     _antecedent,
     _channel_author,
     _fronted_subject,
+    _kana_subject,
     _questioned_subject,
     _sentence_subject,
 )
@@ -155,6 +156,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     source = "explicit"
     if subject is not None and cue.form is not None and cue.form.imperfect:
         subject = _headline_subject(doc, lo, cue.index) or subject  # القاهرة تطالب طهران بـ: the headline's subject comes first
+    if subject is not None and cue.form is not None and not cue.form.participle:
+        subject = _kana_subject(doc, lo, cue.index) or subject  # وكانت حركة طالبان حذرت | تنظيم داعش: كان's subject
     # a participle or a present after the ل of purpose (ومضى الوزير ليقول إن …) says the words of the
     # sentence's speaker
     follows = cue.form is not None and (cue.form.participle or _after_purpose_lam(doc, doc.tokens[cue.index], cue.form))

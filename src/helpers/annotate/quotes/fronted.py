@@ -63,6 +63,18 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     return _fronted_noun_phrase(doc, i, j)
 
 
+def _kana_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The subject of كان put before the verb (وكانت حركة طالبان | حذرت تنظيم داعش من …): the verb's
+    subject is its pronoun, so a noun phrase after the verb is the object, not the speaker. Not a verb
+    in a relative clause (وكانت مصادر … قد رفضت ما | قاله كيري: كيري said it)."""
+    if verb > lo and doc.tokens[verb - 1].norm in RELATIVE_PRONOUNS | {"ما"}:
+        return None
+    subject = _fronted_subject(doc, lo, verb)
+    if subject is None or not any(doc.tokens[k].norm.removeprefix("و") in KANA_FORMS for k in range(lo, subject[0])):
+        return None
+    return subject
+
+
 def _fronted_noun_phrase(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     """The subject in tokens [i, j) before its verb, read as a noun phrase as after a verb, when the
     words it leaves are a clause of their own (ألمانيا | وجهت أصابع الاتهام إلى تركيا … واتهمتها،
