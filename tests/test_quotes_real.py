@@ -1459,3 +1459,11 @@ def test_a_reply_a_topic_or_recently_is_not_the_speaker(text):
     comes from the sentences before), never these words (18 corpus statements had them as speaker)."""
     rows = table(text)
     assert len(rows) == 1 and rows.speaker.iloc[0] in ("", None), rows[["speaker", "text"]]
+
+
+def test_a_stray_quote_mark_after_the_subject_is_not_in_the_mention():
+    """وقال سموه ” إن …، وأفاد الدكتور القصبي بـ"أن …: a mark no mark in the mention opens is a stray
+    one, left out (7 corpus statements; an honorific pronoun alone then names the titled person);
+    صحيفة «سبق» keeps its own marks."""
+    rows = table("وقال الأمير ” إن التفجير الإرهابي كشف حقد المجرمين. وقالت صحيفة «سبق» إن الهجوم فشل.")
+    assert list(rows.speaker) == ["الأمير", "سبق"], rows[["speaker", "text"]]
