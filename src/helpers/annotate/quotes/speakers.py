@@ -11,6 +11,7 @@ from ..names import load_names
 from .cues import (
     _Cue,
     _opens_content,
+    _source_cue,
 )
 from .document import (
     _base,
@@ -77,6 +78,11 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
     while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS or _resumed_object(doc, lo, relay_preps)):
         lo += 1  # وحث فيها | الملا أختر، ما صرح به | وزير الخارجية: the channel's or the said thing's pronoun, then the subject
+    if lo < hi and _source_cue(doc, lo) is not None:
+        # وشددت، وفقاً لما نقلته الوكالة، على أن …: a source put between the verb and its content relays
+        # the words; the subject is after its comma, or dropped
+        comma = next((k for k in range(lo, hi) if doc.tokens[k].norm == COMMA), None)
+        return _subject_from_region(doc, comma + 1, hi, relay_preps) if comma is not None else None
     relay = _relay_subject(doc, lo, hi) or _relayed_source(doc, lo, hi, relay_preps)
     if relay:
         return relay
