@@ -1481,3 +1481,10 @@ def test_a_source_between_the_verb_and_its_content_is_not_the_subject(text, spea
     comes from the sentence before (9 corpus statements had «وفقاً لما» as their speaker)."""
     rows = table(text)
     assert same(rows.speaker.iloc[-1], speaker), rows[["speaker", "text"]]
+
+
+def test_a_second_verb_of_saying_after_the_cue_is_not_the_speaker():
+    """وأضاف يقول: «…»، وتابعت تقول إنه …، وأردف يقول: the present says how the words came; the
+    subject is dropped and comes from before (5 corpus statements had «يقول» as their speaker)."""
+    rows = table("قال الوزير إن الوضع هادئ. وأضاف يقول: «لا ينبغي علينا الانتظار». وتابع يقول: «نود لو أن إيران نظرت إلى سوريا».")
+    assert list(rows.speaker) == ["الوزير"] * 3, rows[["speaker", "text"]]

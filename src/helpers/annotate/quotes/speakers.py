@@ -91,6 +91,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     first = doc.tokens[lo]
     if first.kind != "word" and lo not in doc.opening or _base(first) in OBJECT_NOUNS or _offered(first) or _possessed_first(doc, lo):
         return None  # وأكد أهمية الحوار، وامتدح إدارته: the verb's object, its subject dropped
+    if (form := doc.cue_form(first)) is not None and form.imperfect and not first.proclitics:
+        return None  # وأضاف يقول: «…»، وتابع يقول: a second verb saying how, the subject dropped
     told = _told_outlet(doc, lo, hi)
     if told is not None:
         return _subject_from_region(doc, told, hi, relay_preps)  # وأبلغ «الشرق الأوسط» | عبد العزيز العكبري أن
