@@ -1488,3 +1488,13 @@ def test_a_second_verb_of_saying_after_the_cue_is_not_the_speaker():
     subject is dropped and comes from before (5 corpus statements had «يقول» as their speaker)."""
     rows = table("قال الوزير إن الوضع هادئ. وأضاف يقول: «لا ينبغي علينا الانتظار». وتابع يقول: «نود لو أن إيران نظرت إلى سوريا».")
     assert list(rows.speaker) == ["الوزير"] * 3, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الامين العام لحلف الأطلسي ينس شتولتينبيرج لمحطة «سي إن إن» إن الحلف مستعد.", "الامين العام لحلف الأطلسي ينس شتولتينبيرج"),
+    ("وقال الوزير لمجلة «دير شبيغل» إن الحلف مستعد.", "الوزير"),
+])
+def test_a_station_or_magazine_spoken_to_is_not_in_the_mention(text, speaker):
+    """لمحطة …، لمجلة …: a broadcaster or magazine after لـ is who was told (addressees)."""
+    rows = table(text)
+    assert same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
