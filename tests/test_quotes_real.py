@@ -1498,3 +1498,11 @@ def test_a_station_or_magazine_spoken_to_is_not_in_the_mention(text, speaker):
     """لمحطة …، لمجلة …: a broadcaster or magazine after لـ is who was told (addressees)."""
     rows = table(text)
     assert same(rows.speaker.iloc[0], speaker), rows[["speaker", "text"]]
+
+
+def test_a_possessed_noun_the_name_finder_took_after_a_title_is_the_object():
+    """فيما أبدى الفريق | قناعته التامة بأهمية البرنامج: الفريق is also "the team", and the name
+    finder read the possessed noun after it as a name; it is the verb's object (10 corpus statements
+    had «الفريق قناعته التامة» as their speaker). A name such as عبده after a title stays."""
+    rows = table("فيما أبدى الفريق قناعته التامة بأهمية البرنامج. وقال اللواء عبده الحذيفي إن الوضع هادئ.")
+    assert list(rows.speaker) == ["الفريق", "اللواء عبده الحذيفي"], rows[["speaker", "text"]]

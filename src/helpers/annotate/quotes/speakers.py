@@ -257,13 +257,15 @@ def _offered(token) -> bool:
     return base in OFFER_NOUNS or any(stem in OFFER_NOUNS for stem in _without_possessive(base) or ())
 
 
-def _possessed_object(doc: _Doc, j: int) -> bool:
+def _possessed_object(doc: _Doc, j: int, after_title: bool = False) -> bool:
     """A common noun with a possessive pronoun after the subject is the verb's object (وأكدت الشركة
     حرصها على …، وجدد الوزير موقفه): the noun without the pronoun is a commoner word than with it
     (not عبدالله), and a common word (not the name زنقاه). Not the genitive of a title in construct (وزير خارجيتها) nor part of a name
-    (محمد عبده، مبارك بن بنيه)."""
+    (محمد عبده، مبارك بن بنيه). ``after_title``: also a "name" the name finder starts right after a
+    title (أبدى الفريق | قناعته التامة: الفريق is also "the team")."""
     token, prev = doc.tokens[j], doc.tokens[j - 1]
-    if (token.kind != "word" or token.is_stop or token.has_article or j in doc.entity_end or j in doc.in_named or doc.is_head(token)
+    named = j in doc.in_named or j in doc.entity_end and not (after_title and doc.is_head(prev))
+    if (token.kind != "word" or token.is_stop or token.has_article or named or doc.is_head(token)
             or doc.is_head(prev) and not prev.has_article or doc.given_name(j - 1) or prev.norm in NAME_PARTICLES):
         return False
     base = _base(token)
@@ -521,6 +523,8 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     while j < hi:
         token, prev = doc.tokens[j], doc.tokens[j - 1]
         governs = doc.is_head(prev) and not prev.has_article or chained == j - 1  # prev is in construct: a genitive follows
+        if j in doc.entity_end and _possessed_object(doc, j, after_title=True):
+            break  # أبدى الفريق | قناعته التامة: the object, which the name finder took for a name after a title
         if j in doc.entity_end:
             # the genitive of a head in construct, also one carrying ل: الأمين العام لمجلس التعاون …
             construct = governs
