@@ -340,7 +340,8 @@ class _Doc:
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        norms, kinds = fields["norm"], fields["kind"]
+        norms = fields["norm"]
+        kinds = self.kinds = fields["kind"]  # word, number or punct, per token
         maybe = compress(range(len(norms)), map(cue_openers.__contains__, norms))  # the set tried in C
         self.cue_words = [i for i in maybe if kinds[i] == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
@@ -350,6 +351,7 @@ class _Doc:
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
         #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
+        self.mention_spans: dict[tuple[int, int], tuple[int, int]] = {}  # tokens [i, j) -> :func:`mention_span`
         self.clause_stops = sorted([k for k in _positions(norms, COMMA) if k not in self.inside] + list(self.closing))
 
     def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -471,7 +473,8 @@ class _Doc:
         return self.tokens[i].start, self.tokens[j - 1].end
 
     def words_in(self, quote: QuoteSpan) -> int:
-        return sum(1 for i in self._token_range(quote.start, quote.end) if self.tokens[i].kind != "punct")
+        tokens = self._token_range(quote.start, quote.end)
+        return len(tokens) - self.kinds[tokens.start : tokens.stop].count("punct")  # counted in C
 
     def is_head(self, token) -> bool:
         return token.kind == "word" and (_base(token) in self.lex.speaker_heads or token.norm in self.lex.speaker_heads)
@@ -557,8 +560,7 @@ class _Doc:
         if token.norm == "ل" and i + 1 in self.opening:
             inner = _bare(normalize(self.text[self.opening[i + 1].start : self.opening[i + 1].end]).split())
             return bool(inner & self.lex.addressees)
-        clitics = split_proclitics(token.norm)[0].split("+")
-        if "ل" in clitics and _base(token) in self.lex.addressees:
+        if _base(token) in self.lex.addressees and "ل" in split_proclitics(token.norm)[0].split("+"):
             return True
         return token.norm.startswith("ل") and token.norm[1:] in self.lex.addressees  # لبي بي سي
 
@@ -575,7 +577,15 @@ def _strip_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
 def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
     before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
-    trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني))."""
+    trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني)).
+    Remembered per document: a statement's speaker asks for the mention its speaker was found by."""
+    span = doc.mention_spans.get((i, j))
+    if span is None:
+        span = doc.mention_spans[i, j] = _mention_span(doc, i, j)
+    return span
+
+
+def _mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     quoted = doc.opening.get(i + 1) if j > i + 1 else None
     if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
         return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
