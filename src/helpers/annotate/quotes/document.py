@@ -655,7 +655,7 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if time_phrase_length(doc, i):
+    if norm in TIME_PHRASE_STARTS and time_phrase_length(doc, i):
         return True
     return _accusative_adverb(doc, i)
 
