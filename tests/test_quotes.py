@@ -492,3 +492,21 @@ def test_pair_quote_marks(text, inner, unclosed, stray):
     assert [text[q.start : q.end] for q in marks.quotes] == inner
     assert [q.unclosed for q in marks.quotes] == unclosed
     assert marks.stray == stray
+
+
+def test_quote_document_finds_tokens_as_a_dict_of_every_token(seed):
+    """The quote document finds a token by its start and a sentence's tokens by binary search: the
+    same answers as dicts of every token."""
+    from helpers.annotate.quotes.document import _Doc
+
+    doc = _Doc(seed, reporting_lexicon())
+    by_start = {token.start: k for k, token in enumerate(seed.tokens)}
+    for offset in range(len(seed.text) + 1):
+        assert doc.by_start.get(offset) == by_start.get(offset)
+        assert (offset in doc.by_start) == (offset in by_start)
+    assert None not in doc.by_start and doc.by_start.get(None, -1) == -1
+    assert dict(doc.by_start.items()) == by_start
+    sentences = {}
+    for k, token in enumerate(seed.tokens):
+        sentences[token.sentence] = (sentences.get(token.sentence, (k,))[0], k + 1)
+    assert doc.sentences == sentences

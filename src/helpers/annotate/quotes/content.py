@@ -65,11 +65,12 @@ BETWEEN_PAIR_WINDOW = 12
 def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] | None:
     """The first token that opens the content: complementiser, colon, quotation or preposition."""
     preps = cue.form.preps if cue.form else ()
+    tokens, opening, inside, complementisers = doc.tokens, doc.opening, doc.inside, doc.lex.complementisers  # read per token
     j = i
     while j < end:
-        token = doc.tokens[j]
-        if j in doc.opening:
-            quote = doc.opening[j]
+        token = tokens[j]
+        if j in opening:
+            quote = opening[j]
             close = doc.by_start.get(quote.close, end) if quote.close is not None else end
             rest = _strip_span(doc, close + 1, end)
             addressed = j > 0 and doc.tokens[j - 1].norm == "ل" and "ل" not in preps  # أوضح لـ«عين اليوم» أن: who was told
@@ -77,10 +78,10 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
                 return "quote", j
             j = max(close + 1, j + 1)
             continue
-        if j in doc.inside:
+        if j in inside:
             j += 1
             continue
-        if token.norm in doc.lex.complementisers:
+        if token.norm in complementisers:
             return "clause", j
         if token.norm == ":":
             return "colon", j

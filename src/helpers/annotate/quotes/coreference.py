@@ -17,6 +17,8 @@ from .lexicon import (
 )
 
 
+#: str.translate's table that drops quote marks from a label.
+_WITHOUT_QUOTE_MARKS = str.maketrans("", "", "".join(sorted(QUOTE_CHARS)))
 #: How many words before a person's name may hold the title an honorific pronoun stands for.
 HONORIFIC_TITLE_WINDOW = 4
 
@@ -68,7 +70,7 @@ class _Speakers:
             # a source phrase's ل is not part of the name: وفقا لمسؤولين → مسؤولين, and before the
             # article it took the article's alif: وفقا للمصادر → المصادر; a name's own ل stays (لاجارد)
             text = "ال" + text[2:] if first.has_article and first.norm.startswith("لل") else text[1:]
-        return "".join(c for c in text if c not in QUOTE_CHARS).strip(" ،,.:")
+        return text.translate(_WITHOUT_QUOTE_MARKS).strip(" ،,.:")
 
     def _governing_lam(self, i: int) -> bool:
         """Is the ل of token i a preposition (وفقا لمسؤولين، لأمريكا), not a name's first letter

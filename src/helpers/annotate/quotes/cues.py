@@ -4,7 +4,7 @@ and where each cue's clause ends.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...text.morphology import CONJUNCTIONS
 from ...text.normalize import DIACRITICS
@@ -30,17 +30,18 @@ from .lexicon import (
 )
 
 #: Fathatan, dammatan, kasratan: the marks of an indefinite noun.
-_TANWEEN = ("\u064b", "\u064c", "\u064d")
+_TANWEEN = frozenset("\u064b\u064c\u064d")
 #: Words that may stand between a relative pronoun and its verb: التي طالما طالب بها، الذي قد أعلن عنه.
 _RELATIVE_ADVERBS = frozenset({"قد", "طالما", "لطالما"})
 #: After a comma, these and a verb cue open a new clause (…" كما قال الوزير، أيضا قال …).
 _CONNECTORS = SENTENCE_CONNECTORS | CONNECTING_ADVERBS
+#: The first words of the clause breakers of two words (في حين): where :func:`_clause_breaker` tries a second.
+_BREAKER_FIRST_WORDS = frozenset(breaker.split()[0] for breaker in CLAUSE_BREAKERS if " " in breaker)
 #: Words a name continues after (أبو يعرب المرزوقي، عبد …): the next word is no verb.
 _NAME_OPENERS = NAME_PARTICLES | {"ابو", "عبد"}
 
 
-@dataclass(frozen=True)
-class _Cue:
+class _Cue(NamedTuple):  # made for every cue: a named tuple is made in C, a frozen dataclass field by field
     index: int  # first token of the cue
     end: int  # token after the cue
     form: CueForm | None  # None for a source phrase
@@ -55,7 +56,7 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
         return None
     if not form.imperfect and not form.participle and not form.relay and _voweled_passive(token):
         return None  # أُعلن، ذُكر: "it was announced", nobody said to speak (but نُقل عن مسؤولين names its source)
-    if not form.participle and any(mark in token.surface for mark in _TANWEEN):
+    if not form.participle and not _TANWEEN.isdisjoint(token.surface):
         return None  # موقف أكثر حذرًا: a verb never carries tanween, a noun does (مؤكدًا is a participle)
     if not form.imperfect and not form.participle and form.lemma.startswith("ا") and written_word(token).startswith("أ"):
         return None  # وأعتقد أن، أعترف: the first person of a verb whose past opens with hamzat wasl (اعتقد)
@@ -103,13 +104,13 @@ def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int, form: CueForm) -> b
     or after the verb's own preposition (المرونة التي أبدتها الميليشيا، المنطقة التي طالما طالب بها، الاتفاق الذي
     أعلن عنه): it names what was said, and says nothing itself. Not when the content follows
     (الوزير الذي أبلغهم أن …), nor for a verb whose object is reported content (التي اعتبرها إنجازا)."""
-    if doc.lex.nominal_kind(form.cls) == "indirect":
-        return False  # التصريحات التي اعتبرها الوزير تدخلا: the object's predicate is what he said
     k = i - 1
     while k > sent_lo and doc.tokens[k].norm in _RELATIVE_ADVERBS:
         k -= 1
     if k < sent_lo or doc.tokens[k].norm not in RELATIVE_PRONOUNS:
         return False
+    if doc.lex.nominal_kind(form.cls) == "indirect":
+        return False  # التصريحات التي اعتبرها الوزير تدخلا: the object's predicate is what he said
     on_the_verb = _listed_form(doc, doc.tokens[i]) is None and (
         not form.takes_object)  # خامنئي الذي اتهمه رافسنجاني … بأنه «…»: the pronoun is who was accused
     nxt = doc.tokens[i + 1] if i + 1 < len(doc.tokens) else None
@@ -193,10 +194,20 @@ def _opens_clause_unmarked(doc: _Doc, cues_at: dict[int, _Cue], j: int) -> bool:
         return True  # … البحرينية وقد جاء في نص البيان: «…»: وقد before a past verb opens a main clause
     if doc.tokens[j].norm == "كما":
         return after is not None and after.form is not None and not after.form.participle
-    breaker = 1 if doc.tokens[j].norm in CLAUSE_BREAKERS else 2 if " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS else 0
+    breaker = _clause_breaker(doc, j)
     after = cues_at.get(j + breaker) if breaker else None
     # … الحكومية لكنه أضاف «…»: a past verb; a present one after حيث/بينما describes (حيث يأمل …)
     return after is not None and after.form is not None and not after.form.participle and not after.form.imperfect
+
+
+def _clause_breaker(doc: _Doc, j: int) -> int:
+    """How many words of a clause breaker (لكن، كما، في حين) start at token j: 1, 2, or 0 for none."""
+    norm = doc.tokens[j].norm
+    if norm in CLAUSE_BREAKERS:
+        return 1
+    if norm in _BREAKER_FIRST_WORDS and j + 1 < len(doc.tokens) and f"{norm} {doc.tokens[j + 1].norm}" in CLAUSE_BREAKERS:
+        return 2
+    return 0
 
 
 def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int:
@@ -214,7 +225,7 @@ def _clause_end(doc: _Doc, cues_at: dict[int, _Cue], start: int, hi: int) -> int
             end = j  # the quotation closes the clause: keep its mark
         else:
             continue
-        if doc.tokens[j].norm in CLAUSE_BREAKERS or " ".join(t.norm for t in doc.tokens[j : j + 2]) in CLAUSE_BREAKERS:
+        if _clause_breaker(doc, j):
             return end
         if (doc.tokens[j].norm in _CONNECTORS and (j + 1) in cues_at
                 and cues_at[j + 1].form is not None):

@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
 
 import pandas as pd
 
@@ -260,6 +262,46 @@ def _rare_word(surface: str) -> bool:
     return zipf_frequency(surface, "ar") < NAME_MAX_ZIPF
 
 
+class _TokenStarts(Mapping):
+    """Token start offset -> token index, found by binary search in the tokens' sorted starts: an
+    article asks about 30 offsets (quote marks, brackets), fewer than a dict of its ~700 tokens costs."""
+
+    def __init__(self, starts: tuple[int, ...]):
+        self.starts = starts
+
+    def get(self, offset: int | None, default=None):
+        if offset is None:
+            return default  # an unclosed quotation's closing mark
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self.starts) and self.starts[k] == offset else default
+
+    def __contains__(self, offset) -> bool:
+        return self.get(offset) is not None
+
+    def __getitem__(self, offset: int) -> int:
+        k = self.get(offset)
+        if k is None:
+            raise KeyError(offset)
+        return k
+
+    def __iter__(self):
+        return iter(self.starts)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+def _runs(numbers: tuple[int, ...]) -> dict[int, tuple[int, int]]:
+    """Each number of a sorted sequence -> the range [lo, hi) of its run (a sentence's tokens), each
+    run's end found by one binary search instead of visiting every item."""
+    runs, lo = {}, 0
+    while lo < len(numbers):
+        hi = bisect_right(numbers, numbers[lo], lo)
+        runs[numbers[lo]] = lo, hi
+        lo = hi
+    return runs
+
+
 def _positions(items: tuple, value) -> list[int]:
     """Where ``value`` occurs in ``items``, in order (each found by a scan in C)."""
     found, k = [], -1
@@ -281,14 +323,10 @@ class _Doc:
         self.cue_readings, cue_openers = _cue_spellings(lexicon)  # words that read as a cue form, words a cue can open at
         self.tokens = article.tokens
         fields = token_fields(article)
-        numbers = fields["sentence"]  # in order: tokens come sentence by sentence
-        firsts = [bisect_left(numbers, n) for n in dict.fromkeys(numbers)]  # a sentence ends where the next begins
-        self.sentences: dict[int, tuple[int, int]] = {  # sentence -> its tokens [lo, hi)
-            numbers[lo]: (lo, hi) for lo, hi in zip(firsts, firsts[1:] + [len(numbers)])}
+        self.sentences = _runs(fields["sentence"])  # sentence -> its tokens [lo, hi)
         self.starts = fields["start"]
-        self.by_start = dict(zip(self.starts, range(len(self.starts))))  # token start -> token index
+        self.by_start = _TokenStarts(self.starts)  # token start -> token index
         self.quotes: list[tuple[int, QuoteSpan]] = []  # (para, quote)
-        self.role: dict[int, str] = {}
         para = 0
         for (role, block), paired in zip(article.blocks, article.quote_pairs):
             para += role == "body"
@@ -298,13 +336,14 @@ class _Doc:
         self.top_opens = [q.open for q in self.top]
         self.inside: dict[int, QuoteSpan] = {}  # token index -> enclosing top-level quote
         for quote in self.top:
-            for i in self._token_range(quote.open, quote.outer_end):
-                self.inside[i] = quote
+            self.inside.update(dict.fromkeys(self._token_range(quote.open, quote.outer_end), quote))
         self.opening = {self.by_start[q.open]: q for q in self.top if q.open in self.by_start}
         #: Words outside quotations that may open a cue (a cue form or a source phrase's first word):
         #: the only tokens the cue finder has to try, in text order.
-        norms, kinds = fields["norm"], fields["kind"]
-        self.cue_words = [i for i, norm in enumerate(norms) if norm in cue_openers and kinds[i] == "word" and i not in self.inside]
+        norms = fields["norm"]
+        kinds = self.kinds = fields["kind"]  # word, number or punct, per token
+        maybe = compress(range(len(norms)), map(cue_openers.__contains__, norms))  # the set tried in C
+        self.cue_words = [i for i in maybe if kinds[i] == "word" and i not in self.inside]
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
@@ -312,6 +351,7 @@ class _Doc:
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
         #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
+        self.mention_spans: dict[tuple[int, int], tuple[int, int]] = {}  # tokens [i, j) -> :func:`mention_span`
         self.clause_stops = sorted([k for k in _positions(norms, COMMA) if k not in self.inside] + list(self.closing))
 
     def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -433,7 +473,8 @@ class _Doc:
         return self.tokens[i].start, self.tokens[j - 1].end
 
     def words_in(self, quote: QuoteSpan) -> int:
-        return sum(1 for i in self._token_range(quote.start, quote.end) if self.tokens[i].kind != "punct")
+        tokens = self._token_range(quote.start, quote.end)
+        return len(tokens) - self.kinds[tokens.start : tokens.stop].count("punct")  # counted in C
 
     def is_head(self, token) -> bool:
         return token.kind == "word" and (_base(token) in self.lex.speaker_heads or token.norm in self.lex.speaker_heads)
@@ -519,8 +560,7 @@ class _Doc:
         if token.norm == "ل" and i + 1 in self.opening:
             inner = _bare(normalize(self.text[self.opening[i + 1].start : self.opening[i + 1].end]).split())
             return bool(inner & self.lex.addressees)
-        clitics = split_proclitics(token.norm)[0].split("+")
-        if "ل" in clitics and _base(token) in self.lex.addressees:
+        if _base(token) in self.lex.addressees and "ل" in split_proclitics(token.norm)[0].split("+"):
             return True
         return token.norm.startswith("ل") and token.norm[1:] in self.lex.addressees  # لبي بي سي
 
@@ -537,7 +577,15 @@ def _strip_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
 def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     """Character span of the mention in tokens [i, j) that names the speaker and nothing more: cut
     before a relative clause (المسؤول الذي رفض …) or a descriptive one (وهو جمهوري), without
-    trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني))."""
+    trailing punctuation, prepositions, an unclosed bracket or a bracketed aside ((الناتو)، (اليميني)).
+    Remembered per document: a statement's speaker asks for the mention its speaker was found by."""
+    span = doc.mention_spans.get((i, j))
+    if span is None:
+        span = doc.mention_spans[i, j] = _mention_span(doc, i, j)
+    return span
+
+
+def _mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     quoted = doc.opening.get(i + 1) if j > i + 1 else None
     if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
         return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
@@ -607,7 +655,7 @@ def _is_adverb(doc: _Doc, i: int) -> bool:
     norm = doc.tokens[i].norm
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
-    if time_phrase_length(doc, i):
+    if norm in TIME_PHRASE_STARTS and time_phrase_length(doc, i):
         return True
     return _accusative_adverb(doc, i)
 
