@@ -238,6 +238,8 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
 def _claimed(doc: _Doc, lo: int, hi: int, drafts: list[_Draft]) -> bool:
     """Are all words of tokens [lo, hi) inside an earlier statement's content (a quotation announced
     at the end of the previous paragraph: وتابع قائلا: ⏎ «…»)."""
+    if all(d.end <= doc.tokens[lo].start for d in drafts):
+        return False  # most sentences come after every statement so far
     first = next((k for k in range(lo, hi) if doc.tokens[k].kind != "punct"), None)
     if first is None:
         return False
@@ -255,7 +257,7 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
         if sentence.sentence not in doc.sentences:
             continue
         lo, hi = doc.sentences[sentence.sentence]
-        if any(d.para == 0 and doc.tokens[lo].start <= d.start < doc.tokens[hi - 1].end for d in head_drafts):
+        if head_drafts and any(d.para == 0 and doc.tokens[lo].start <= d.start < doc.tokens[hi - 1].end for d in head_drafts):
             continue
         if _claimed(doc, lo, hi, drafts[-2:]):
             continue
