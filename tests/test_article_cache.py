@@ -7,6 +7,7 @@ import os
 
 import pyarrow.parquet as pq
 import pytest
+from test_corpus_tables import output_files, write_jsonl
 
 from helpers.annotate.layers import LAYERS
 from helpers.pipeline import article_cache, corpus_tables
@@ -14,7 +15,6 @@ from helpers.pipeline.article_cache import CACHE_FOLDER, INDEX_FILE, PARTIAL_PRE
 from helpers.pipeline.corpus_tables import annotate_corpus
 from helpers.provenance import package_fingerprint
 from helpers.text.loading import iter_articles
-from test_corpus_tables import output_files, write_jsonl
 
 
 def cache_folder(out):
@@ -60,6 +60,19 @@ def test_a_table_file_that_changed_is_not_read(tmp_path):
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 1))  # e.g. rewritten by another run
     assert annotate_corpus(iter_articles(source), out, jobs=1, chunk_articles=2, part_articles=4).annotated == 4  # that part's articles
     assert output_files(out) == before
+
+
+def test_a_file_replaced_after_the_index_was_read_is_not_read(tmp_path):
+    """As another run into the same folder does: the file is checked when it is opened."""
+    source = write_jsonl(tmp_path / "corpus.jsonl", 2)
+    out = tmp_path / "out"
+    annotate_corpus(iter_articles(source), out, jobs=1)
+    cache = Cache(out, tuple(LAYERS), package_fingerprint()[:16])
+    assert len(cache.found()) == 2
+    tokens = out / "tokens" / "part-00000.parquet"
+    (tmp_path / "copy.parquet").write_bytes(tokens.read_bytes())
+    os.replace(tmp_path / "copy.parquet", tokens)
+    assert cache.load(cache.key(next(iter_articles(source)))) is None
 
 
 def test_an_index_that_cannot_be_read_costs_only_time(tmp_path):

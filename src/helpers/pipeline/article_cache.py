@@ -45,12 +45,21 @@ def part_name(part: int) -> str:
     return f"part-{part:05d}.parquet"
 
 
-def _identity(path: Path) -> list[int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
+def _identity(stat: os.stat_result) -> list[int]:
+    """What tells a file from the one written before or after it at the same path."""
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+
+
+def _open_indexed(path: Path, identity: list[int] | None):
+    """``path`` as a Parquet file, if it is still the file an index described (checked on the open
+    file, so that another run replacing it afterwards changes nothing); else ValueError."""
+    import pyarrow.parquet as pq
+
+    handle = open(path, "rb")  # noqa: SIM115 (closed with the ParquetFile that reads it)
+    if _identity(os.fstat(handle.fileno())) != identity:
+        handle.close()
+        raise ValueError(f"{path} is no longer the file indexed")
+    return pq.ParquetFile(handle)
 
 
 def _span_columns(layer: str) -> tuple[str, str]:
@@ -96,7 +105,7 @@ class IndexWriter:
         """Finish the index (none if no article was indexed), naming ``files``: the tables, closed."""
         if self._writer is None:
             return
-        described = {path.relative_to(self.folder).as_posix(): _identity(path) for path in files}
+        described = {path.relative_to(self.folder).as_posix(): _identity(path.stat()) for path in files}
         self._writer.add_key_value_metadata({_FILES_KEY: json.dumps(described)})
         self._writer.close()
         self._writer = None
@@ -105,10 +114,8 @@ class IndexWriter:
 class _Rows:
     """The rows of one Parquet file by position, read a row group at a time (the last one kept)."""
 
-    def __init__(self, path: Path, columns: list[str] | None = None):
-        import pyarrow.parquet as pq
-
-        self.path, self.file, self.columns = path, pq.ParquetFile(path), columns
+    def __init__(self, name: str, file, columns: list[str] | None = None):
+        self.name, self.file, self.columns = name, file, columns
         self.ends = list(itertools.accumulate(self.file.metadata.row_group(g).num_rows for g in range(self.file.num_row_groups)))
         self.group, self.table = None, None
 
@@ -119,7 +126,7 @@ class _Rows:
         group = bisect.bisect_right(self.ends, start)
         first = self.ends[group - 1] if group else 0
         if group >= len(self.ends) or start + count > self.ends[group]:
-            raise ValueError(f"{self.file}: rows {start} to {start + count} are not in one row group")
+            raise ValueError(f"{self.name}: rows {start} to {start + count} are not in one row group")
         if group != self.group:
             self.group, self.table = group, self.file.read_row_group(group, columns=self.columns)
         return self.table.slice(start - first, count)
@@ -131,33 +138,29 @@ class _Source:
     def __init__(self, index: Path, base: Path, layers: tuple[str, ...]):
         import pyarrow.parquet as pq
 
-        file = pq.ParquetFile(index)
-        described = json.loads(file.metadata.metadata[_FILES_KEY.encode()])
+        file = pq.ParquetFile(index)  # kept open: the rows and warnings are read from it later
+        self.described = json.loads((file.metadata.metadata or {})[_FILES_KEY.encode()])
         self.base, self.layers = base, layers
-        self.readable = {name for name, identity in described.items() if _identity(base / name) == identity}
         self.entries = file.read(columns=["key", "part", *(name for layer in layers for name in _span_columns(layer))])
-        self.index = index
-        self.open: dict[str, _Rows] = {}  # layer (or the index) -> the file it was last read from
+        self.index = _Rows(INDEX_FILE, file, ["row", "warnings"])
+        self.open: dict[str, _Rows] = {}  # layer -> the part file it was last read from
 
-    def _rows(self, name: str, path: Path, columns: list[str] | None = None) -> _Rows:
-        """The reader of ``path``, kept under ``name`` (a layer, or the index) until another file is read under it."""
-        rows = self.open.get(name)
-        if rows is None or rows.path != path:
-            rows = self.open[name] = _Rows(path, columns)
+    def _rows(self, layer: str, part: int) -> _Rows:
+        name = f"{layer}/{part_name(part)}"
+        rows = self.open.get(layer)
+        if rows is None or rows.name != name:
+            rows = self.open[layer] = _Rows(name, _open_indexed(self.base / name, self.described.get(name)))
         return rows
 
-    def article(self, position: int) -> tuple[dict, list[str], dict] | None:
-        """The row, warnings and tables by layer of the article at ``position`` of the index; None
-        if one of its files is not the one the index describes."""
+    def article(self, position: int) -> tuple[dict, list[str], dict]:
+        """The row, warnings and tables by layer of the article at ``position`` of the index;
+        ValueError if one of its files is not the one the index describes."""
         entry = self.entries.slice(position, 1).to_pylist()[0]
         tables = {}
         for layer in self.layers:
-            name = f"{layer}/{part_name(entry['part'])}"
-            if name not in self.readable:
-                return None
             start, rows = (entry[column] for column in _span_columns(layer))
-            tables[layer] = self._rows(layer, self.base / name).take(start, rows)
-        found = self._rows(INDEX_FILE, self.index, ["row", "warnings"]).take(position, 1).to_pylist()[0]
+            tables[layer] = self._rows(layer, entry["part"]).take(start, rows)
+        found = self.index.take(position, 1).to_pylist()[0]
         return pickle.loads(found["row"]), found["warnings"], tables
 
 
