@@ -389,20 +389,31 @@ def piece_table(layer: str, names: tuple[str, ...], articles: list):
     return pa.concat_tables(tables).combine_chunks()
 
 
+@dataclass
+class _Held:
+    """An article the writer holds until its chunk is written; its columns only until they are in a piece."""
+
+    key: str | None
+    row: dict
+    warnings: list[str]
+    rows: dict[str, int]  # by layer
+    columns: dict | None
+
+
 class TableWriter:
     """Writes :class:`Annotated` articles, in order, as the corpus tables under ``folder``, and
     their index (:class:`~.article_cache.IndexWriter`), a chunk of articles at a time.
 
     Each layer's rows for a chunk of articles become one row group; only one chunk is held in
-    memory: Arrow tables of :data:`PIECE_ARTICLES` articles each, and the articles after them. The
-    held articles and pieces each change by one append, so that an interrupt anywhere leaves them
-    consistent for :meth:`abort` to write.
+    memory: Arrow tables of :data:`PIECE_ARTICLES` articles each, and the columns of the articles
+    after them. The held articles and the pieces each change by one append, so that an interrupt
+    anywhere leaves them consistent for :meth:`abort` to write.
     """
 
     def __init__(self, folder: Path, layers: tuple[str, ...], chunk_articles: int = CHUNK_ARTICLES, part_articles: int = PART_ARTICLES):
         self.folder, self.layers = folder, layers
         self.chunk_articles, self.part_articles = chunk_articles, max(part_articles, chunk_articles)
-        self.held: list[Annotated] = []  # the chunk's articles
+        self.held: list[_Held] = []  # the chunk's articles
         self.pieces: list[tuple[int, dict]] = []  # (articles, their Arrow table by layer) of the chunk's first articles
         self.count = 0  # articles written
         self.writers: dict[str, tuple[int, object]] = {}  # layer -> (part number, its open writer)
@@ -413,7 +424,8 @@ class TableWriter:
         self.flushing = False  # a chunk is being written: some files may have it, others not
 
     def add(self, annotated: Annotated) -> None:
-        self.held.append(annotated)
+        rows = {layer: _row_count(annotated.columns[layer]) for layer in self.layers}
+        self.held.append(_Held(annotated.key, annotated.row, annotated.warnings, rows, annotated.columns))
         if len(self.held) - self._converted() == PIECE_ARTICLES:
             self._convert()
         if len(self.held) == self.chunk_articles or (self.count + len(self.held)) % self.part_articles == 0:
@@ -423,13 +435,16 @@ class TableWriter:
         return sum(articles for articles, _ in self.pieces)
 
     def _convert(self) -> None:
-        """The articles held after the pieces as one more piece."""
+        """The articles held after the pieces as one more piece; their columns are let go (the
+        lists' Python objects, about 150 kB an article of real news, are not kept to the end of the chunk)."""
         articles = self.held[self._converted():]
         tables = {}
         for layer in self.layers:
             names = self.names.setdefault(layer, _column_names(articles[0].columns[layer]))
-            tables[layer] = piece_table(layer, names, [annotated.columns[layer] for annotated in articles])
+            tables[layer] = piece_table(layer, names, [held.columns[layer] for held in articles])
         self.pieces.append((len(articles), tables))
+        for held in articles:
+            held.columns = None
 
     def flush(self) -> None:
         import pyarrow as pa
@@ -453,9 +468,9 @@ class TableWriter:
                 self.writers[layer] = (part, writer)
             writer.write_table(table, row_group_size=max(len(table), 1))
         chunk = self.folder / f".articles-{len(self.article_chunks):06d}.parquet"
-        _write_rows([annotated.row for annotated in self.held], chunk)
+        _write_rows([held.row for held in self.held], chunk)
         self.article_chunks.append(chunk)
-        self.index.add(part, [(a.key, a.row, a.warnings, {layer: _row_count(a.columns[layer]) for layer in self.layers}) for a in self.held])
+        self.index.add(part, [(held.key, held.row, held.warnings, held.rows) for held in self.held])
         self.count += len(self.held)
         self.held, self.pieces = [], []
         self.flushing = False
