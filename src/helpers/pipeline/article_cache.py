@@ -8,10 +8,11 @@ again. Besides the tables it needs only a small index, written with them::
 
 An entry is the article's key (:meth:`Cache.key`), its row of the articles table and its warnings,
 the part file its rows are in and, for each layer, the first of its rows in that part and how many
-there are. An index also names the table files it describes with their inode, size and time of
-last change: a file that is no longer the one written (another run replaced it, someone edited it)
-is never read, so an index cannot give the rows of other tables. A file of the cache that cannot be
-read costs only the articles it holds, which are annotated again.
+there are. An index also names the table files it describes with their size and time of last
+change: a file that is no longer the one written (another run replaced it, someone edited it) is
+never read, so an index cannot give the rows of other tables; a copy of the folder that keeps the
+times (``cp -a``, ``rsync -a``) keeps the cache. A file of the cache that cannot be read costs only
+the articles it holds, which are annotated again.
 
 Freshly annotated articles are thus written once, as the tables, instead of a second time (pickled
 and compressed, 0.4 ms an article of real news) for a cache of their own. A run writes its index in
@@ -34,7 +35,7 @@ from pathlib import Path
 CACHE_FOLDER = ".cache"
 INDEX_FILE = "index.parquet"
 PARTIAL_PREFIX = "partial"
-#: Key of an index's Parquet metadata: the files it describes, path -> [inode, size, mtime_ns].
+#: Key of an index's Parquet metadata: the files it describes, path -> [size, mtime_ns].
 _FILES_KEY = "helpers.files"
 #: Errors of a cache file that cannot be read: its articles are annotated again.
 _UNREADABLE = (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError)
@@ -46,8 +47,8 @@ def part_name(part: int) -> str:
 
 
 def _identity(stat: os.stat_result) -> list[int]:
-    """What tells a file from the one written before or after it at the same path."""
-    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
+    """What tells a file from another written before or after it at the same path."""
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _open_indexed(path: Path, identity: list[int] | None):
