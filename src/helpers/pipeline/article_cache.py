@@ -1,103 +1,235 @@
-"""The corpus tables' cache: each annotated article's encoding by key, so that a rebuild annotates
-again only the articles that changed::
+"""The corpus tables' cache is the corpus tables themselves: a rebuild into the same output folder
+takes an unchanged article's rows from the tables the previous run wrote instead of annotating it
+again. Besides the tables it needs only a small index, written with them::
 
-    OUT/.cache/<code version>/<pack>.pack     the entries of up to PACK_ENTRIES articles
+    OUT/.cache/<code version>/index.parquet          an entry per article of OUT's tables
+    OUT/.cache/<code version>/partial-<run>/         what a run that stopped early had written:
+                                                     its <layer>/part-*.parquet and index.parquet
 
-Entries are written a pack of articles at a time, not a file each: creating a file took 25 to
-600 us of system time on ext4, most when other processes were writing, up to a tenth of a corpus
-run. A pack is the size of its index, its index (key -> offset and size of the entry after it)
-and the entries; it is written to the run's scratch folder and renamed into place, so the folder
-only ever holds whole packs, and two runs never write the same file. A run that stops early
-keeps the packs it wrote: at most the last PACK_ENTRIES - 1 articles are annotated again.
+An entry is the article's key (:meth:`Cache.key`), its row of the articles table and its warnings,
+the part file its rows are in and, for each layer, the first of its rows in that part and how many
+there are. An index also names the table files it describes with their size and time of last
+change: a file that is no longer the one written (another run replaced it, someone edited it) is
+never read, so an index cannot give the rows of other tables; a copy of the folder that keeps the
+times (``cp -a``, ``rsync -a``) keeps the cache. A file of the cache that cannot be read costs only
+the articles it holds, which are annotated again.
+
+Freshly annotated articles are thus written once, as the tables, instead of a second time (pickled
+and compressed, 0.4 ms an article of real news) for a cache of their own. A run writes its index in
+its staging folder beside its tables; when the run succeeds the index is moved into place after the
+tables (:meth:`Cache.adopt`), and the other code versions and this version's partial runs are removed.
+A run that fails or is interrupted keeps its staging folder as a partial run (:meth:`Cache.keep`):
+every article the writer had received, its files closed. A run killed outright keeps nothing.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import json
 import os
 import pickle
 import shutil
-import struct
 from pathlib import Path
 
 CACHE_FOLDER = ".cache"
-#: Entries a pack holds: a file per 64 articles; a rebuild reads the packs' indexes first.
-PACK_ENTRIES = 64
-_INDEX_SIZE = struct.Struct("<Q")
+INDEX_FILE = "index.parquet"
+PARTIAL_PREFIX = "partial"
+#: Key of an index's Parquet metadata: the files it describes, path -> [size, mtime_ns].
+_FILES_KEY = "helpers.files"
+#: Errors of a cache file that cannot be read: its articles are annotated again.
+_UNREADABLE = (OSError, ValueError, KeyError, EOFError, pickle.UnpicklingError)
+
+
+def part_name(part: int) -> str:
+    """The file of a layer's ``part``-th part."""
+    return f"part-{part:05d}.parquet"
+
+
+def _identity(stat: os.stat_result) -> list[int]:
+    """What tells a file from another written before or after it at the same path."""
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _open_indexed(path: Path, identity: list[int] | None):
+    """``path`` as a Parquet file, if it is still the file an index described (checked on the open
+    file, so that another run replacing it afterwards changes nothing); else ValueError."""
+    import pyarrow.parquet as pq
+
+    handle = open(path, "rb")  # noqa: SIM115 (closed with the ParquetFile that reads it)
+    if _identity(os.fstat(handle.fileno())) != identity:
+        handle.close()
+        raise ValueError(f"{path} is no longer the file indexed")
+    return pq.ParquetFile(handle)
+
+
+def _span_columns(layer: str) -> tuple[str, str]:
+    return f"{layer}_start", f"{layer}_rows"
+
+
+class IndexWriter:
+    """Writes the index of the tables being written under ``folder``: a row group per chunk of articles."""
+
+    def __init__(self, folder: Path, layers: tuple[str, ...]):
+        self.folder, self.layers = folder, layers
+        self.next_row = dict.fromkeys(layers, 0)  # layer -> its first row in the part not yet indexed
+        self.part = 0
+        self._writer = None
+
+    def add(self, part: int, articles: list[tuple[str, dict, list[str], dict[str, int]]]) -> None:
+        """Index a chunk of articles of ``part`` written to every layer: (key, row, warnings, rows by layer) each."""
+        import pyarrow as pa
+
+        if part != self.part:
+            self.part, self.next_row = part, dict.fromkeys(self.layers, 0)
+        columns = {"key": [key for key, *_ in articles], "row": [pickle.dumps(row, protocol=5) for _, row, _, _ in articles],
+                   "warnings": [warnings for _, _, warnings, _ in articles], "part": [part] * len(articles)}
+        for layer in self.layers:
+            rows = [counts[layer] for *_, counts in articles]
+            starts = list(itertools.accumulate(rows, initial=self.next_row[layer]))
+            columns.update(zip(_span_columns(layer), (starts[:-1], rows)))
+            self.next_row[layer] = starts[-1]
+        table = pa.table(columns, schema=self._schema())
+        if self._writer is None:
+            import pyarrow.parquet as pq
+
+            self._writer = pq.ParquetWriter(self.folder / INDEX_FILE, table.schema)
+        self._writer.write_table(table)
+
+    def _schema(self):
+        import pyarrow as pa
+
+        spans = [(name, pa.int64()) for layer in self.layers for name in _span_columns(layer)]
+        return pa.schema([("key", pa.string()), ("row", pa.binary()), ("warnings", pa.list_(pa.string())), ("part", pa.int64()), *spans])
+
+    def close(self, files: list[Path]) -> None:
+        """Finish the index (none if no article was indexed), naming ``files``: the tables, closed."""
+        if self._writer is None:
+            return
+        described = {path.relative_to(self.folder).as_posix(): _identity(path.stat()) for path in files}
+        self._writer.add_key_value_metadata({_FILES_KEY: json.dumps(described)})
+        self._writer.close()
+        self._writer = None
+
+
+class _Rows:
+    """The rows of one Parquet file by position, read a row group at a time (the last one kept)."""
+
+    def __init__(self, name: str, file, columns: list[str] | None = None):
+        self.name, self.file, self.columns = name, file, columns
+        self.ends = list(itertools.accumulate(self.file.metadata.row_group(g).num_rows for g in range(self.file.num_row_groups)))
+        self.group, self.table = None, None
+
+    def take(self, start: int, count: int):
+        """Rows ``start`` to ``start + count`` as an Arrow table (of one row group: a chunk of articles)."""
+        if count == 0:
+            return self.file.schema_arrow.empty_table()
+        group = bisect.bisect_right(self.ends, start)
+        first = self.ends[group - 1] if group else 0
+        if group >= len(self.ends) or start + count > self.ends[group]:
+            raise ValueError(f"{self.name}: rows {start} to {start + count} are not in one row group")
+        if group != self.group:
+            self.group, self.table = group, self.file.read_row_group(group, columns=self.columns)
+        return self.table.slice(start - first, count)
+
+
+class _Source:
+    """An index and the tables it describes (under ``base``)."""
+
+    def __init__(self, index: Path, base: Path, layers: tuple[str, ...]):
+        import pyarrow.parquet as pq
+
+        file = pq.ParquetFile(index)  # kept open: the rows and warnings are read from it later
+        self.described = json.loads((file.metadata.metadata or {})[_FILES_KEY.encode()])
+        self.base, self.layers = base, layers
+        self.entries = file.read(columns=["key", "part", *(name for layer in layers for name in _span_columns(layer))])
+        self.index = _Rows(INDEX_FILE, file, ["row", "warnings"])
+        self.open: dict[str, _Rows] = {}  # layer -> the part file it was last read from
+
+    def _rows(self, layer: str, part: int) -> _Rows:
+        name = f"{layer}/{part_name(part)}"
+        rows = self.open.get(layer)
+        if rows is None or rows.name != name:
+            rows = self.open[layer] = _Rows(name, _open_indexed(self.base / name, self.described.get(name)))
+        return rows
+
+    def article(self, position: int) -> tuple[dict, list[str], dict]:
+        """The row, warnings and tables by layer of the article at ``position`` of the index;
+        ValueError if one of its files is not the one the index describes."""
+        entry = self.entries.slice(position, 1).to_pylist()[0]
+        tables = {}
+        for layer in self.layers:
+            start, rows = (entry[column] for column in _span_columns(layer))
+            tables[layer] = self._rows(layer, entry["part"]).take(start, rows)
+        found = self.index.take(position, 1).to_pylist()[0]
+        return pickle.loads(found["row"]), found["warnings"], tables
 
 
 class Cache:
-    """Encoded annotations by article under ``OUT/.cache/<version>``. The key hashes the article's
-    SHA-256, its id and metadata and the layers; the folder is the package's code and data
-    version, so any change to either starts afresh."""
+    """Annotated articles by key, from the tables of ``out`` and of partial runs, for code version
+    ``version`` (``OUT/.cache/<version>``). The key hashes the article's SHA-256, its id and metadata
+    and the layers; the folder is the package's code and data version, so any change to either
+    starts afresh."""
 
     def __init__(self, out: Path, layers: tuple[str, ...], version: str):
-        self.root = out / CACHE_FOLDER
+        self.out, self.root = out, out / CACHE_FOLDER
         self.folder = self.root / version
         self.layers = layers
-        self.pending: dict[str, bytes] = {}  # stored, not yet in a pack
-        self._index: dict[str, tuple[Path, int, int]] | None = None  # key -> (pack, offset, size)
+        self._found: dict[str, tuple[_Source, int]] | None = None  # key -> (index, position in it)
 
     def key(self, article) -> str:
         identity = [article.sha256, article.doc_id, article.metadata, self.layers]
         return hashlib.sha256(json.dumps(identity, ensure_ascii=False, sort_keys=True, default=str).encode()).hexdigest()
 
-    def load(self, key: str) -> bytes | None:
-        """The entry stored under ``key``, or None."""
-        if key in self.pending:
-            return self.pending[key]
-        place = self.index().get(key)
-        if place is None:
+    def load(self, key: str) -> tuple[dict, list[str], dict] | None:
+        """The articles-table row, warnings and Arrow table by layer stored under ``key``, or None."""
+        found = self.found().get(key)
+        if found is None:
             return None
-        pack, offset, size = place
-        with open(pack, "rb") as file:
-            file.seek(offset)
-            return file.read(size)
+        source, position = found
+        try:
+            return source.article(position)
+        except _UNREADABLE:
+            return None
 
-    def index(self) -> dict[str, tuple[Path, int, int]]:
-        """Key -> (pack, offset, size) of every entry in the folder, read on the first look-up; a
-        pack that cannot be read is passed over (its articles are annotated again)."""
-        if self._index is None:
-            self._index = {}
-            for pack in sorted(self.folder.glob("*.pack")):
+    def found(self) -> dict[str, tuple[_Source, int]]:
+        """Key -> (index, position) of every article the cache holds, read on the first look-up:
+        the tables' index, then the partial runs'; an index that cannot be read is passed over."""
+        if self._found is None:
+            self._found = {}
+            places = [(self.folder / INDEX_FILE, self.out)]
+            places += [(partial / INDEX_FILE, partial) for partial in sorted(self.folder.glob(f"{PARTIAL_PREFIX}*"))]
+            for index, base in places:
                 try:
-                    with open(pack, "rb") as file:
-                        (size,) = _INDEX_SIZE.unpack(file.read(_INDEX_SIZE.size))
-                        self._add(pack, _INDEX_SIZE.size + size, pickle.loads(file.read(size)))
-                except (OSError, ValueError, EOFError, struct.error, pickle.UnpicklingError):
+                    source = _Source(index, base, self.layers)
+                except _UNREADABLE:
                     continue
-        return self._index
+                for position, key in enumerate(source.entries.column("key").to_pylist()):
+                    self._found.setdefault(key, (source, position))
+        return self._found
 
-    def _add(self, pack: Path, start: int, entries: dict[str, tuple[int, int]]) -> None:
-        self._index.update((key, (pack, start + offset, size)) for key, (offset, size) in entries.items())
-
-    def store(self, key: str, blob: bytes, scratch: Path) -> None:
-        """Keep one entry; every :data:`PACK_ENTRIES` entries are written as a pack (:meth:`flush`)."""
-        self.pending.setdefault(key, blob)
-        if len(self.pending) >= PACK_ENTRIES:
-            self.flush(scratch)
-
-    def flush(self, scratch: Path) -> None:
-        """Write the entries kept as one pack: to ``scratch`` (the run's staging folder), then renamed."""
-        if not self.pending:
+    def keep(self, staging: Path) -> None:
+        """Keep the tables a run that stopped early wrote into ``staging`` (if it indexed any) as a partial run."""
+        if not (staging / INDEX_FILE).is_file():
             return
-        entries, offset = {}, 0
-        for key, blob in self.pending.items():
-            entries[key] = (offset, len(blob))
-            offset += len(blob)
-        index = pickle.dumps(entries, protocol=5)
-        name = hashlib.sha256("".join(entries).encode()).hexdigest()[:32] + ".pack"
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.replace(staging, self.folder / f"{PARTIAL_PREFIX}{staging.name}")
+        except OSError:  # a cache that cannot be written costs only time
+            pass
+
+    def adopt(self, staging: Path) -> None:
+        """Move the index of the tables just installed from ``staging`` into place."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        with open(scratch / name, "wb") as file:
-            file.write(_INDEX_SIZE.pack(len(index)) + index)
-            file.writelines(self.pending.values())
-        os.replace(scratch / name, self.folder / name)
-        if self._index is not None:
-            self._add(self.folder / name, _INDEX_SIZE.size + len(index), entries)
-        self.pending = {}
+        if (staging / INDEX_FILE).is_file():
+            os.replace(staging / INDEX_FILE, self.folder / INDEX_FILE)
+        else:  # no article: nothing to index
+            (self.folder / INDEX_FILE).unlink(missing_ok=True)
 
     def prune(self) -> None:
-        """Remove the entries of other code versions."""
+        """Remove the other code versions and the partial runs (their articles are in the tables or no longer asked for)."""
         for folder in self.root.iterdir() if self.root.is_dir() else ():
             if folder != self.folder:
                 shutil.rmtree(folder, ignore_errors=True)
+        for partial in self.folder.glob(f"{PARTIAL_PREFIX}*"):
+            shutil.rmtree(partial, ignore_errors=True)

@@ -10,10 +10,11 @@ Layout of an output folder ``OUT`` (every row keeps ``doc_id`` and exact ``start
     OUT/<layer>/part-00000.parquet    the layer's rows, articles in input order; one row group
     OUT/<layer>/part-00001.parquet    per chunk of articles, a new part every PART_ARTICLES articles
     OUT/warnings.log                  every warning of the run, one per line
-    OUT/.cache/<version>/…            the annotated articles, a pack of them a file (see :mod:`.article_cache`)
+    OUT/.cache/<version>/…            the tables' index, which makes them the cache (see :mod:`.article_cache`)
 
 The tables are written into a staging folder and moved into place at the end, so a failed or
-interrupted run leaves the previous tables (or none), never a mixture.
+interrupted run leaves the previous tables (or none), never a mixture; what it wrote is kept for
+the next run as a partial run in the cache.
 """
 from __future__ import annotations
 
@@ -29,12 +30,12 @@ import warnings
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
 
-from .article_cache import Cache
+from .article_cache import Cache, IndexWriter, part_name
 from ..annotate.layers import LAYERS, annotate_columns, article_row, column_type, mark_output, normal_folder
 from ..annotate.tables import ARTICLES_FILE
 from ..machine import default_jobs
@@ -86,18 +87,19 @@ def _inside(path: str | Path, folder: Path) -> bool:
 # --- one article's annotation ------------------------------------------------------------
 
 
-def _row_count(columns: dict[str, list]) -> int:
-    return len(next(iter(columns.values()), ()))
+def _row_count(columns) -> int:
+    """Rows of one layer of an article: its column lists, or the Arrow table the cache gave."""
+    return len(next(iter(columns.values()), ())) if isinstance(columns, dict) else len(columns)
 
 
 @dataclass
 class Annotated:
-    """One article's annotation as columns by layer (lists, integers and booleans packed: :func:`_packed`),
-    its row of the articles table and its warnings.
+    """One article's annotation as columns by layer (lists, integers and booleans packed: :func:`_packed`;
+    taken from the cache, an Arrow table a layer), its row of the articles table and its warnings.
 
-    Sent to another process (a worker's result, pickled) as its :func:`encode` bytes, which the
-    receiving side keeps in ``encoded`` for the cache; annotated in this process, it is encoded
-    only for the cache. The writer turns the columns of a chunk of articles into Arrow tables.
+    Sent to another process (a worker's result, pickled) as its :func:`encode` bytes. The writer
+    turns the columns of a chunk of articles into Arrow tables, and indexes the article under
+    ``key`` (its cache key, set by :func:`annotated_stream`) so that the tables are the cache.
     """
 
     doc_id: str
@@ -105,7 +107,7 @@ class Annotated:
     columns: dict[str, dict[str, list]]
     warnings: list[str] = field(default_factory=list)
     fresh: bool = True  # annotated in this run (not taken from the cache)
-    encoded: bytes | None = field(default=None, repr=False, compare=False)  # what decode() read it from
+    key: str | None = None
 
     def __reduce__(self):
         return decode, (encode(self),)
@@ -122,11 +124,9 @@ def _codec():
 
 def encode(annotated: Annotated) -> bytes:
     """``annotated`` as bytes: a compressed pickle of its fields, the form in which workers send it
-    back and the cache keeps it. Its columns are lists and packed arrays: pickled and compressed in
-    about 0.37 ms an article of real news (before packing), where an Arrow table per layer took
-    0.65 ms to build and 0.3 ms to encode."""
-    if annotated.encoded is not None:
-        return annotated.encoded
+    back. Its columns are lists and packed arrays: pickled and compressed in about 0.37 ms an
+    article of real news (before packing), where an Arrow table per layer took 0.65 ms to build and
+    0.3 ms to encode."""
     data = pickle.dumps((annotated.doc_id, annotated.row, annotated.columns, annotated.warnings), protocol=5)
     return len(data).to_bytes(8, "little") + _codec().compress(data, asbytes=True)
 
@@ -134,7 +134,7 @@ def encode(annotated: Annotated) -> bytes:
 def decode(blob: bytes) -> Annotated:
     size = int.from_bytes(blob[:8], "little")
     doc_id, row, columns, warnings_ = pickle.loads(_codec().decompress(blob[8:], decompressed_size=size, asbytes=True))
-    return Annotated(doc_id, row, columns, warnings_, encoded=blob)
+    return Annotated(doc_id, row, columns, warnings_)
 
 
 @contextmanager
@@ -165,8 +165,7 @@ def collector_paused() -> Iterator[None]:
 def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[Annotated]:
     """Annotate articles (in a worker process or a Dask worker), catching each one's warnings; when
     the batch goes back to the writer's process, the results are encoded here (:class:`Annotated`
-    pickles as its encoding), in parallel, so that the one writer only stores them and builds the
-    tables. The garbage collector waits until the batch is done (:func:`collector_paused`; a corpus
+    pickles as its encoding), in parallel, so that the one writer only builds the tables. The garbage collector waits until the batch is done (:func:`collector_paused`; a corpus
     run pauses it for the whole run, here and in its forked workers)."""
     with collector_paused():
         return [_annotate_one(article, layers) for article in articles]
@@ -184,7 +183,7 @@ def _annotate_one(article: Article, layers: tuple[str, ...]) -> Annotated:
 
 
 def _packed(columns: dict[str, list]) -> dict[str, list | array]:
-    """A layer's columns as the writer and the cache keep them: an integer or boolean column with no
+    """A layer's columns as the writer keeps them: an integer or boolean column with no
     missing value as an :class:`array.array` of 32-bit integers (64-bit past 2**31) or bytes, made
     while the article's objects are still in the processor's caches. Pickling it and converting it to
     Arrow then copy one buffer instead of visiting a Python object a row: on real news, 0.41 -> 0.28 ms
@@ -210,13 +209,13 @@ def _packed_values(values: list, kind: str) -> list | array:
     return values
 
 
-def _from_cache(blob: bytes | None) -> Annotated | None:
-    """The :class:`Annotated` a cache entry holds (None for no entry), marked as not annotated in this run."""
-    if blob is None:
+def _from_cache(cache: Cache, key: str) -> Annotated | None:
+    """The :class:`Annotated` the cache holds under ``key`` (None for none), marked as not annotated in this run."""
+    found = cache.load(key)
+    if found is None:
         return None
-    annotated = decode(blob)
-    annotated.fresh = False
-    return annotated
+    row, warnings_, tables = found
+    return Annotated(row["doc_id"], row, tables, warnings_, fresh=False, key=key)
 
 
 # --- engines: where articles are annotated ------------------------------------------------
@@ -285,11 +284,11 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def annotated_stream(articles: Iterable[Article], engine, cache: Cache, scratch: Path, layers: tuple[str, ...]) -> Iterator[Annotated]:
-    """Each article's annotation, in input order: from the cache, or computed by ``engine``.
+def annotated_stream(articles: Iterable[Article], engine, cache: Cache, layers: tuple[str, ...]) -> Iterator[Annotated]:
+    """Each article's annotation, in input order, with its cache key: from the cache, or computed by ``engine``.
 
     Articles are read here, a few batches ahead of the workers (so memory stays flat and a file
-    that cannot be read raises here); fresh results are stored in the cache as they arrive.
+    that cannot be read raises here).
     """
     pending = deque()
     function = partial(annotate_batch, layers=layers)
@@ -299,19 +298,18 @@ def annotated_stream(articles: Iterable[Article], engine, cache: Cache, scratch:
         for key, hit in zip(keys, hits):
             if hit is None:
                 hit = next(fresh)
-                cache.store(key, encode(hit), scratch)
+                hit.key = key
             yield hit
 
     for batch in _batches(articles, engine.batch):
         keys = [cache.key(article) for article in batch]
-        hits = [_from_cache(cache.load(key)) for key in keys]
+        hits = [_from_cache(cache, key) for key in keys]
         misses = [article for article, hit in zip(batch, hits) if hit is None]
         pending.append((keys, hits, engine.submit(function, misses) if misses else None))
         while len(pending) >= engine.slots:
             yield from settle(*pending.popleft())
     while pending:
         yield from settle(*pending.popleft())
-    cache.flush(scratch)
 
 
 # --- writing the tables ---------------------------------------------------------------------
@@ -367,80 +365,142 @@ def _layer_schema(names: tuple[str, ...]):
     return pa.schema([(name, _arrow_type(column_type(name))) for name in names])
 
 
+def piece_table(layer: str, names: tuple[str, ...], articles: list):
+    """One layer's rows of consecutive articles as one Arrow table: the column lists of those
+    annotated in this run converted together (:func:`columns_table`), joined with the tables of those
+    taken from the cache into one array a column. The Parquet writer's pages follow the arrays it is
+    given (a text column's dictionary page fills at another row), so a piece is one array a column
+    whichever articles came from the cache: the files are those of a run that annotated them all."""
+    import pyarrow as pa
+
+    if all(isinstance(columns, dict) for columns in articles):
+        return columns_table(layer, names, articles)
+    tables, lists = [], []
+    for columns in articles:
+        if isinstance(columns, dict):
+            lists.append(columns)
+            continue
+        if lists:
+            tables.append(columns_table(layer, names, lists))
+            lists = []
+        tables.append(columns)
+    if lists:
+        tables.append(columns_table(layer, names, lists))
+    return pa.concat_tables(tables).combine_chunks()
+
+
+@dataclass
+class _Held:
+    """An article the writer holds until its chunk is written; its columns only until they are in a piece."""
+
+    key: str | None
+    row: dict
+    warnings: list[str]
+    rows: dict[str, int]  # by layer
+    columns: dict | None
+
+
 class TableWriter:
-    """Writes :class:`Annotated` articles, in order, as the corpus tables under ``folder``.
+    """Writes :class:`Annotated` articles, in order, as the corpus tables under ``folder``, and
+    their index (:class:`~.article_cache.IndexWriter`), a chunk of articles at a time.
 
     Each layer's rows for a chunk of articles become one row group; only one chunk is held in
-    memory: Arrow tables of :data:`PIECE_ARTICLES` articles each, and the column lists of the articles after them.
+    memory: Arrow tables of :data:`PIECE_ARTICLES` articles each, and the columns of the articles
+    after them. The held articles and the pieces each change by one append, so that an interrupt
+    anywhere leaves them consistent for :meth:`abort` to write.
     """
 
     def __init__(self, folder: Path, layers: tuple[str, ...], chunk_articles: int = CHUNK_ARTICLES, part_articles: int = PART_ARTICLES):
         self.folder, self.layers = folder, layers
         self.chunk_articles, self.part_articles = chunk_articles, max(part_articles, chunk_articles)
-        self.rows: list[dict] = []  # the chunk's rows of the articles table
-        self.columns: list[dict[str, dict[str, list]]] = []  # by article: its layers' column lists, not yet in a piece
-        self.pieces: dict[str, list] = {layer: [] for layer in layers}  # the chunk's Arrow tables
+        self.held: list[_Held] = []  # the chunk's articles
+        self.pieces: list[tuple[int, dict]] = []  # (articles, their Arrow table by layer) of the chunk's first articles
         self.count = 0  # articles written
         self.writers: dict[str, tuple[int, object]] = {}  # layer -> (part number, its open writer)
+        self.parts: list[Path] = []  # every part file opened
         self.names: dict[str, tuple[str, ...]] = {}  # layer -> its columns (the first article's)
         self.article_chunks: list[Path] = []
+        self.index = IndexWriter(folder, layers)
+        self.flushing = False  # a chunk is being written: some files may have it, others not
 
     def add(self, annotated: Annotated) -> None:
-        self.rows.append(annotated.row)
-        self.columns.append(annotated.columns)
-        if len(self.columns) == PIECE_ARTICLES:
+        rows = {layer: _row_count(annotated.columns[layer]) for layer in self.layers}
+        self.held.append(_Held(annotated.key, annotated.row, annotated.warnings, rows, annotated.columns))
+        if len(self.held) - self._converted() == PIECE_ARTICLES:
             self._convert()
-        if len(self.rows) == self.chunk_articles or (self.count + len(self.rows)) % self.part_articles == 0:
+        if len(self.held) == self.chunk_articles or (self.count + len(self.held)) % self.part_articles == 0:
             self.flush()
 
+    def _converted(self) -> int:
+        return sum(articles for articles, _ in self.pieces)
+
     def _convert(self) -> None:
-        """The column lists held as one more piece of each layer."""
+        """The articles held after the pieces as one more piece; their columns are let go (the
+        lists' Python objects, about 150 kB an article of real news, are not kept to the end of the chunk)."""
+        articles = self.held[self._converted():]
+        tables = {}
         for layer in self.layers:
-            names = self.names.setdefault(layer, tuple(self.columns[0][layer]))
-            self.pieces[layer].append(columns_table(layer, names, [columns[layer] for columns in self.columns]))
-        self.columns = []
+            names = self.names.setdefault(layer, _column_names(articles[0].columns[layer]))
+            tables[layer] = piece_table(layer, names, [held.columns[layer] for held in articles])
+        self.pieces.append((len(articles), tables))
+        for held in articles:
+            held.columns = None
 
     def flush(self) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        if not self.rows:
+        if not self.held:
             return
-        if self.columns:
+        self.flushing = True
+        if self._converted() < len(self.held):
             self._convert()
         part = self.count // self.part_articles
         for layer in self.layers:
-            table = pa.concat_tables(self.pieces[layer])  # written as one row group, chunks and all: no copy to join them
-            self.pieces[layer] = []
+            table = pa.concat_tables([tables[layer] for _, tables in self.pieces])  # written as one row group, chunks and all: no copy to join them
             open_part, writer = self.writers.get(layer, (None, None))
             if open_part != part:
                 if writer is not None:
                     writer.close()
                 (self.folder / layer).mkdir(exist_ok=True)
-                writer = pq.ParquetWriter(self.folder / layer / f"part-{part:05d}.parquet", _layer_schema(self.names[layer]))
+                self.parts.append(self.folder / layer / part_name(part))
+                writer = pq.ParquetWriter(self.parts[-1], _layer_schema(self.names[layer]))
                 self.writers[layer] = (part, writer)
             writer.write_table(table, row_group_size=max(len(table), 1))
         chunk = self.folder / f".articles-{len(self.article_chunks):06d}.parquet"
-        _write_rows(self.rows, chunk)
+        _write_rows([held.row for held in self.held], chunk)
         self.article_chunks.append(chunk)
-        self.count += len(self.rows)
-        self.rows = []
+        self.index.add(part, [(held.key, held.row, held.warnings, held.rows) for held in self.held])
+        self.count += len(self.held)
+        self.held, self.pieces = [], []
+        self.flushing = False
 
     def close(self) -> None:
-        """Write what is buffered, close every part and assemble ``articles.parquet``."""
+        """Write what is buffered, close every part, assemble ``articles.parquet`` and finish the index."""
         self.flush()
         for _, writer in self.writers.values():
             writer.close()
         for layer in self.layers:  # a corpus with no articles still gets (empty) tables
             (self.folder / layer).mkdir(exist_ok=True)
         _concatenate(self.article_chunks, self.folder / ARTICLES_FILE)
+        self.index.close(self.parts)
 
     def abort(self) -> None:
+        """Close the files after a failure, the articles received written and indexed for the next
+        run (unless the failure came while writing a chunk: then the chunks before it)."""
+        with suppress(Exception):  # only the cache: the run fails with its first error anyway
+            if not self.flushing:
+                self.flush()
         for _, writer in self.writers.values():
-            try:
+            with suppress(Exception):
                 writer.close()
-            except Exception:  # the staging folder is removed anyway
-                pass
+        with suppress(Exception):
+            self.index.close(self.parts)
+
+
+def _column_names(columns) -> tuple[str, ...]:
+    """The columns of one layer of an article: its column lists' names, or the cache's table's."""
+    return tuple(columns) if isinstance(columns, dict) else tuple(columns.column_names)
 
 
 def _metadata_array(values: list):
@@ -577,25 +637,27 @@ def annotate_corpus(
 
     ``extra_files`` maps a file name to a function that writes it into the staging folder at the
     end (e.g. ``warnings.log``); it is installed with the tables. Raises :class:`OutputError` for
-    an output that cannot be written; nothing in ``out`` changes unless the whole run succeeds.
+    an output that cannot be written; nothing in ``out`` changes unless the whole run succeeds, but
+    the cache keeps what a run that stopped early wrote, so that the next run resumes there.
     """
     layers = tuple(LAYERS if layers is None else layers)
     out = check_output_folder(out)
-    staging = None
+    staging = cache = None
     try:
         staging = normal_folder(Path(tempfile.mkdtemp(prefix=".staging-", dir=out)))
-        scratch = staging / ".scratch"
-        scratch.mkdir()
         cache = Cache(out, layers, package_fingerprint()[:16])
         with collector_paused(), make_engine(engine, jobs, scheduler) as runner:  # forked workers inherit the pause
-            results = annotated_stream(articles, runner, cache, scratch, layers)
+            results = annotated_stream(articles, runner, cache, layers)
             written, annotated = write_corpus(results, staging, layers, progress, chunk_articles, part_articles)
         for name, write in (extra_files or {}).items():
             write(staging / name)
         install(staging, out, [ARTICLES_FILE, *layers, *(extra_files or {})])
+        cache.adopt(staging)
         cache.prune()
-    except OSError as exc:
-        if exc.filename is None or _inside(exc.filename, out):
+    except BaseException as exc:
+        if cache is not None:
+            cache.keep(staging)
+        if isinstance(exc, OSError) and (exc.filename is None or _inside(exc.filename, out)):
             raise output_error(exc, out) from None
         raise
     finally:
