@@ -321,7 +321,9 @@ def test_a_failed_run_changes_nothing_whatever_jobs(tmp_path, layout):
     assert results[1] == results[2]
 
 
-def test_an_interrupt_leaves_no_staging_folder(tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupt_leaves_no_staging_folder(tmp_path, signum):
+    """Ctrl-C or SIGTERM (a scheduler's or ``kill``'s): the output unchanged, no staging folder left."""
     source = write_jsonl(tmp_path / "corpus.jsonl", 2000)
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "helpers", "annotate", str(source), "--out", str(out), "--jobs", "2"],
@@ -330,7 +332,7 @@ def test_an_interrupt_leaves_no_staging_folder(tmp_path):
     while time.time() < deadline and not (out.is_dir() and any(p.name.startswith(".staging") for p in out.iterdir())):
         time.sleep(0.05)
     time.sleep(0.5)  # into the annotation
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr

@@ -164,9 +164,10 @@ def _annotate_to_csv(articles: Iterator[Article], out: str | Path, jobs: int | N
 
 @contextlib.contextmanager
 def _interruptible() -> Iterator[threading.Event]:
-    """Ctrl-C during a run stops it at once and is also remembered: a KeyboardInterrupt that lands
-    where Python ignores exceptions (a lock released while a worker is forked) is lost, so the run
-    checks the flag at every article too. One Ctrl-C always stops the run, leaving the output unchanged."""
+    """Ctrl-C (or SIGTERM, as a job scheduler or ``kill`` sends) during a run stops it at once and is
+    also remembered: a KeyboardInterrupt that lands where Python ignores exceptions (a lock released
+    while a worker is forked) is lost, so the run checks the flag at every article too. One signal
+    always stops the run, leaving the output unchanged and what was annotated in the cache."""
     interrupted = threading.Event()
     if threading.current_thread() is not threading.main_thread():
         yield interrupted
@@ -180,12 +181,13 @@ def _interruptible() -> Iterator[threading.Event]:
         if not isinstance(info.exc_value, KeyboardInterrupt):  # a lost Ctrl-C is honoured through the flag
             previous_hook(info)
 
-    previous, previous_hook = signal.signal(signal.SIGINT, handler), sys.unraisablehook
-    sys.unraisablehook = unraisable
+    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGINT, signal.SIGTERM)}
+    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
     try:
         yield interrupted
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, old_handler in previous.items():
+            signal.signal(signum, old_handler)
         sys.unraisablehook = previous_hook
 
 
