@@ -173,7 +173,13 @@ def _interruptible() -> Iterator[threading.Event]:
         yield interrupted
         return
 
+    owner = os.getpid()
+
     def handler(signum, frame):
+        if signum == signal.SIGTERM and os.getpid() != owner:
+            signal.signal(signum, signal.SIG_DFL)  # a forked worker the pool terminates: it just ends
+            os.kill(os.getpid(), signum)
+            return
         interrupted.set()
         raise KeyboardInterrupt
 
