@@ -122,6 +122,29 @@ def test_the_respellings_read_from_the_cache_folder_are_those_worked_out(tmp_pat
     assert frequency("احد") == built["احد"] and frequency(plain) == listed[plain] and frequency("xyzzy") == 0.0
 
 
+def test_the_words_keeping_their_first_letter_are_those_the_rule_keeps(tmp_path, monkeypatch):
+    """The table split_proclitics reads gives the rule's answer: for words of wordfreq's list (every
+    97th one it may be asked about) and for words it does not know; read back from the cache folder
+    as worked out."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    morphology._words_keeping_first_letter.cache_clear()
+    try:
+        built = morphology._words_keeping_first_letter()  # a fresh cache folder: worked out, then stored
+        morphology._words_keeping_first_letter.cache_clear()
+        read = morphology._words_keeping_first_letter()
+    finally:
+        morphology._words_keeping_first_letter.cache_clear()
+    assert list(tmp_path.rglob("words-keeping-first-letter-*.marshal"))
+    assert read is not built and read == built
+    respelled, listed = morphology._frequency_tables()
+    letters = morphology.CONJUNCTIONS + morphology.PREPOSITIONS
+    askable = sorted({w for w in [*listed, *respelled] if len(w) > morphology.MIN_BASE_AFTER_PROCLITIC and w[0] in letters})
+    unknown = ["ويفجرونهم", "بلينكنيات", "وxyzzy", "فلانكوفيتش"]
+    for word in askable[::97] + unknown:
+        assert morphology._is_proclitic(word) is morphology._reads_as_proclitic(word), word
+    assert {"وزير", "ليبيا", "بيان"} <= built and not {"وقال", "بشكل"} & built
+
+
 def test_wordfreq_arabic_words_are_composed_so_their_normal_forms_need_no_composition_pass():
     """morphology reads the normal forms of wordfreq's list with changed_forms, which skips NFC: the
     same forms as normalize() gives only while every word is composed (wordfreq stores NFKC)."""

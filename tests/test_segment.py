@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers.text.loading import article_from_text
-from helpers.text.segment import sentence_spans, split_proclitics, tokenize_span
+from helpers.text.segment import analyse_word, sentence_spans, split_proclitics, tokenize_span
 
 
 def _tokens(text):
@@ -68,6 +68,19 @@ def test_sentences(text, expected):
 )
 def test_proclitics(word, expected):
     assert split_proclitics(word) == expected
+
+
+@pytest.mark.parametrize(
+    "surface, stem",
+    [
+        ("الكويت", "كويت"),  # Arabic script: the Arabic stemmer
+        ("NATO's", "nato's"),  # any other script: lower-cased
+        ("Bالكويت", "bالكويت"),  # by its first letter
+        ("\u064e", ""),  # a lone mark normalises to nothing
+    ],
+)
+def test_a_word_is_stemmed_by_the_script_it_starts_with(surface, stem):
+    assert analyse_word(surface)[1] == stem
 
 
 def test_seed_sentences_and_tokens(seed):

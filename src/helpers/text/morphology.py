@@ -4,13 +4,15 @@ and the attached pronouns, with the rules that split them off a normalised word.
 The lists and limits are data, in ``data/morphology.yaml`` (read once, at import); segment,
 names, entities, themes, quotes and discourse all take them from here, so they cannot disagree.
 Whether a first و ف ب ل ك is a proclitic or the word's own letter (وقال but وزير) is decided with
-the Arabic word frequencies of ``wordfreq``, read on first use.
+the Arabic word frequencies of ``wordfreq``, once per word of its list: the words that keep their
+first letter are kept on disk (:mod:`helpers.text.prepared`).
 """
 from __future__ import annotations
 
 import math
 from functools import lru_cache, partial
 from importlib import metadata
+from itertools import chain
 
 from .lexicons import file_version, read_yaml
 from .normalize import changed_forms
@@ -104,9 +106,17 @@ def _frequency_tables() -> tuple[dict[str, float], dict[str, float]]:
     # (its default list, positionally): wordfreq then reads and keeps one copy for this and for
     # the name finders' zipf_frequency, not two (a quarter of a second and 620,701 words each).
     listed = wordfreq.get_frequency_dict("ar", "best")
-    source = wordfreq.available_languages("best")["ar"]
-    respelled = prepared("wordfreq-respelled", (metadata.version("wordfreq"), source, file_version(source)), partial(_respelled, listed))
+    respelled = prepared("wordfreq-respelled", _wordfreq_version(), partial(_respelled, listed))
     return respelled, listed
+
+
+def _wordfreq_version() -> tuple:
+    """What a table made from wordfreq's Arabic list follows from besides the package: wordfreq's
+    version, the list's file and that file's version."""
+    import wordfreq
+
+    source = wordfreq.available_languages("best")["ar"]
+    return metadata.version("wordfreq"), source, file_version(source)
 
 
 def _respelled(listed: dict[str, float]) -> dict[str, float]:
@@ -134,11 +144,11 @@ def _is_definite(rest: str) -> bool:
     return has_article(rest) or (rest[:1] in PREPOSITIONS and (rest.startswith(LAM_ARTICLE) or has_article(rest[1:])))
 
 
-def _is_proclitic(word: str) -> bool:
+def _reads_as_proclitic(word: str) -> bool:
     """Whether the first letter of ``word`` is a conjunction or preposition: the rule of
-    :func:`split_proclitics`, by general Arabic usage (:func:`frequency`). Not cached: only
-    :func:`split_proclitics` asks, itself cached per word, and a cache here answered 3 % of the
-    calls on the benchmark's news while costing every other one."""
+    :func:`split_proclitics`, by general Arabic usage (:func:`frequency`). Asked once per word of
+    wordfreq's list (:func:`_words_keeping_first_letter`): a word the list does not know reads as
+    a proclitic and the rest."""
     clitic, rest = word[0], word[1:]
     if _is_definite(rest):
         return True
@@ -151,6 +161,31 @@ def _is_proclitic(word: str) -> bool:
     # ل before a word starting with ل reads as ل + the article (للبنان): no evidence either way.
     seen = [frequency(x + word) for x in before if not (x == "ل" and word.startswith("ل"))]
     return not (sum(f > 0 for f in seen) >= 2 and sum(seen) >= WORD_WITH_CLITIC_SHARE * whole)
+
+
+@lru_cache(maxsize=1)
+def _words_keeping_first_letter() -> frozenset[str]:
+    """The words of wordfreq's Arabic list (and the normal forms it respells) that
+    :func:`split_proclitics` may ask about, a first و ف ب ل ك and more than
+    ``min_base_after_proclitic`` letters after it, whose first letter :func:`_reads_as_proclitic`
+    says is their own: 34,845 of 267,084. Worked out once per wordfreq list and kept on disk
+    (:func:`helpers.text.prepared.prepared`): the rule's 2 to 14 frequency look-ups, each a miss in
+    the processor's cache, were more than half of a new word form's time."""
+    return frozenset(prepared("words-keeping-first-letter", _wordfreq_version(), _keeping_first_letter))
+
+
+def _keeping_first_letter() -> list[str]:
+    """:func:`_words_keeping_first_letter`, sorted (the same file on every run)."""
+    respelled, listed = _frequency_tables()
+    letters = CONJUNCTIONS + PREPOSITIONS
+    candidates = {word for word in chain(listed, respelled) if len(word) > MIN_BASE_AFTER_PROCLITIC and word[0] in letters}
+    return sorted(word for word in candidates if not _reads_as_proclitic(word))
+
+
+def _is_proclitic(word: str) -> bool:
+    """:func:`_reads_as_proclitic` for a word longer than ``min_base_after_proclitic`` letters and
+    a first و ف ب ل ك, by one look-up."""
+    return word not in _words_keeping_first_letter()
 
 
 @lru_cache(maxsize=200_000)
