@@ -121,15 +121,12 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if lo in doc.entity_end:
         j = min(j, _named_end(doc, lo, j))
     j = min(j, _after_full_name(doc, lo, j))
-    while j > lo and (doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS or _unopened_mark(doc, lo, j - 1)):
-        j -= 1  # … بلدان المنطقة، وفي | مقدمتها: no trailing comma or (و+) preposition; وقال سموه | ” إن
+    first_open = next((k for k in range(lo, j) if k in doc.opening), j)
+    while j > lo and (doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS
+                      or doc.tokens[j - 1].norm in ALL_MARKS and first_open >= j - 1):
+        j -= 1  # … بلدان المنطقة، وفي | مقدمتها: no trailing comma or (و+) preposition; وقال سموه | ” إن: a
+        # quote mark no mark before it in the mention opens is stray (not the end of صحيفة «سبق»)
     return (lo, j) if j > lo else None
-
-
-def _unopened_mark(doc: _Doc, lo: int, k: int) -> bool:
-    """Token k is a quote mark that no mark in tokens [lo, k) opens: a stray mark, not the end of a
-    quoted name in the mention (صحيفة «سبق»)."""
-    return doc.tokens[k].norm in ALL_MARKS and not any(m in doc.opening for m in range(lo, k))
 
 
 def _past_quoted_name(doc: _Doc, lo: int, j: int) -> int:
