@@ -70,7 +70,7 @@ def _kana_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     if verb > lo and doc.tokens[verb - 1].norm in RELATIVE_PRONOUNS | {"ما"}:
         return None
     subject = _fronted_subject(doc, lo, verb)
-    if subject is None or not any(doc.tokens[k].norm.removeprefix("و") in KANA_FORMS for k in range(lo, subject[0])):
+    if subject is None or not any(doc.tokens[k].norm.removeprefix("و") in KANA_FORMS for k in range(max(lo, subject[0] - 2), subject[0])):
         return None
     return subject
 
