@@ -165,8 +165,9 @@ def collector_paused() -> Iterator[None]:
 def annotate_batch(articles: list[Article], layers: tuple[str, ...]) -> list[Annotated]:
     """Annotate articles (in a worker process or a Dask worker), catching each one's warnings; when
     the batch goes back to the writer's process, the results are encoded here (:class:`Annotated`
-    pickles as its encoding), in parallel, so that the one writer only builds the tables. The garbage collector waits until the batch is done (:func:`collector_paused`; a corpus
-    run pauses it for the whole run, here and in its forked workers)."""
+    pickles as its encoding), in parallel, so that the one writer only builds the tables. The
+    garbage collector waits until the batch is done (:func:`collector_paused`; a corpus run pauses
+    it for the whole run, here and in its forked workers)."""
     with collector_paused():
         return [_annotate_one(article, layers) for article in articles]
 

@@ -350,8 +350,8 @@ class _Doc:
         self.entity_end = self._entity_names()
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
-        #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
         self.mention_spans: dict[tuple[int, int], tuple[int, int]] = {}  # tokens [i, j) -> :func:`mention_span`
+        #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
         self.clause_stops = sorted([k for k in _positions(norms, COMMA) if k not in self.inside] + list(self.closing))
 
     def _narration_resumes(self, marks: list[QuoteSpan]) -> list[QuoteSpan]:

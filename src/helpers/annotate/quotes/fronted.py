@@ -4,7 +4,7 @@ speech (كلمة هنأ فيها), and for a participle with no statement before
 """
 from __future__ import annotations
 
-from .cues import _verb_cue
+from .cues import _clause_breaker, _verb_cue
 from .document import (
     _cue_candidates,
     _Doc,
@@ -35,7 +35,7 @@ def _skip_connectors(doc: _Doc, i: int, stop: int) -> int:
     while i < stop:
         if doc.tokens[i].norm in SENTENCE_CONNECTORS | CLAUSE_BREAKERS | {"و", "ف", "اما", "واما", COMMA}:
             i += 1
-        elif " ".join(t.norm for t in doc.tokens[i:i + 2]) in CLAUSE_BREAKERS:
+        elif _clause_breaker(doc, i) == 2:
             i += 2  # إلا أن مسؤولين حذروا، غير أن الوزير قال
         else:
             break
