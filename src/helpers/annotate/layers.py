@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
 import shutil
 import tempfile
@@ -19,7 +18,7 @@ from typing import TypeVar
 import pandas as pd
 
 from .. import __version__, paths
-from ..machine import default_jobs
+from ..machine import default_jobs, process_pool
 from ..text.loading import Article
 from ..text.segment import token_fields
 from .entities import entity_columns, entity_table
@@ -263,9 +262,7 @@ def map_articles(function: Callable[[Article], T], articles: Iterable[Article], 
     if jobs == 1:
         yield from map(function, articles)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(jobs) as pool:
+    with process_pool(jobs) as pool:
         # Articles are read here, in batches, not by the pool's feeder thread: a file that cannot
         # be read then raises in the caller (an exception in imap's input would hang the pool).
         while batch := list(itertools.islice(articles, 16 * jobs)):

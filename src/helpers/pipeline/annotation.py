@@ -8,15 +8,13 @@ summarised at the end and written in full to ``OUT/warnings.log``.
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import re
 import shutil
-import signal
 import sys
-import threading
 import tempfile
+import threading
 import warnings
 from collections import defaultdict
 from collections.abc import Iterator
@@ -27,9 +25,18 @@ from tqdm import tqdm
 
 from .. import paths
 from ..annotate.layers import map_articles, normal_folder, write_article
+from ..machine import stoppable
 from ..text.corpus_input import python_warning
 from ..text.loading import Article, ArticleError, iter_articles
-from .corpus_tables import WARNINGS_FILE, Annotated, OutputError, annotate_corpus, check_output_folder, install, output_error
+from .corpus_tables import (
+    WARNINGS_FILE,
+    Annotated,
+    OutputError,
+    annotate_corpus,
+    check_output_folder,
+    install,
+    output_error,
+)
 
 FORMATS = ("auto", "parquet", "csv")
 ENGINES = ("local", "dask")
@@ -162,41 +169,6 @@ def _annotate_to_csv(articles: Iterator[Article], out: str | Path, jobs: int | N
     return len(folders)
 
 
-@contextlib.contextmanager
-def _interruptible() -> Iterator[threading.Event]:
-    """Ctrl-C (or SIGTERM, as a job scheduler or ``kill`` sends) during a run stops it at once and is
-    also remembered: a KeyboardInterrupt that lands where Python ignores exceptions (a lock released
-    while a worker is forked) is lost, so the run checks the flag at every article too. One signal
-    always stops the run, leaving the output unchanged and what was annotated in the cache."""
-    interrupted = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
-        yield interrupted
-        return
-
-    owner = os.getpid()
-
-    def handler(signum, frame):
-        if signum == signal.SIGTERM and os.getpid() != owner:
-            signal.signal(signum, signal.SIG_DFL)  # a forked worker the pool terminates: it just ends
-            os.kill(os.getpid(), signum)
-            return
-        interrupted.set()
-        raise KeyboardInterrupt
-
-    def unraisable(info):
-        if not isinstance(info.exc_value, KeyboardInterrupt):  # a lost Ctrl-C is honoured through the flag
-            previous_hook(info)
-
-    previous = {signum: signal.signal(signum, handler) for signum in (signal.SIGINT, signal.SIGTERM)}
-    previous_hook, sys.unraisablehook = sys.unraisablehook, unraisable
-    try:
-        yield interrupted
-    finally:
-        for signum, old_handler in previous.items():
-            signal.signal(signum, old_handler)
-        sys.unraisablehook = previous_hook
-
-
 def annotate_inputs(
     inputs: list[str],
     out: str,
@@ -233,7 +205,7 @@ def annotate_inputs(
         raise ValueError("the Dask engine writes the Parquet corpus tables; use --format parquet")
     articles = itertools.chain(head, articles)
     log_path = Path(out) / WARNINGS_FILE
-    with tqdm(desc="annotating", unit=" articles", disable=None, file=sys.stderr) as progress, _interruptible() as interrupted:
+    with tqdm(desc="annotating", unit=" articles", disable=None, file=sys.stderr) as progress, stoppable() as interrupted:
         if format == "csv":
             written = _annotate_to_csv(articles, out, jobs, log, progress, interrupted)
             fresh = written

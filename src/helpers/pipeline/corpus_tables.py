@@ -30,7 +30,7 @@ import warnings
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
@@ -38,7 +38,7 @@ from pathlib import Path
 from .article_cache import Cache, IndexWriter, part_name
 from ..annotate.layers import LAYERS, annotate_columns, article_row, column_type, mark_output, normal_folder
 from ..annotate.tables import ARTICLES_FILE
-from ..machine import default_jobs
+from ..machine import default_jobs, process_pool
 from ..provenance import package_fingerprint
 from ..text.loading import Article
 
@@ -252,24 +252,20 @@ class LocalEngine:
         self.slots = 2 * self.jobs  # batches in flight
         self.batch = 8
         self._pool = None
+        self._stack = ExitStack()
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
+        self._stack.close()
 
     def submit(self, function: Callable[[list], list], items: list):
         if self.jobs == 1:
             return _Done(function(items))
         if self._pool is None:
-            import multiprocessing
-
             first = function(items[:1])
-            methods = multiprocessing.get_all_start_methods()
-            self._pool = multiprocessing.get_context("fork" if "fork" in methods else None).Pool(self.jobs)
+            self._pool = self._stack.enter_context(process_pool(self.jobs))
             return _Joined(first, self._pool.apply_async(function, (items[1:],)))
         return _Joined([], self._pool.apply_async(function, (items,)))
 
