@@ -58,8 +58,10 @@ from .fronted import (
     _channel_author,
     _fronted_subject,
     _kana_subject,
+    _skip_connectors,
     _questioned_subject,
     _sentence_subject,
+    quoted_name_subject,
 )
 from .speakers import (
     _past_quoted_name,
@@ -133,6 +135,8 @@ def _headline_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     if doc.tokens[verb].norm[:1] in CONJUNCTIONS:  # خامنئي يصعد ضد واشنطن ويؤكد …: the first verb's subject
         verb = next((k for k in range(lo + 1, verb) if _present_verb(doc, k)), verb)
     lo = max([k + 1 for k in range(lo, verb) if doc.tokens[k].norm in HEADLINE_SEPARATORS and k not in doc.inside] + [lo])
+    if lo in doc.opening:
+        return quoted_name_subject(doc, lo, verb)
     words = doc.tokens[lo:verb]  # سياسي / معالي وزير الخارجية يؤكد: after a section's name
     if len(words) > HEADLINE_SUBJECT_MAX or any(t.kind != "word" for t in words) or lo in doc.inside:
         return None
@@ -158,6 +162,7 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         subject = _headline_subject(doc, lo, cue.index) or subject  # القاهرة تطالب طهران بـ: the headline's subject comes first
     if subject is not None and cue.form is not None and not cue.form.participle:
         subject = _kana_subject(doc, lo, cue.index) or subject  # وكانت حركة طالبان حذرت | تنظيم داعش: كان's subject
+        subject = quoted_name_subject(doc, _skip_connectors(doc, lo, cue.index), cue.index) or subject  # «داعش» يتهم | الحكومة
     # a participle or a present after the ل of purpose (ومضى الوزير ليقول إن …) says the words of the
     # sentence's speaker
     follows = cue.form is not None and (cue.form.participle or _after_purpose_lam(doc, doc.tokens[cue.index], cue.form))

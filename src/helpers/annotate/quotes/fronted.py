@@ -46,6 +46,8 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     """SVO: a subject before the verb (المسؤول قال، وكان الأمين العام … قد أشاد، أما الوزير فقال),
     also after a short fronted adverbial closed by a comma (في المقابل، النائب العام قال)."""
     i = _skip_connectors(doc, lo, verb)
+    if (quoted := quoted_name_subject(doc, i, verb)) is not None:
+        return quoted
     if i < verb and not doc.starts_speaker(i):
         comma = next((k for k in range(i, min(i + FRONTED_ADVERBIAL_MAX + 1, verb)) if doc.tokens[k].norm == COMMA), None)
         if comma is not None:
@@ -61,6 +63,16 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
         if k not in doc.inside and doc.tokens[k].norm in PREPOSITION_WORDS | doc.lex.subject_terminators and _person_word(doc, k - 1):
             return i, k
     return _fronted_noun_phrase(doc, i, j)
+
+
+def quoted_name_subject(doc: _Doc, i: int, verb: int) -> tuple[int, int] | None:
+    """A quoted name just before the verb is its subject, marks included («الزياني» يؤكد، "مجلس
+    التعاون": يدين، ثم «الحرس الثوري» يؤكد أن): a name in quote marks is not speech."""
+    quote = doc.opening.get(i)
+    if quote is None or quote.close not in doc.by_start or not doc.is_term(quote):
+        return None
+    close = doc.by_start[quote.close]
+    return (i, close + 1) if [t.norm for t in doc.tokens[close + 1 : verb]] in ([], [":"]) else None
 
 
 def _kana_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
