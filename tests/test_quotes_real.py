@@ -1520,3 +1520,16 @@ def test_a_quoted_name_just_before_the_verb_is_its_subject(text, speaker, row):
     no speaker; in the body a dropped subject went to an earlier voice)."""
     rows = table(text)
     assert rows.speaker.iloc[row] == speaker, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وذكرت وكالة دوجان للأنباء أن المرأة التي اعتقلت تبلغ من العمر 51 عاما.", "وكالة دوجان للأنباء"),
+    ("وقال مركز الملك سلمان للإغاثة إن المساعدات وصلت إلى عدن.", "مركز الملك سلمان للإغاثة"),
+    ("وقالت شركة أرامكو للصحفيين إن الإنتاج مستقر.", "شركة أرامكو"),
+])
+def test_a_named_body_keeps_the_field_it_serves(text, speaker):
+    """وكالة دوجان للأنباء، مركز الملك سلمان للإغاثة: لـ + the field after a body's proper name is part
+    of its name (the mention was cut at للأنباء, read as the paper الأنباء spoken to); لـ + who was
+    spoken to still ends it (شركة أرامكو | للصحفيين)."""
+    rows = table(text)
+    assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]

@@ -23,6 +23,7 @@ from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_HEADS,
     ALLEGIANCE_PARTICIPLES,
+    NAMED_BODY_HEADS,
     AFFILIATION_MAX,
     AREA_HEADS,
     AFFILIATION_PREPOSITIONS,
@@ -108,7 +109,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         token = doc.tokens[j]
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
         if j not in doc.inside and not describes and not _first_name(doc, j) and not _hamza_title(token) and (
-            token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j)
+            token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j) and not _field_of_body(doc, lo, j)
             or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)
                                                                      or _participle_cue(doc, j) or _demonstrative_object(doc, j)))
         ):
@@ -551,6 +552,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             _base(prev) in doc.lex.title_words or _titled(doc, prev)) and j - 1 > lo and not doc.is_addressee(j):
             j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق، المدير العام للتعليم، … لقطاع السجون
             continue
+        if _field_of_body(doc, lo, j):
+            j = _construct_chain(doc, j, hi)  # وكالة دوجان | للأنباء، مركز الملك سلمان | للإغاثة
+            continue
         construct = token.kind == "word" and (prev.norm == "باسم" or governs and (
             token.has_article or "ل" in token.proclitics.split("+")
         ))
@@ -569,6 +573,16 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _field_of_body(doc: _Doc, lo: int, j: int) -> bool:
+    """Token j is لـ + the field of the body named in tokens [lo, j): a named body head and a proper
+    name before it (وكالة دوجان | للأنباء), not who was spoken to (except الأنباء after وكالة)."""
+    token, prev = doc.tokens[j], doc.tokens[j - 1]
+    head = _base(doc.tokens[lo])
+    return (j - 1 > lo and head in NAMED_BODY_HEADS and token.kind == "word" and token.proclitics == "ل" and token.has_article
+            and prev.kind == "word" and not prev.has_article and not doc.is_head(prev)
+            and (head == "وكالة" or not doc.is_addressee(j)))
 
 
 def _first_name_of(doc: _Doc, j: int) -> bool:
