@@ -1533,3 +1533,17 @@ def test_a_named_body_keeps_the_field_it_serves(text, speaker):
     spoken to still ends it (شركة أرامكو | للصحفيين)."""
     rows = table(text)
     assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وتقول بعثة الأمم المتحدة في أفغانستان أن قرابة ألف أفغاني قتلوا.", "بعثة الأمم المتحدة في أفغانستان"),
+    ("وتتوقع السلطات المختصة في ألمانيا أن نحو 700 إسلامي سافروا.", "السلطات المختصة في ألمانيا"),
+    ("وقال الوزير في الكويت إن الوضع هادئ.", "الوزير"),
+    ("وأكدت وزارة الخارجية في بيان أن الوضع هادئ.", "وزارة الخارجية"),
+])
+def test_a_bodys_state_or_city_is_in_its_mention(text, speaker):
+    """بعثة الأمم المتحدة في أفغانستان، السلطات المختصة في ألمانيا: في + a state or city after a body
+    says which body it is; after a person's title it says where the words were said (الوزير | في
+    الكويت), and في + anything else is no part of the name (وزارة الخارجية | في بيان)."""
+    rows = table(text)
+    assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]

@@ -122,6 +122,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if lo in doc.entity_end:
         j = min(j, _named_end(doc, lo, j))
     j = min(j, _after_full_name(doc, lo, j))
+    j = _seat(doc, lo, j, hi)
     first_open = next((k for k in range(lo, j) if k in doc.opening), j)
     while j > lo and (doc.tokens[j - 1].norm.removeprefix("و") in PUNCT_STRIP | PREPOSITION_WORDS
                       or doc.tokens[j - 1].norm in ALL_MARKS and first_open >= j - 1):
@@ -326,6 +327,15 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
         if _holder_after(doc, j, hi):
             j = _noun_phrase(doc, j, hi)
     return j
+
+
+def _seat(doc: _Doc, lo: int, j: int, hi: int) -> int:
+    """Extend a body's mention over في and the state or city it is in (السلطات المختصة في ألمانيا،
+    بعثة الأمم المتحدة في أفغانستان، سفارة المملكة في واشنطن): which body it is. Not a person's
+    title, where في and a place say where the words were said (قال الوزير في الكويت)."""
+    if j + 1 >= hi or doc.tokens[j].norm != "في" or (j + 1) in doc.inside or _base(doc.tokens[lo]) not in AFFILIATION_HEADS:
+        return j
+    return min(doc.entity_end[j + 1], hi) if doc.entity_type.get(j + 1) == "GPE" else j
 
 
 def _overseen(doc: _Doc, lo: int, j: int, hi: int) -> int:
