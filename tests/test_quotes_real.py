@@ -288,7 +288,7 @@ def test_after_a_verb_that_takes_an_object_a_phrase_that_names_nobody_is_the_obj
 
 @pytest.mark.parametrize("text, speaker", [
     ("وأعرب وزير الخارجية جون كيري ووزير الدفاع آشتون كارتر عن قلقهما من التصعيد.", "وزير الخارجية جون كيري"),
-    ("وأكد مسؤولون ومنظمات إسلامية رفضهم للهجوم.", "مسؤولون ومنظمات"),
+    ("وأكد مسؤولون ومنظمات إسلامية رفضهم للهجوم.", "مسؤولون ومنظمات إسلامية"),
 ])
 def test_two_people_joined_by_and_are_named_by_the_first_mention(text, speaker):
     rows = table(text)
@@ -1545,5 +1545,19 @@ def test_a_bodys_state_or_city_is_in_its_mention(text, speaker):
     """بعثة الأمم المتحدة في أفغانستان، السلطات المختصة في ألمانيا: في + a state or city after a body
     says which body it is; after a person's title it says where the words were said (الوزير | في
     الكويت), and في + anything else is no part of the name (وزارة الخارجية | في بيان)."""
+    rows = table(text)
+    assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأكد مسؤولون ومنظمات إسلامية ريادة المملكة في مكافحة الإرهاب.", "مسؤولون ومنظمات إسلامية"),
+    ("وأكد مشرعون أمريكيون ضرورة مراجعة الاتفاق.", "مشرعون أمريكيون"),
+    ("وانتقدت مصادر أمريكية في تصريحات صحفية القرار.", "مصادر أمريكية"),
+    ("وأكد وزير حماية البيئة أهمية الأمر.", "وزير حماية البيئة"),
+])
+def test_a_nisba_after_an_indefinite_head_is_in_the_mention(text, speaker):
+    """وأكد مسؤولون ومنظمات إسلامية | ريادة المملكة: a speech act's noun object began at the nisba
+    adjective of the indefinite subject, which named «مسؤولون ومنظمات»; a verbal noun (حماية) is no
+    nisba."""
     rows = table(text)
     assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]

@@ -518,6 +518,24 @@ def _described_head(doc: _Doc, lo: int, j: int) -> bool:
     return _indefinite_head(doc, doc.tokens[k])
 
 
+NISBA_ENDINGS = ("يون", "يين", "يان", "يات", "ية", "يه", "ي")
+
+
+def _indefinite_nisba(doc: _Doc, j: int) -> bool:
+    """Token j is a nisba adjective, without ال, of the indefinite head before it or of another such
+    adjective (مسؤول | عسكري، منظمات | إسلامية، مشرعون | أمريكيون): part of the speaker, not the start
+    of a speech act's object. Not a verbal noun in ـاية or تفعلة (حماية، تسوية، تنمية)."""
+    token, prev = doc.tokens[j], doc.tokens[j - 1]
+    if token.kind != "word" or token.has_article or token.proclitics or doc.is_cue_word(token) or _base(token) in OBJECT_NOUNS:
+        return False
+    described = doc.is_head(prev) and not prev.has_article and prev.proclitics in ("", "و")  # مسؤولون ومنظمات | إسلامية
+    if not (described or j >= 2 and _indefinite_nisba(doc, j - 1)):
+        return False
+    base = _base(token)
+    stem = next((base[: -len(e)] for e in NISBA_ENDINGS if base.endswith(e)), "")
+    return len(stem) >= 3 and not stem.endswith(("ا", "و", "ى")) and not (len(stem) == 3 and stem.startswith("ت"))
+
+
 def _indefinite_head(doc: _Doc, token) -> bool:
     """مسؤول، مصدر، دبلوماسي (no article): a following في/من describes the speaker (مسؤول في وزارة الدفاع)."""
     return doc.is_head(token) and not token.has_article and not token.proclitics
@@ -574,7 +592,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             continue
         keeps = (
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
-            or construct
+            or construct or _indefinite_nisba(doc, j)
             or (token.has_article and base.endswith(("ي", "ية")))
             or token.norm in NAME_PARTICLES or _first_name(doc, j) or doc.given_name(j)
             or doc.given_name(j - 1) and doc.entity_end.get(j - 1) != j  # not after a whole name (هادي of عبد ربه منصور هادي)
