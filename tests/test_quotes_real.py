@@ -1561,3 +1561,20 @@ def test_a_nisba_after_an_indefinite_head_is_in_the_mention(text, speaker):
     nisba."""
     rows = table(text)
     assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال جون كيري وزير الخارجية الأمريكي إن الاتفاق جيد.", "جون كيري"),
+    ("وقال إسماعيل هنية القيادي في حماس، الجمعة الماضي: «لا مفاوضات ولا معلومات».", "إسماعيل هنية"),
+])
+def test_a_common_family_name_after_a_given_name_stays_before_the_apposed_title(text, speaker):
+    """جون كيري | وزير الخارجية: the mention ends before the title set after the name, and a family
+    name that is a common word (كيري، هنية) is still part of the name (the mention was «جون»)."""
+    rows = table(text)
+    assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]
+
+
+def test_a_name_with_bin_is_not_cut_after_bin():
+    """سالم بن | محفوظ: the word after بن is no family name of the given name before بن."""
+    rows = table("وقال أحمد بن مشرف رئيس اللجنة إن الاتفاق جيد.")
+    assert rows.speaker.iloc[0].startswith("أحمد بن مشرف"), rows[["speaker", "text"]]

@@ -631,9 +631,12 @@ def _apposed_title(doc: _Doc, i: int, k: int) -> int:
         token, prev = doc.tokens[m], doc.tokens[m - 1]
         if (prev.kind != "word" and prev.norm != "-") or prev.has_article or doc.is_head(prev):
             return k
-        if not (doc.is_name(prev) or doc.given_name(m - 1)) or token.norm in NAME_PARTICLES:
+        family = m - 2 >= i and doc.given_name(m - 2) and prev.norm not in NAME_PARTICLES  # جون كيري | وزير: however common
+        if not (doc.is_name(prev) or doc.given_name(m - 1) or family) or token.norm in NAME_PARTICLES:
             continue
-        if doc.is_name(token) or doc.given_name(m) or token.kind == "word" and token.has_article and not doc.is_head(token):
+        if doc.is_name(token) or doc.given_name(m) or doc.given_name(m - 1) or (
+            token.kind == "word" and token.has_article and not doc.is_head(token)
+        ):
             continue
         if any(doc.is_head(t) for t in doc.tokens[m : min(m + 3, k)]):
             return m
