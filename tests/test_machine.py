@@ -72,3 +72,14 @@ def test_a_pool_computes_and_is_gone_after_its_block():
     with process_pool(2) as pool:
         assert pool.map(_square, range(5)) == [0, 1, 4, 9, 16]
     assert multiprocessing.active_children() == []
+
+
+def _worker_dispositions() -> tuple[bool, bool]:
+    return signal.getsignal(signal.SIGTERM) == signal.SIG_DFL, signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+
+
+def test_a_worker_ends_on_sigterm_in_the_kernel_and_leaves_ctrl_c_to_the_parent():
+    """A Python SIGTERM handler in a worker lost the pool's SIGTERM when it landed just before the
+    worker blocked on the task queue's lock (which terminate holds): the build then waited for ever."""
+    with stoppable(), process_pool(2) as pool:
+        assert pool.apply(_worker_dispositions) == (True, True)

@@ -43,8 +43,9 @@ def stoppable() -> Iterator[threading.Event]:
     The first signal raises KeyboardInterrupt (after the step in hand, if signals are held); later
     ones only set the flag, so that the clean-up they would interrupt runs to its end. The flag
     is yielded because a KeyboardInterrupt that lands where Python ignores exceptions (a lock
-    released while a worker is forked) is lost: callers check it at every article too. In forked
-    workers SIGTERM ends the worker, as the pool expects, and Ctrl-C is left to the parent.
+    released while a worker is forked) is lost: callers check it at every article too. A forked
+    process (a pool worker before :func:`_worker_signals` has run) ends on SIGTERM and leaves Ctrl-C
+    to the parent.
     """
     stop = threading.Event()
     if threading.current_thread() is not threading.main_thread():
@@ -95,6 +96,14 @@ def _signals_held() -> Iterator[None]:
         raise KeyboardInterrupt
 
 
+def _worker_signals() -> None:
+    """In a pool's worker: SIGTERM (the pool's terminate) ends it in the kernel, and Ctrl-C is left to
+    the parent. A Python handler would not do: a SIGTERM that lands just before the worker blocks on
+    the task queue's lock, which terminate holds, runs no handler, and the pool waits for ever."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextlib.contextmanager
 def process_pool(jobs: int) -> Iterator[multiprocessing.pool.Pool]:
     """A pool of ``jobs`` worker processes, forked where the platform can (workers then inherit what
@@ -104,7 +113,7 @@ def process_pool(jobs: int) -> Iterator[multiprocessing.pool.Pool]:
     pool = None
     try:
         with _signals_held():
-            pool = context.Pool(jobs)
+            pool = context.Pool(jobs, initializer=_worker_signals)
         yield pool
     finally:
         with _signals_held():
