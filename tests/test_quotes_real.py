@@ -1578,3 +1578,17 @@ def test_a_name_with_bin_is_not_cut_after_bin():
     """سالم بن | محفوظ: the word after بن is no family name of the given name before بن."""
     rows = table("وقال أحمد بن مشرف رئيس اللجنة إن الاتفاق جيد.")
     assert rows.speaker.iloc[0].startswith("أحمد بن مشرف"), rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت وزارة التجارة والصناعة إن الأسعار مستقرة.", "وزارة التجارة والصناعة"),
+    ("ودعت الهيئة العامة للغذاء والدواء إلى اتباع الإرشادات.", "الهيئة العامة للغذاء والدواء"),
+    ("وأعلنت وزارة التنمية والتعاون الدولي في تقريرها أن النمو مستقر.", "وزارة التنمية والتعاون الدولي"),
+    ("ودعا وزير الخارجية الحكومة والمعارضة إلى الحوار.", "وزير الخارجية"),
+])
+def test_a_genitive_joined_by_and_is_part_of_the_bodys_name(text, speaker):
+    """وزارة التجارة | والصناعة، هيئة الغذاء | والدواء: و + a definite noun after the genitive of a
+    body or a title is one name (the mention was cut at و; a speech act's object began there); the
+    object of دعا after a complete subject is still left out (الحكومة والمعارضة)."""
+    rows = table(text)
+    assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]

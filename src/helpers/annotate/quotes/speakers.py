@@ -430,7 +430,9 @@ def _object_start(doc: _Doc, lo: int, hi: int) -> int | None:
     """
     for k in range(lo + 1, hi):
         token, prev = doc.tokens[k], doc.tokens[k - 1]
-        if token.kind != "word" or prev.norm == "باسم" or _indefinite_head(doc, prev) or "ل" in token.proclitics.split("+"):
+        if token.kind != "word" or prev.norm == "باسم" or _indefinite_head(doc, prev) or "ل" in token.proclitics.split("+") or (
+            _coordinated_genitive(doc, lo, k)
+        ):
             continue
         if token.norm in DEMONSTRATIVES:
             return k  # وصف الوزير | هذه التصريحات بأنها …
@@ -531,7 +533,12 @@ def _indefinite_nisba(doc: _Doc, j: int) -> bool:
     described = doc.is_head(prev) and not prev.has_article and prev.proclitics in ("", "و")  # مسؤولون ومنظمات | إسلامية
     if not (described or j >= 2 and _indefinite_nisba(doc, j - 1)):
         return False
-    base = _base(token)
+    return _nisba_form(_base(token))
+
+
+def _nisba_form(base: str) -> bool:
+    """A word (without ال) with a nisba ending that is not a verbal noun in ـاية or تفعلة (حماية،
+    تسوية، تنمية)."""
     stem = next((base[: -len(e)] for e in NISBA_ENDINGS if base.endswith(e)), "")
     return len(stem) >= 3 and not stem.endswith(("ا", "و", "ى")) and not (len(stem) == 3 and stem.startswith("ت"))
 
@@ -580,6 +587,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             _base(prev) in doc.lex.title_words or _titled(doc, prev)) and j - 1 > lo and not doc.is_addressee(j):
             j = _construct_chain(doc, j, hi)  # الأمانة العامة لعشائر جنوب العراق، المدير العام للتعليم، … لقطاع السجون
             continue
+        if _coordinated_genitive(doc, lo, j):
+            j += 1  # وزارة التجارة | والصناعة، هيئة الغذاء | والدواء: one body's name
+            continue
         if _field_of_body(doc, lo, j):
             j = _construct_chain(doc, j, hi)  # وكالة دوجان | للأنباء، مركز الملك سلمان | للإغاثة
             continue
@@ -601,6 +611,19 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
+
+
+def _coordinated_genitive(doc: _Doc, lo: int, j: int) -> bool:
+    """Token j is و + a definite noun joined to the definite genitive before it, inside the name of a
+    body or a title (وزارة التجارة | والصناعة، الهيئة العامة للغذاء | والدواء، للسياحة | والتراث
+    الوطني): not a second speaker (a head, a title word, a name) nor a nisba adjective."""
+    token, prev = doc.tokens[j], doc.tokens[j - 1]
+    if j - 1 <= lo or token.kind != "word" or token.proclitics != "و" or not token.has_article or not prev.has_article:
+        return False
+    if not doc.is_head(doc.tokens[lo]) or _nisba_form(_base(prev)) or j in doc.entity_end:
+        return False
+    base = _base(token)
+    return not (doc.is_head(token) or base in doc.lex.title_words or _nisba_form(base) or doc.is_cue_word(token))
 
 
 def _field_of_body(doc: _Doc, lo: int, j: int) -> bool:
