@@ -19,11 +19,12 @@ from .document import (
     _is_adverb,
     written_word,
 )
+from .name_parts import _coordinated_genitive, _field_of_body, _indefinite_nisba, _seat
 from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_HEADS,
     ALLEGIANCE_PARTICIPLES,
-    NAMED_BODY_HEADS,
+    OBJECT_QUANTIFIERS,
     AFFILIATION_MAX,
     AREA_HEADS,
     AFFILIATION_PREPOSITIONS,
@@ -230,12 +231,16 @@ def _participle_cue(doc: _Doc, j: int) -> bool:
     return not adjective or j + 1 < len(doc.tokens) and (_opens_content(doc, j + 1, form) or _own_words(doc.tokens[j + 1]))
 
 
+BARE_OBJECT_WORDS = SPEECH_NOUNS | OBJECT_QUANTIFIERS  # a bare speech noun or quantifier opens the object
+
+
 def _verb_object(token) -> bool:
     """A verbal noun that opens the verb's object (object_nouns, no preposition on it): ولفت الجبير |
     الانتباه إلى، وأكد الوزير | أهمية …; a bare speech noun (ونقلت الصحيفة | تصريحات أصدرها …، ألقى
-    الوزير | كلمة); also what an offering verb offers (:func:`_offered`)."""
+    الوزير | كلمة) or quantifier (جميع، كافة); also what an offering verb offers (:func:`_offered`)."""
     bare = token.kind == "word" and not token.proclitics and not token.has_article
-    return bare and token.norm in SPEECH_NOUNS or token.kind == "word" and not token.proclitics and _base(token) in OBJECT_NOUNS or _offered(token)
+    return bare and token.norm in BARE_OBJECT_WORDS or (
+        token.kind == "word" and not token.proclitics and _base(token) in OBJECT_NOUNS or _offered(token))
 
 
 def _demonstrative_object(doc: _Doc, j: int) -> bool:
@@ -327,15 +332,6 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
         if _holder_after(doc, j, hi):
             j = _noun_phrase(doc, j, hi)
     return j
-
-
-def _seat(doc: _Doc, lo: int, j: int, hi: int) -> int:
-    """Extend a body's mention over في and the state or city it is in (السلطات المختصة في ألمانيا،
-    بعثة الأمم المتحدة في أفغانستان، سفارة المملكة في واشنطن): which body it is. Not a person's
-    title, where في and a place say where the words were said (قال الوزير في الكويت)."""
-    if j + 1 >= hi or doc.tokens[j].norm != "في" or (j + 1) in doc.inside or _base(doc.tokens[lo]) not in AFFILIATION_HEADS:
-        return j
-    return min(doc.entity_end[j + 1], hi) if doc.entity_type.get(j + 1) == "GPE" else j
 
 
 def _overseen(doc: _Doc, lo: int, j: int, hi: int) -> int:
@@ -520,29 +516,6 @@ def _described_head(doc: _Doc, lo: int, j: int) -> bool:
     return _indefinite_head(doc, doc.tokens[k])
 
 
-NISBA_ENDINGS = ("يون", "يين", "يان", "يات", "ية", "يه", "ي")
-
-
-def _indefinite_nisba(doc: _Doc, j: int) -> bool:
-    """Token j is a nisba adjective, without ال, of the indefinite head before it or of another such
-    adjective (مسؤول | عسكري، منظمات | إسلامية، مشرعون | أمريكيون): part of the speaker, not the start
-    of a speech act's object. Not a verbal noun in ـاية or تفعلة (حماية، تسوية، تنمية)."""
-    token, prev = doc.tokens[j], doc.tokens[j - 1]
-    if token.kind != "word" or token.has_article or token.proclitics or doc.is_cue_word(token) or _base(token) in OBJECT_NOUNS:
-        return False
-    described = doc.is_head(prev) and not prev.has_article and prev.proclitics in ("", "و")  # مسؤولون ومنظمات | إسلامية
-    if not (described or j >= 2 and _indefinite_nisba(doc, j - 1)):
-        return False
-    return _nisba_form(_base(token))
-
-
-def _nisba_form(base: str) -> bool:
-    """A word (without ال) with a nisba ending that is not a verbal noun in ـاية or تفعلة (حماية،
-    تسوية، تنمية)."""
-    stem = next((base[: -len(e)] for e in NISBA_ENDINGS if base.endswith(e)), "")
-    return len(stem) >= 3 and not stem.endswith(("ا", "و", "ى")) and not (len(stem) == 3 and stem.startswith("ت"))
-
-
 def _indefinite_head(doc: _Doc, token) -> bool:
     """مسؤول، مصدر، دبلوماسي (no article): a following في/من describes the speaker (مسؤول في وزارة الدفاع)."""
     return doc.is_head(token) and not token.has_article and not token.proclitics
@@ -568,7 +541,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
                 break  # a second actor after a complete phrase is the object: اتهمت الولايات المتحدة إيران
             j = max(min(_person_end(doc, j), hi), _construct_chain(doc, j, hi) if genitive else 0)  # لقطاع السجون
             continue
-        if _is_adverb(doc, j) or _possessed_object(doc, j) or _offered(token) or _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics:
+        if _is_adverb(doc, j) or _possessed_object(doc, j) or _offered(token) or token.norm in OBJECT_QUANTIFIERS or (
+            _base(token) in OBJECT_NOUNS and "ل" not in token.proclitics
+        ):
             break  # شكري | أهمية …، ناصر | بضرورة …; not قيادة التحالف لدعم الشرعية
         if token.norm == "." and prev.norm in TITLE_ABBREVIATIONS and j + 1 < hi and doc.tokens[j + 1].kind == "word":
             j += 2  # … لدول الخليج العربية د. عبداللطيف | بن راشد الزياني: an abbreviated title and the first name
@@ -611,29 +586,6 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
             break
         j += 1
     return j
-
-
-def _coordinated_genitive(doc: _Doc, lo: int, j: int) -> bool:
-    """Token j is و + a definite noun joined to the definite genitive before it, inside the name of a
-    body or a title (وزارة التجارة | والصناعة، الهيئة العامة للغذاء | والدواء، للسياحة | والتراث
-    الوطني): not a second speaker (a head, a title word, a name) nor a nisba adjective."""
-    token, prev = doc.tokens[j], doc.tokens[j - 1]
-    if j - 1 <= lo or token.kind != "word" or token.proclitics != "و" or not token.has_article or not prev.has_article:
-        return False
-    if not doc.is_head(doc.tokens[lo]) or _nisba_form(_base(prev)) or j in doc.entity_end:
-        return False
-    base = _base(token)
-    return not (doc.is_head(token) or base in doc.lex.title_words or _nisba_form(base) or doc.is_cue_word(token))
-
-
-def _field_of_body(doc: _Doc, lo: int, j: int) -> bool:
-    """Token j is لـ + the field of the body named in tokens [lo, j): a named body head and a proper
-    name before it (وكالة دوجان | للأنباء), not who was spoken to (except الأنباء after وكالة)."""
-    token, prev = doc.tokens[j], doc.tokens[j - 1]
-    head = _base(doc.tokens[lo])
-    return (j - 1 > lo and head in NAMED_BODY_HEADS and token.kind == "word" and token.proclitics == "ل" and token.has_article
-            and prev.kind == "word" and not prev.has_article and not doc.is_head(prev)
-            and (head == "وكالة" or not doc.is_addressee(j)))
 
 
 def _first_name_of(doc: _Doc, j: int) -> bool:
