@@ -6,7 +6,8 @@ almost everywhere, but not while a process pool starts or stops: an exception be
 workers and finishing the pool's set-up leaves the pool's worker-handler thread forking
 replacements that nobody stops, and they outlive the run holding its output pipes (a run told to
 stop by a scheduler then never ends). So :func:`process_pool` starts and stops its pool with
-signals held: a signal that arrives meanwhile is raised as soon as that step is done.
+signals held: a signal that arrives meanwhile is raised as soon as that step is done. Its workers
+take SIGTERM in the kernel (:func:`_worker_signals`), so that the pool's terminate always ends them.
 """
 from __future__ import annotations
 
