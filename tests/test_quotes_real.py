@@ -1606,3 +1606,14 @@ def test_a_quantifier_after_the_subject_opens_the_object(text, speaker):
     «جميع»); first after the verb it is the subject's (وأكد جميع المشاركين)."""
     rows = table(text)
     assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مدير مكتب الحملة الوطنية وليد بن على الجلال، إن المشروع مستمر.", "مدير مكتب الحملة الوطنية وليد بن على الجلال"),
+    ("وقال الوزير عادل بن أحمد الجبير إن الوضع خطير.", "الوزير عادل بن أحمد الجبير"),
+])
+def test_a_speakers_name_does_not_end_in_a_particle(text, speaker):
+    """وليد بن | على الجلال: the word after بن (or آل، أبو، با) is the name's, even على written with ى,
+    which otherwise ends a subject as the preposition (the mention ended «وليد بن»)."""
+    rows = table(text)
+    assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]

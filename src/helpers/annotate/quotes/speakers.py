@@ -109,7 +109,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     while j < hi:
         token = doc.tokens[j]
         describes = token.norm in DESCRIPTIVE_PREPOSITIONS and j > lo and _described_head(doc, lo, j)
-        if j not in doc.inside and not describes and not _first_name(doc, j) and not _hamza_title(token) and (
+        named = j > lo and doc.tokens[j - 1].norm in NAME_PARTICLES  # وليد بن | على الجلال: a name goes on
+        if j not in doc.inside and not describes and not named and not _first_name(doc, j) and not _hamza_title(token) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j) and not _field_of_body(doc, lo, j)
             or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)
                                                                      or _participle_cue(doc, j) or _demonstrative_object(doc, j)))
