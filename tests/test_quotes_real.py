@@ -1563,6 +1563,13 @@ def test_a_nisba_after_an_indefinite_head_is_in_the_mention(text, speaker):
     assert rows.speaker.iloc[0] == speaker, rows[["speaker", "text"]]
 
 
+def test_a_run_of_nisba_words_is_read_in_bounded_steps():
+    """Thousands of nisba-like words after a head: the mention keeps at most three of them, and the
+    look-back is bounded (it once recursed word by word and raised RecursionError)."""
+    rows = table("وأكد مسؤول " + "عربية " * 5000 + "ضرورة الحذر.")
+    assert len(rows) == 1 and rows.speaker.iloc[0].split() == ["مسؤول"] + ["عربية"] * 3, rows[["speaker"]]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("وقال جون كيري وزير الخارجية الأمريكي إن الاتفاق جيد.", "جون كيري"),
     ("وقال إسماعيل هنية القيادي في حماس، الجمعة الماضي: «لا مفاوضات ولا معلومات».", "إسماعيل هنية"),

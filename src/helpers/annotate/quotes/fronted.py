@@ -72,7 +72,8 @@ def quoted_name_subject(doc: _Doc, i: int, verb: int) -> tuple[int, int] | None:
     if quote is None or quote.close not in doc.by_start or not doc.is_term(quote):
         return None
     close = doc.by_start[quote.close]
-    return (i, close + 1) if [t.norm for t in doc.tokens[close + 1 : verb]] in ([], [":"]) else None
+    between = verb - close - 1  # nothing, or a colon
+    return (i, close + 1) if between == 0 or between == 1 and doc.tokens[close + 1].norm == ":" else None
 
 
 def _kana_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:

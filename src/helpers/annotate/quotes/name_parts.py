@@ -9,6 +9,8 @@ from .document import _base, _Doc
 from .lexicon import AFFILIATION_HEADS, NAMED_BODY_HEADS, OBJECT_NOUNS
 
 NISBA_ENDINGS = ("يون", "يين", "يان", "يات", "ية", "يه", "ي")
+#: Nisba adjectives in a row after an indefinite head (مسؤول عسكري أمريكي).
+NISBA_CHAIN_MAX = 3
 
 
 def _nisba_form(base: str) -> bool:
@@ -19,16 +21,19 @@ def _nisba_form(base: str) -> bool:
 
 
 def _indefinite_nisba(doc: _Doc, j: int) -> bool:
-    """Token j is a nisba adjective, without ال, of the indefinite head before it or of another such
-    adjective (مسؤول | عسكري، منظمات | إسلامية، مشرعون | أمريكيون): part of the speaker, not the start
-    of a speech act's object. Not a verbal noun in ـاية or تفعلة (حماية، تسوية، تنمية)."""
-    token, prev = doc.tokens[j], doc.tokens[j - 1]
-    if token.kind != "word" or token.has_article or token.proclitics or doc.is_cue_word(token) or _base(token) in OBJECT_NOUNS:
-        return False
-    described = doc.is_head(prev) and not prev.has_article and prev.proclitics in ("", "و")  # مسؤولون ومنظمات | إسلامية
-    if not (described or j >= 2 and _indefinite_nisba(doc, j - 1)):
-        return False
-    return _nisba_form(_base(token))
+    """Token j is a nisba adjective, without ال, of the indefinite head before it, after at most
+    ``NISBA_CHAIN_MAX - 1`` other such adjectives (مسؤول | عسكري، منظمات | إسلامية، مشرعون |
+    أمريكيون): part of the speaker, not the start of a speech act's object. Not a verbal noun in ـاية
+    or تفعلة (حماية، تسوية، تنمية)."""
+    for k in range(j, max(j - NISBA_CHAIN_MAX, 0), -1):
+        token, prev = doc.tokens[k], doc.tokens[k - 1]
+        if token.kind != "word" or token.has_article or token.proclitics or doc.is_cue_word(token) or (
+            _base(token) in OBJECT_NOUNS or not _nisba_form(_base(token))
+        ):
+            return False
+        if doc.is_head(prev) and not prev.has_article and prev.proclitics in ("", "و"):  # مسؤولون ومنظمات | إسلامية
+            return True
+    return False
 
 
 def _coordinated_genitive(doc: _Doc, lo: int, j: int) -> bool:
