@@ -1633,3 +1633,14 @@ def test_a_manner_after_the_subject_is_not_in_the_mention():
     """وأكد الوزير | بشكل واضح أن: the manner ends the subject."""
     rows = table("وأكد الوزير بشكل واضح أن الحكومة ستتدخل.")
     assert rows.speaker.iloc[0] == "الوزير", rows[["speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, cues, speaker", [
+    ("واستشهد الخطيب بخروج الخوارج على الإمام علي بن أبي طالب، حين كفروه، فصبر عليهم.", [], None),
+    ("وقال المبعوث الأممي إسماعيل ولد الشيخ أحمد إن المحادثات ستستأنف.", ["وقال"], "المبعوث الأممي إسماعيل ولد الشيخ أحمد"),
+])
+def test_the_name_finders_particles_keep_a_name_whole(text, cues, speaker):
+    rows = table(text)  # أبي طالب is a name, not the verb طالب; ولد joins a Mauritanian name
+    assert list(rows.cue) == cues, rows[["cue", "speaker"]]
+    if speaker:
+        assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

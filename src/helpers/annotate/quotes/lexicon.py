@@ -12,6 +12,7 @@ from ...paths import PACKAGE_DATA
 from ...text.lexicons import cached_by_file, read_yaml
 from ...text.morphology import ARTICLE, has_article
 from ...text.normalize import normalize
+from ..names import load_names
 
 LEXICON_PATH = PACKAGE_DATA / "reporting.yaml"
 
@@ -73,7 +74,8 @@ OBJECT_QUANTIFIERS = _rule("object_quantifiers")
 TITLE_ABBREVIATIONS = _rule("title_abbreviations")
 DEMONSTRATIVES = _rule("demonstratives")
 AFFILIATION_HEADS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("affiliation_heads"))
-NAME_PARTICLES = _rule("name_particles")
+#: Words inside a person's name (بن، آل، ولد): the name finder's list (``data/names.yaml``), one list for both.
+NAME_PARTICLES = load_names().lists["name_particles"]
 #: Verbal nouns that open a speech act's object (أهمية، ضرورة): never the first word of a speaker.
 OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rule("object_nouns"))
 SPEECH_NOUNS = _rule("speech_nouns")
