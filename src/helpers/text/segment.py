@@ -29,7 +29,15 @@ TOKEN_KINDS = {
 TOKEN_RE = regex.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_KINDS.items()), regex.V1)
 #: :data:`TOKEN_RE` without groups, for ``findall``: the tokens' text, in C, without a match object each.
 TOKEN_TEXT_RE = regex.compile("|".join(f"(?:{pattern})" for pattern in TOKEN_KINDS.values()), regex.V1)
-SENTENCE_END = regex.compile(r"(?:[.!?؟…]+|\.{3})(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)")
+#: A sentence ends at a stop (and the closing marks after it) before a space, the end, or an Arabic
+#: letter: outlets often leave out the space (".وقال، الطرفين.وذكر، النووي؟الأمير).
+SENTENCE_END = regex.compile(
+    r"(?:[.!?؟…]+|\.{3})(?:(?P<closers>[\s]*[»”\"')\]›]+)?(?=\s|$)|(?P<glued>[»”\"')\]›]*)(?=\p{Arabic}))"
+)
+#: After a full stop glued to the next word: an acronym that goes on (بي.بي.سي) or one of two
+#: short parts (إي.واي), not a new sentence.
+ACRONYM_GOES_ON = regex.compile(r"\p{L}+\.\p{L}")
+ACRONYM_SHORT_PARTS = regex.compile(r"(?<=(?<!\p{L})\p{L}{1,2})\.\p{L}{1,3}(?!\p{L})")
 #: A word in Arabic script, stemmed by the Arabic stemmer (any other word is lower-cased).
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 #: The letters and full stops just before a full stop (U.S in U.S., د in د.).
@@ -70,14 +78,20 @@ def _protected(marks: QuoteMarks) -> list[tuple[int, int]]:
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
-    """True when the full stop at ``stop`` ends an abbreviation such as د. or U.S."""
+    """True when the full stop at ``stop`` ends an abbreviation such as د. or U.S. (also after و: ود.)."""
     if text[stop] != ".":
         return False
     word = WORD_BEFORE_STOP.search(text[max(0, stop - 12) : stop])
     if not word:
         return False
     bare = word.group().rstrip(".")
-    return normalize(bare) in ABBREVIATIONS or "." in bare or len(bare) == 1
+    bare = normalize(bare)
+    return bare in ABBREVIATIONS or "." in bare or len(bare) == 1 or bare[:1] in "وف" and bare[1:] in ABBREVIATIONS
+
+
+def _glued_acronym(text: str, stop: int, end: int) -> bool:
+    """True when the full stop at ``stop``, glued to the next word, is inside an acronym (بي.بي.سي، إي.واي)."""
+    return bool(ACRONYM_GOES_ON.match(text, stop + 1, end) or ACRONYM_SHORT_PARTS.match(text, stop, end))
 
 
 def sentence_spans(text: str, start: int, end: int, marks: QuoteMarks | None = None) -> list[tuple[int, int]]:
@@ -88,6 +102,8 @@ def sentence_spans(text: str, start: int, end: int, marks: QuoteMarks | None = N
     for match in SENTENCE_END.finditer(text, start, end):
         stop = match.start()
         if any(lo <= stop < hi for lo, hi in protected) or _is_abbreviation(text, stop):
+            continue
+        if match.group("glued") is not None and _glued_acronym(text, stop, end):
             continue
         cuts.append(match.end())
     cuts.append(end)
