@@ -1644,3 +1644,15 @@ def test_the_name_finders_particles_keep_a_name_whole(text, cues, speaker):
     assert list(rows.cue) == cues, rows[["cue", "speaker"]]
     if speaker:
         assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأوضح المتحدث الرسمي بقيادة الدفاع المدني في المنطقة الشرقية النقيب سالم بن محمد الدوسري أن الحريق أخمد.",
+     "المتحدث الرسمي بقيادة الدفاع المدني في المنطقة الشرقية النقيب سالم بن محمد الدوسري"),
+    ("وقال مدير الشرطة في محافظة الطائف اللواء فهد الحربي إن الحادث قيد التحقيق.", "مدير الشرطة في محافظة الطائف اللواء فهد الحربي"),
+    ("وقال مدير المكتب في سورية في لبنان خالد العلي إن الحملة مستمرة.", "مدير المكتب في سورية في لبنان خالد العلي"),
+    ("وقال الوزير في محافظة الطائف الأسبوع الماضي إن الوضع مستقر.", "الوزير"),  # where he spoke, no holder after it
+])
+def test_a_titles_area_and_its_holder_after_it_are_in_the_mention(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

@@ -322,9 +322,13 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
     while j + 1 < hi and doc.tokens[j].norm in AFFILIATION_PREPOSITIONS | ACCREDITATION_PREPOSITIONS and (j + 1) not in doc.inside:
         k = j + 1
         accredited = doc.tokens[j].norm in ACCREDITATION_PREPOSITIONS and doc.entity_type.get(k) in ("GPE", "ORG")
-        if doc.entity_type.get(k) == "GPE" and not accredited and _holder_after(doc, min(doc.entity_end[k], hi), hi):
-            j = _noun_phrase(doc, min(doc.entity_end[k], hi), hi)  # المتحدث باسم المقاومة في عدن علي سعيد
-            break
+        place = None if accredited else _place_end(doc, k, hi)
+        if place is not None:
+            while place + 1 < hi and doc.tokens[place].norm in AFFILIATION_PREPOSITIONS and _place_end(doc, place + 1, hi):
+                place = _place_end(doc, place + 1, hi)  # المدعي العام في المنطقة الشرقية | في تينيسي
+            if _holder_after(doc, place, hi):
+                j = _noun_phrase(doc, place, hi)  # المتحدث باسم المقاومة في عدن علي سعيد
+                break
         if not (accredited or doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
             break  # an envoy's لدى takes a place too (سفير المملكة لدى الأردن); في only an institution
         j = _construct_chain(doc, k, hi)
@@ -356,8 +360,17 @@ def _overseen(doc: _Doc, lo: int, j: int, hi: int) -> int:
 
 def _holder_after(doc: _Doc, j: int, hi: int) -> bool:
     """A person's name, or a title and the name, starts at token j: the holder of the office before."""
-    return j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or doc.is_head(doc.tokens[j]) and (
+    title = doc.is_head(doc.tokens[j]) or doc.tokens[j].norm in load_names().lists["person_titles"] if j < hi else False
+    return j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or title and (
         j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1))))
+
+
+def _place_end(doc: _Doc, k: int, hi: int) -> int | None:
+    """End of a place at token k, a state or city (أفغانستان) or an area and its name (محافظة جدة،
+    المنطقة الشرقية), or None."""
+    if doc.entity_type.get(k) == "GPE":
+        return min(doc.entity_end[k], hi)
+    return _construct_chain(doc, k, hi) if _base(doc.tokens[k]) in AREA_HEADS else None
 
 
 def _ba_affiliation(doc: _Doc, j: int, hi: int) -> int:
