@@ -1656,3 +1656,8 @@ def test_the_name_finders_particles_keep_a_name_whole(text, cues, speaker):
 def test_a_titles_area_and_its_holder_after_it_are_in_the_mention(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+def test_the_two_sides_of_a_meeting_speak():
+    rows = table("وقال الرئيس إن الزيارة ناجحة. وأكد الجانبان ضرورة الحل السياسي، وشددا على أهمية الحوار. كما أعرب الطرفان عن قلقهما.")
+    assert list(rows.speaker) == ["الرئيس", "الجانبان", "الجانبان", "الطرفان"], rows[["cue", "speaker"]]
