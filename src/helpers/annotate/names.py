@@ -36,7 +36,7 @@ from ..text.segment import token_fields
 from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
-LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "compound_starts", "given_names",
+LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "lineage_particles", "compound_starts", "given_names",
              "org_heads", "definite_org_heads", "stop_words", "facility_adjectives")
 NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf", "clitic_word_min_zipf_gain")
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
@@ -372,8 +372,26 @@ class NameReader:
             j -= 1  # a name does not end on بن or عبد
         return j
 
+    def lineage_span(self, k: int) -> int:
+        """Index after the last word of the lineage name at word k: given names joined by particles
+        (محمد بن إبراهيم بن عبد الرحمن), then at most one family name (الملا، بووشل); not the common
+        words a longer reach would take after it (أحمد بن إبراهيم الملا | التفجير الإرهابي)."""
+        particles = self.lists.name_particles | self.lists.compound_starts
+        j = k + 1
+        while self.is_word(j) and j not in self.covered and not self.is_stop_at(j) and (
+            self.norms[j - 1] in particles or self.norms[j] in particles or self.is_compound(self.norms[j])
+            or self.is_given(self.norms[j]) and not self.norms[j].startswith(ARTICLE)
+        ):
+            j += 1
+        if self.continues_name(j, self.norms[j - 1]):
+            j += 1
+        while j - 1 > k and self.norms[j - 1] in particles:
+            j -= 1
+        return j
+
     def people(self) -> list[tuple[int, int]]:
-        """(first, after-last) word indexes of every titled name, in text order."""
+        """(first, after-last) word indexes of every titled name, and of every lineage name without a
+        title, in text order."""
         spans, after = [], 0  # the words before ``after`` are taken
         for i in self.title_starts:
             if i >= after and self.title_at(i):
@@ -382,7 +400,21 @@ class NameReader:
                     apposed = self.apposed_name(k) if self.words[k - 1].surface in APPOSITION_COMMAS else None
                     after = apposed or self.name_span(k)
                     spans.append((k, after))
-        return spans
+        taken = {k for span in spans for k in range(*span)}
+        for i in self.lineage_starts():
+            j = self.lineage_span(i)
+            if taken.isdisjoint(range(i, j)):  # not محمد بن إبراهيم | بن عبد الرحمن again from إبراهيم
+                spans.append((i, j))
+                taken.update(range(i, j))
+        return sorted(spans)
+
+    def lineage_starts(self) -> list[int]:
+        """Words that open a name by lineage, title or no title: a given name, بن and a name (حمد بن
+        عبدالله الشنيبر، خالد بن محمد بووشل), a shape ordinary words do not take."""
+        return [i - 1 for i in self.free_words_among(self.lists.lineage_particles)
+                if i > 0 and i + 1 < len(self.words) and (self.is_given(self.norms[i - 1]) or self.is_compound(self.norms[i - 1]))
+                and not self.norms[i - 1].startswith(ARTICLE) and self.is_word(i - 1) and i - 1 not in self.covered
+                and self.starts_name(i + 1)]
 
     # --- organisations ------------------------------------------------------------------------
 
