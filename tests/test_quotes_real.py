@@ -1661,3 +1661,12 @@ def test_a_titles_area_and_its_holder_after_it_are_in_the_mention(text, speaker)
 def test_the_two_sides_of_a_meeting_speak():
     rows = table("وقال الرئيس إن الزيارة ناجحة. وأكد الجانبان ضرورة الحل السياسي، وشددا على أهمية الحوار. كما أعرب الطرفان عن قلقهما.")
     assert list(rows.speaker) == ["الرئيس", "الجانبان", "الجانبان", "الطرفان"], rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الباحث في مركز كارنيجي للشرق الأوسط خالد العلي إن التدريب مستمر.", "الباحث في مركز كارنيجي للشرق الأوسط خالد العلي"),
+    ("وقالت جمعية الهلال الأحمر إن المساعدات وصلت.", "جمعية الهلال الأحمر"),
+])
+def test_an_elative_adjective_stays_in_a_bodys_name(text, speaker):
+    rows = table(text)  # للشرق | الأوسط, الهلال | الأحمر: أفعل after a definite noun agrees with it
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

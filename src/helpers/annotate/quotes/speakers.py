@@ -401,7 +401,8 @@ def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
             j = max(j + 1, min(doc.entity_end.get(j, j + 1), hi))  # القوات المناهضة | للحوثيين: the participle's complement
             continue
         nisba = token.has_article and _base(token).endswith(("ي", "ية"))
-        if not (nisba or (not prev.has_article and j - 1 not in doc.in_named and token.has_article)
+        elative = token.has_article and prev.has_article and len(_base(token)) == 4 and _base(token)[0] == "ا"  # للشرق | الأوسط
+        if not (nisba or elative or (not prev.has_article and j - 1 not in doc.in_named and token.has_article)
                 or (not prev.has_article and not token.has_article and not doc.is_head(token))):
             break
         j += 1
