@@ -1670,3 +1670,18 @@ def test_the_two_sides_of_a_meeting_speak():
 def test_an_elative_adjective_stays_in_a_bodys_name(text, speaker):
     rows = table(text)  # للشرق | الأوسط, الهلال | الأحمر: أفعل after a definite noun agrees with it
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وهو ما عبر عنه الوزير خالد الفهد بقوله: «إن المنطقة تمر بمرحلة دقيقة».", "الوزير خالد الفهد"),
+    ("ورد الوزير خالد الفهد بقوله: «لا مخططات لدينا».", "الوزير خالد الفهد"),
+    ("وتساءل الأمين العام للحزب حسن العلي في خطابه بقوله: «من يدفع الثمن؟».", "الأمين العام للحزب حسن العلي"),
+])
+def test_biqawlihi_opens_the_words_of_its_sentences_speaker(text, speaker):
+    rows = table(text)  # بقوله "by saying": one statement, the quote, said by the subject before it
+    assert len(rows) == 1 and rows.kind.iloc[0] == "direct" and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker", "text"]]
+
+
+def test_a_relayed_qawlahu_stays_the_relaying_verbs():
+    rows = table("ونقلت الوكالة عن الوزير قوله إن الوضع مستقر.")
+    assert list(rows.cue) == ["ونقلت"] and same(rows.speaker.iloc[0], "الوزير"), rows[["cue", "speaker"]]

@@ -74,6 +74,9 @@ _ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para: int, last_para: list[int]) -> list[_Draft]:
     """All statements of one sentence (tokens [lo, hi)), speakers resolved, in reading order."""
     cues = _find_cues(doc, lo, hi)
+    # بقوله after a verb found in its sentence is how the verb's subject said it (تساءل نصر الله … بقوله: «…»)
+    cues = [c for c in cues if not (c.form is not None and c.form.possessed and any(
+        d.index < c.index and d.form is not None and not d.form.participle for d in cues))]
     cues_at = {c.index: c for c in cues}
     drafts: list[_Draft] = []
     claimed_until = lo
@@ -171,6 +174,9 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _fronted_subject(doc, lo, cue.index) or (
             _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
             or _channel_author(doc, lo, cue.index))
+    if subject is None and follows and cue.form.possessed and (verb := _verb_since(doc, lo, cue.index)) is not None:
+        subject = _subject_from_region(doc, verb + 1, cue.index)  # عبر عنه الملك سلمان | بقوله: that verb's subject
+        source = "participle"
     if subject is None and follows:
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"
@@ -192,6 +198,16 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         draft.source = "continuation" if draft.speaker else "unknown"
     if draft.speaker is not None:
         speakers.spoke(draft.speaker)
+
+
+def _verb_since(doc: _Doc, lo: int, cue: int) -> int | None:
+    """The last word among tokens [lo, cue) that reads as a reporting verb, though it opened no
+    statement (وهو ما عبر عنه الملك سلمان بقوله: «…»): بقوله after it says that verb's subject's words."""
+    for k in range(cue - 1, lo - 1, -1):
+        form = doc.cue_form(doc.tokens[k])
+        if form is not None and not form.participle and k not in doc.inside:
+            return k
+    return None
 
 
 def _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para) -> list[_Draft]:

@@ -131,6 +131,7 @@ class CueForm:
     also_preposition: bool = False  # بين "between": before two nouns joined by و it is the preposition
     passive_present: bool = False  # يعتبر without أن is يُعتبر "is considered"
     offers: bool = False  # قدم، رفع: speech only when it offers a courtesy or a message (قدم التعازي)
+    possessed: bool = False  # بقوله: a verbal noun with the speaker's pronoun, after the verb it says how
 
 
 @dataclass(frozen=True, eq=False)  # a lexicon is itself: hashed by identity, so that lookups in it can be cached
@@ -197,6 +198,13 @@ def _participle_forms(stem: str) -> list[tuple[str, str, str]]:
     return [(stem + "ا", "m", "sg"), (stem + "ة", "f", "sg"), (stem + "ين", "m", "pl"), (stem + "تين", "f", "du")]
 
 
+def _possessed_forms(stem: str) -> list[tuple[str, str, str]]:
+    """A verbal noun after بـ with the pronoun of its speaker (بقوله، بقولها، بقولهم): "by saying", it
+    opens the words as a participle does (ليؤكد بقوله: «…»، ويختتم بقوله إن …), the pronoun giving
+    gender and number. Not bare: نقلت الوكالة عن الوزير قوله إن … is the relaying verb's."""
+    return [("ب" + stem + "ه", "m", "sg"), ("ب" + stem + "ها", "f", "sg"), ("ب" + stem + "هم", "m", "pl"), ("ب" + stem + "هما", "m", "du")]
+
+
 def _listed_form_features(form: str) -> tuple[str, str, bool]:
     """Gender, number and participle-ness of an irregular form listed in full (نفت، نافيا)."""
     participle = form.endswith("ا") and len(form) > 3 and form[0] in "مد" or form.endswith(("يا", "ية")) and form[0] in "نمد"
@@ -236,6 +244,7 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         passive_present=bool(entry.get("passive_present")), offers=bool(entry.get("offers")),
     )
     generated: list[tuple[str, str, str, bool, bool, bool]] = []  # form, gender, number, participle, imperfect, ya_final
+    possessed = set()
     for stem in entry.get("past") or ():
         generated += [(f, g, n, False, False, False) for f, g, n in _past_forms(normalize(stem))]
     for stem in entry.get("present") or ():
@@ -244,13 +253,17 @@ def _verb_forms(entry: dict, where: str, classes: dict) -> dict[str, CueForm]:
         generated += [(f, g, n, True, False, False) for f, g, n in _participle_forms(normalize(stem))]
     for form in entry.get("participle_forms") or ():
         generated.append((normalize(form), "m", "sg", True, False, False))
+    for stem in entry.get("possessed_nouns") or ():
+        forms = _possessed_forms(normalize(stem))
+        generated += [(f, g, n, True, False, False) for f, g, n in forms]
+        possessed |= {f for f, _, _ in forms}
     for form in entry.get("forms") or ():
         norm = normalize(form)
         imperfect = norm[:1] in "يت"
         generated.append((norm, *_listed_form_features(norm), imperfect, imperfect and str(form).endswith("ي")))
     if not generated:
         raise ValueError(f"{where}: verb '{lemma}' lists no forms (past, present, participle, participle_forms or forms)")
-    return {form: CueForm(gender=g, number=n, participle=p, imperfect=imp, ya_final=ya, **common)
+    return {form: CueForm(gender=g, number=n, participle=p, imperfect=imp, ya_final=ya, possessed=form in possessed, **common)
             for form, g, n, p, imp, ya in generated}
 
 
