@@ -1685,3 +1685,23 @@ def test_biqawlihi_opens_the_words_of_its_sentences_speaker(text, speaker):
 def test_a_relayed_qawlahu_stays_the_relaying_verbs():
     rows = table("ونقلت الوكالة عن الوزير قوله إن الوضع مستقر.")
     assert list(rows.cue) == ["ونقلت"] and same(rows.speaker.iloc[0], "الوزير"), rows[["cue", "speaker"]]
+
+
+def test_bayna_after_a_preposition_is_among():
+    rows = table("ومن بين الإجراءات الجديدة التي أقرت أن المحلات تغلق مبكرا. ومن بين المدافعين عن الاتفاق: وزراء ونواب.")
+    assert rows.empty, rows[["cue", "speaker", "text"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكان أبرزهم الرئيس الأمريكي باراك أوباما، الذي قال عن الكاتب: «كنت هدية عظيمة للبلاد».", "الرئيس الأمريكي باراك أوباما"),
+    ("وجاءت الشحنة بعد زيارة وزير الخارجية الإيراني محمد جواد ظريف، الذي زعم أن بلاده لا تتدخل في شؤون جيرانها.",
+     "وزير الخارجية الإيراني محمد جواد ظريف"),
+])
+def test_a_name_then_a_comma_is_the_antecedent_of_a_past_verbs_relative(text, speaker):
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+def test_an_imperfect_after_a_name_and_a_relative_is_passive():
+    rows = table("وتحارب مع النظام جماعات منها حزب الله اللبناني، الذي يعتقد أنه ينشر نحو خمسة آلاف مقاتل.")
+    assert rows.empty, rows[["cue", "speaker"]]

@@ -130,7 +130,13 @@ def _questioned_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None
 
 def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
     """The speaker a relative pronoun before the verb refers back to (الإمارات التي كشفت أنها …،
-    دمشق التي اعتبرت أن …): the phrase just before the pronoun, if a speaker can start it."""
+    دمشق التي اعتبرت أن …): the phrase just before the pronoun, if a speaker can start it. After a
+    comma only a name ends it, and only before a past verb (الرئيس الأمريكي باراك أوباما، الذي قال …;
+    حزب الله، الذي يعتقد أنه … is "is believed")."""
+    if relative > lo and doc.tokens[relative - 1].norm == COMMA:
+        verb = doc.cue_form(doc.tokens[relative + 1]) if relative + 1 < len(doc.tokens) else None
+        named = any(end == relative - 1 for end in doc.entity_end.values())
+        return _antecedent(doc, lo, relative - 1) if named and verb is not None and not verb.imperfect else None
     k = relative
     while k > lo and relative - k < ANTECEDENT_MAX and (k - 1) not in doc.inside and doc.tokens[k - 1].kind == "word" and (
         doc.tokens[k - 1].norm not in PREPOSITION_WORDS and _verb_cue(doc, k - 1, lo) is None
