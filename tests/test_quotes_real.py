@@ -1705,3 +1705,13 @@ def test_a_name_then_a_comma_is_the_antecedent_of_a_past_verbs_relative(text, sp
 def test_an_imperfect_after_a_name_and_a_relative_is_passive():
     rows = table("وتحارب مع النظام جماعات منها حزب الله اللبناني، الذي يعتقد أنه ينشر نحو خمسة آلاف مقاتل.")
     assert rows.empty, rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ورفض المصدر إعطاء المزيد من التفاصيل مكتفيا بالقول إنها أكبر قوة ينشرها التحالف.", "المصدر"),
+    ("واكتفى المندوب في تعليق مقتضب بالقول إنه «لا يعلق على التقارير».", "المندوب"),
+])
+def test_iktafa_bil_qawl_is_speech(text, speaker):
+    rows = table(text)  # "merely said"; اكتفى الفريق بالتعادل is not speech
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+    assert table("واكتفى الفريق بالتعادل في المباراة، واكتفت الوزارة بإصدار بيان.").empty

@@ -23,7 +23,6 @@ from .lexicon import (
     COMMA,
     FA_COMPLEMENTISERS,
     OBJECT_NOUNS,
-    PREPOSITION_WORDS,
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
 )
@@ -215,13 +214,10 @@ def _opens_passive(doc: _Doc, cue: _Cue) -> bool:
 
 def _prepositional_reading(doc: _Doc, cue: _Cue, i: int, at: int) -> bool:
     """بين as "between": bare before two parties joined by و (المفاوضات بين ريال مدريد ومانشستر، بين
-    وزير الخارجية ووزير خارجية روسيا), after a preposition (من بين), or وبين after a بين earlier in
-    the clause (بينهم وبين الحكومة).
+    وزير الخارجية ووزير خارجية روسيا), or وبين after a بين earlier in the clause (بينهم وبين الحكومة).
     Not a title with a genitive joined by و (بين وزير الثقافة والإعلام أن), nor after a clause opener
     (كما بين)."""
     token = doc.tokens[cue.index]
-    if cue.index and not token.proclitics and doc.tokens[cue.index - 1].norm.removeprefix("و") in PREPOSITION_WORDS:
-        return True  # من بين المدافعين: "among", after a preposition
     if token.proclitics.split("+")[:1] == ["و"]:
         for k in range(cue.index - 1, max(cue.index - BETWEEN_PAIR_WINDOW, 0) - 1, -1):
             if doc.tokens[k].kind != "word" and doc.tokens[k].norm != COMMA:

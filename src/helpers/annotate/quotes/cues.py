@@ -67,8 +67,8 @@ def _verb_cue(doc: _Doc, i: int, sent_lo: int) -> _Cue | None:
     prev = doc.tokens[i - 1] if i > sent_lo else None
     if prev is not None and prev.norm in NEGATIONS:
         return None  # لم تعلن أي جهة مسؤوليتها، لن يكشف: nobody said it
-    if prev is not None and prev.norm in PREPOSITION_WORDS:
-        return None  # من بين المقاطع، إلى عبر: after a preposition the word is a noun or a preposition, not a verb
+    if prev is not None and prev.norm.removeprefix("و") in PREPOSITION_WORDS:
+        return None  # ومن بين المقاطع، إلى عبر: after a preposition the word is a noun or a preposition, not a verb
     if i > 0 and doc.tokens[i - 1].norm in _NAME_OPENERS:
         return None  # أبو يعرب المرزوقي: a name, not the verb يعرب
     if form.participle and doc.is_head(token) and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm == "باسم":
@@ -122,11 +122,12 @@ def _said_of_the_antecedent(doc: _Doc, i: int, sent_lo: int, form: CueForm) -> b
 
 def _opens_content(doc: _Doc, i: int, form: CueForm) -> bool:
     """Does token i open a participle's content: a quotation, أن/إن, a colon or the verb's preposition
-    (… في اليمن مشيرا “إلى …”، مشيدا بالموقف، ومضى قائلا: «…»): then the participle needs no comma before it."""
+    (… في اليمن مشيرا “إلى …”، مشيدا بالموقف، ومضى قائلا: «…»، مكتفيا بالقول): then the participle
+    needs no comma before it."""
     if i >= len(doc.tokens):
         return False
     token = doc.tokens[i]
-    return (_marks_content(doc, i) or token.norm in form.preps
+    return (_marks_content(doc, i) or token.norm in form.preps or form.names_words and token.norm == "بالقول"
             or token.proclitics and any(p in token.proclitics.split("+") for p in form.preps if len(p) == 1)
             or token.norm in OBJECT_PRONOUNS)  # معتبرة إياها اعتداء، واصفا إياه بـ
 
