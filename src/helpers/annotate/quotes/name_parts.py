@@ -9,15 +9,23 @@ from .document import _base, _Doc
 from .lexicon import AFFILIATION_HEADS, NAMED_BODY_HEADS, OBJECT_NOUNS
 
 NISBA_ENDINGS = ("يون", "يين", "يان", "يات", "ية", "يه", "ي")
+#: The endings :func:`_definite_nisba` reads: singular, as a definite adjective after a title is.
+DEFINITE_NISBA_ENDINGS = ("ي", "ية")
 #: Nisba adjectives in a row after an indefinite head (مسؤول عسكري أمريكي).
 NISBA_CHAIN_MAX = 3
 
 
 def _nisba_form(base: str) -> bool:
     """A word (without ال) with a nisba ending that is not a verbal noun in ـاية or تفعلة (حماية،
-    تسوية، تنمية)."""
+    تسوية، تنمية): the strict test, for a word with no article, which may well be the verb's object."""
     stem = next((base[: -len(e)] for e in NISBA_ENDINGS if base.endswith(e)), "")
     return len(stem) >= 3 and not stem.endswith(("ا", "و", "ى")) and not (len(stem) == 3 and stem.startswith("ت"))
+
+
+def _definite_nisba(token) -> bool:
+    """A word with ال ending in ـي/ـية (الأمريكي، الخارجية): the loose test, where the article already
+    ties the word to the noun phrase before it, so a verbal noun (التنمية) may pass as well."""
+    return token.has_article and _base(token).endswith(DEFINITE_NISBA_ENDINGS)
 
 
 def _indefinite_nisba(doc: _Doc, j: int) -> bool:

@@ -19,7 +19,7 @@ from .document import (
     _is_adverb,
     written_word,
 )
-from .name_parts import _coordinated_genitive, _field_of_body, _indefinite_nisba, _seat
+from .name_parts import DEFINITE_NISBA_ENDINGS, _coordinated_genitive, _definite_nisba, _field_of_body, _indefinite_nisba, _seat
 from .lexicon import (
     ADDRESSING_CLASSES,
     AFFILIATION_HEADS,
@@ -400,7 +400,7 @@ def _construct_chain(doc: _Doc, k: int, hi: int) -> int:
         if "ل" in token.proclitics.split("+") and _base(prev) in ALLEGIANCE_PARTICIPLES:
             j = max(j + 1, min(doc.entity_end.get(j, j + 1), hi))  # القوات المناهضة | للحوثيين: the participle's complement
             continue
-        nisba = token.has_article and _base(token).endswith(("ي", "ية"))
+        nisba = _definite_nisba(token)
         elative = token.has_article and prev.has_article and len(_base(token)) == 4 and _base(token)[0] == "ا"  # للشرق | الأوسط
         if not (nisba or elative or (not prev.has_article and j - 1 not in doc.in_named and token.has_article)
                 or (not prev.has_article and not token.has_article and not doc.is_head(token))):
@@ -593,7 +593,7 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
         keeps = (
             doc.is_head(token) or doc.is_name(token) or base in doc.lex.title_words or token.norm in doc.lex.title_words
             or construct or _indefinite_nisba(doc, j)
-            or (token.has_article and base.endswith(("ي", "ية")))
+            or _definite_nisba(token)
             or token.norm in NAME_PARTICLES or _first_name(doc, j) or doc.given_name(j)
             or doc.given_name(j - 1) and doc.entity_end.get(j - 1) != j  # not after a whole name (هادي of عبد ربه منصور هادي)
         )
@@ -644,7 +644,7 @@ def _chain_link(doc: _Doc, j: int, hi: int) -> bool:
         named = k + 1 in doc.entity_end and k + 1 not in doc.governed_names  # not مصدر تركي | لوكالة فرانس برس
         if after.kind == "word" and (after.has_article and not after.proclitics or named):
             return True
-        if token.norm.endswith(("ي", "ية")):
+        if token.norm.endswith(DEFINITE_NISBA_ENDINGS):
             return False  # a nisba adjective ends the chain: مسؤولون ومنظمات إسلامية | ريادة المملكة
     return False
 
@@ -652,7 +652,7 @@ def _chain_link(doc: _Doc, j: int, hi: int) -> bool:
 def _titled(doc: _Doc, token) -> bool:
     """A title or institution, or a word that describes one (الأمين العام، المتحدث الإعلامي، وزير)."""
     return token.kind == "word" and (doc.is_head(token) or _base(token) in doc.lex.title_words or token.norm in doc.lex.title_words
-                                     or token.has_article and _base(token).endswith(("ي", "ية")))
+                                     or _definite_nisba(token))
 
 
 def _addressed_object(doc: _Doc, cue: _Cue, i: int) -> bool:
