@@ -2,8 +2,9 @@
 test and held-out splits when these floors were set, minus about 0.03, the blind split's first
 run minus 0.03, and the second dev split's scores after its first rules minus 0.03; the held-out
 and second dev speaker floors were raised to their scores after the fourth round minus 0.03, the
-third dev split's to its scores after the fifth round minus 0.03 (docs/evaluation.md has the
-numbers).
+third dev split's to its scores after the fifth round minus 0.03; after the ninth round the test
+split's recall, F1 and quoted-words floors and the blind and third dev speaker floors were raised to
+about their scores minus 0.03 (docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ FLOORS = {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.88,
-        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.810 after the eighth round
+        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.813 after the ninth round
         ("kind", "accuracy", "accuracy"): 0.86,
     },
     "test": {
-        ("statements", "all", "recall"): 0.81,
-        ("statements", "all", "f1"): 0.86,
-        ("quoted_words", "direct+mixed", "f1"): 0.91,
-        ("speaker", "accuracy", "accuracy"): 0.83,  # 0.866 after the eighth round
+        ("statements", "all", "recall"): 0.84,  # 0.871 after the ninth round
+        ("statements", "all", "f1"): 0.88,
+        ("quoted_words", "direct+mixed", "f1"): 0.92,
+        ("speaker", "accuracy", "accuracy"): 0.83,  # 0.868 after the ninth round
         ("kind", "accuracy", "accuracy"): 0.89,
     },
     "heldout": {
@@ -38,7 +39,7 @@ FLOORS = {
         ("statements", "all", "recall"): 0.77,
         ("statements", "all", "f1"): 0.84,
         ("quoted_words", "direct+mixed", "f1"): 0.86,
-        ("speaker", "accuracy", "accuracy"): 0.71,  # 0.746 after the sixth round
+        ("speaker", "accuracy", "accuracy"): 0.73,  # 0.763 after the ninth round
         ("kind", "accuracy", "accuracy"): 0.90,
     },
     "dev2": {  # the second dev set, outside the sample: its scores when its first rules were in, minus 0.03
@@ -52,7 +53,7 @@ FLOORS = {
         ("statements", "all", "recall"): 0.88,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.90,
-        ("speaker", "accuracy", "accuracy"): 0.89,  # 0.922 after the eighth round
+        ("speaker", "accuracy", "accuracy"): 0.90,  # 0.939 after the ninth round
         ("kind", "accuracy", "accuracy"): 0.92,
     },
 }
