@@ -1715,3 +1715,10 @@ def test_iktafa_bil_qawl_is_speech(text, speaker):
     rows = table(text)  # "merely said"; اكتفى الفريق بالتعادل is not speech
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
     assert table("واكتفى الفريق بالتعادل في المباراة، واكتفت الوزارة بإصدار بيان.").empty
+
+
+def test_mada_yaqul_goes_on_with_the_last_speaker():
+    rows = table("وقال الوزير إن الصفحة قد تطوى. ومضى يقول: \"لذا سنعمل مع أصدقائنا في المنطقة\". "
+                 "واختتمت فعاليات المهرجان الذي يقول منظموه إنه ناجح.")
+    assert list(rows.cue) == ["وقال", "ومضى", "يقول"], rows[["cue", "speaker"]]
+    assert same(rows.speaker.iloc[1], "الوزير") and same(rows.speaker.iloc[2], "منظموه"), rows[["cue", "speaker"]]

@@ -23,6 +23,7 @@ from .lexicon import (
     COMMA,
     FA_COMPLEMENTISERS,
     OBJECT_NOUNS,
+    RELATIVE_PRONOUNS,
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
 )
@@ -141,10 +142,14 @@ def _after_adverbs(doc: _Doc, cue: _Cue, end: int) -> int:
 OFFER_WINDOW = 12
 
 
-def _names_the_words(doc: _Doc, token) -> bool:
-    """A noun for the speaker's words (كلمته، حديثه), بالقول, or a participle of saying (قائلا)."""
+def _names_the_words(doc: _Doc, k: int) -> bool:
+    """Token k is a noun for the speaker's words (كلمته، حديثه), بالقول, or a participle or present of
+    saying (ومضى قائلا، ومضى يقول; not a present in a relative clause: المهرجان الذي يقول منظموه)."""
+    token = doc.tokens[k]
     form = doc.lex.forms.get(token.norm)
-    return _own_words(token) or token.norm == "بالقول" or form is not None and form.participle and form.cls == "neutral"
+    saying = form is not None and form.cls == "neutral" and (
+        form.participle or form.imperfect and doc.tokens[k - 1].norm not in RELATIVE_PRONOUNS)
+    return _own_words(token) or token.norm == "بالقول" or saying
 
 
 def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, int] | None:
@@ -152,7 +157,7 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     form = cue.form
     i = _after_adverbs(doc, cue, end)
     marker = _content_marker(doc, cue, i, end)
-    if form.names_words and not any(_names_the_words(doc, t) for t in doc.tokens[cue.end:marker[1] if marker else end]):
+    if form.names_words and not any(_names_the_words(doc, k) for k in range(cue.end, marker[1] if marker else end)):
         return None  # اختتمت فعاليات المهرجان: an event closed, not words
     if form.offers and not any(_offered(t) for t in doc.tokens[cue.end : min(end, cue.end + OFFER_WINDOW)]):
         return None  # قدم الفريق أداء جيدا، رفع الأسعار: no courtesy offered, no speech
