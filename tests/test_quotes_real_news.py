@@ -4,7 +4,8 @@ run minus 0.03, and the second dev split's scores after its first rules minus 0.
 and second dev speaker floors were raised to their scores after the fourth round minus 0.03, the
 third dev split's to its scores after the fifth round minus 0.03; after the ninth round the test
 split's recall, F1 and quoted-words floors and the blind and third dev speaker floors were raised to
-about their scores minus 0.03 (docs/evaluation.md has the numbers).
+about their scores minus 0.03; the fresh test set's (test2) are its first run minus 0.03
+(docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
 
@@ -49,6 +50,13 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.84,  # 0.875 after the sixth round
         ("kind", "accuracy", "accuracy"): 0.91,
     },
+    "test2": {  # the fresh test set: its first run's scores minus 0.03 (never read to write a rule)
+        ("statements", "all", "recall"): 0.90,
+        ("statements", "all", "f1"): 0.91,
+        ("quoted_words", "direct+mixed", "f1"): 0.95,
+        ("speaker", "accuracy", "accuracy"): 0.74,  # 0.772 at its first run
+        ("kind", "accuracy", "accuracy"): 0.90,
+    },
     "dev3": {  # the third dev set, from the sample: its scores after the fifth round minus 0.03
         ("statements", "all", "recall"): 0.88,
         ("statements", "all", "f1"): 0.91,
@@ -57,10 +65,10 @@ FLOORS = {
         ("kind", "accuracy", "accuracy"): 0.92,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
