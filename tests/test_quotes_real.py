@@ -1722,3 +1722,8 @@ def test_mada_yaqul_goes_on_with_the_last_speaker():
                  "واختتمت فعاليات المهرجان الذي يقول منظموه إنه ناجح.")
     assert list(rows.cue) == ["وقال", "ومضى", "يقول"], rows[["cue", "speaker"]]
     assert same(rows.speaker.iloc[1], "الوزير") and same(rows.speaker.iloc[2], "منظموه"), rows[["cue", "speaker"]]
+
+
+def test_the_name_of_the_yemen_operation_is_a_term_not_speech():
+    rows = table('وأشاد الوزير بمشاركة المملكة في "عاصفة الحزم". وقال الوزير إن «عاصفة الحزم» حققت أهدافها.')
+    assert list(rows.kind) == ["speech_act", "indirect"] and not any(rows.quoted_text), rows[["kind", "quoted_text"]]
