@@ -1727,3 +1727,12 @@ def test_mada_yaqul_goes_on_with_the_last_speaker():
 def test_the_name_of_the_yemen_operation_is_a_term_not_speech():
     rows = table('وأشاد الوزير بمشاركة المملكة في "عاصفة الحزم". وقال الوزير إن «عاصفة الحزم» حققت أهدافها.')
     assert list(rows.kind) == ["speech_act", "indirect"] and not any(rows.quoted_text), rows[["kind", "quoted_text"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن عناصر «أشبال الخلافة» اعتقلوا.",
+    "وأشار إلى أن وزراء «التيار الوطني الحر» رفضوا القرار.",
+])
+def test_a_quoted_name_after_a_groups_members_is_a_term(text):
+    rows = table(text)  # عناصر «…»، وزراء «…»: the group's name, not the speaker's words
+    assert len(rows) == 1 and rows.kind.iloc[0] == "indirect" and not rows.quoted_text.iloc[0], rows[["kind", "quoted_text"]]
