@@ -1730,9 +1730,9 @@ def test_the_name_of_the_yemen_operation_is_a_term_not_speech():
 
 
 @pytest.mark.parametrize("text", [
-    "وقال الوزير إن عناصر «أشبال الخلافة» اعتقلوا.",
+    "وقال الوزير إن أنصار «الحراك الشعبي» تظاهروا.",
     "وأشار إلى أن وزراء «التيار الوطني الحر» رفضوا القرار.",
 ])
 def test_a_quoted_name_after_a_groups_members_is_a_term(text):
-    rows = table(text)  # عناصر «…»، وزراء «…»: the group's name, not the speaker's words
+    rows = table(text)  # أنصار «…»، وزراء «…»: the group's name, not the speaker's words
     assert len(rows) == 1 and rows.kind.iloc[0] == "indirect" and not rows.quoted_text.iloc[0], rows[["kind", "quoted_text"]]
