@@ -1736,3 +1736,9 @@ def test_the_name_of_the_yemen_operation_is_a_term_not_speech():
 def test_a_quoted_name_after_a_groups_members_is_a_term(text):
     rows = table(text)  # أنصار «…»، وزراء «…»: the group's name, not the speaker's words
     assert len(rows) == 1 and rows.kind.iloc[0] == "indirect" and not rows.quoted_text.iloc[0], rows[["kind", "quoted_text"]]
+
+
+def test_an_announced_verbal_noun_opens_the_object():
+    rows = table("وأعلنت جبهة جيش تحرير الشعب الثوري اليسارية المتطرفة التركية تنفيذ أحد أعضائها الهجوم على القنصلية "
+                 "قائلة في بيان على موقعها إن الولايات المتحدة «عدو لدود» للشعوب.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "جبهة جيش تحرير الشعب الثوري اليسارية المتطرفة التركية"), rows[["speaker"]]
