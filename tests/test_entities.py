@@ -568,3 +568,8 @@ def test_a_nisba_after_a_given_name_is_the_family_name(text, person):
 def test_a_conjunction_or_a_dual_verb_ends_a_name(text, people):
     found = [m.text for m in find_entities(article_from_text(text, source="test", doc_id="t")) if m.type == "PERSON"]
     assert found[:len(people)] == people, found
+
+
+def test_a_quoted_name_of_a_group_counts_only_in_quote_marks():
+    found = [(m.text, m.entity_id) for m in find_entities(article("انسحب مقاتلو «القاعدة» من القاعدة الجوية."))]
+    assert ("القاعدة", "al-qaeda") in found and len([f for f in found if f[1] == "al-qaeda"]) == 1, found

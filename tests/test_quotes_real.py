@@ -1742,3 +1742,8 @@ def test_an_announced_verbal_noun_opens_the_object():
     rows = table("وأعلنت جبهة جيش تحرير الشعب الثوري اليسارية المتطرفة التركية تنفيذ أحد أعضائها الهجوم على القنصلية "
                  "قائلة في بيان على موقعها إن الولايات المتحدة «عدو لدود» للشعوب.")
     assert len(rows) == 1 and same(rows.speaker.iloc[0], "جبهة جيش تحرير الشعب الثوري اليسارية المتطرفة التركية"), rows[["speaker"]]
+
+
+def test_al_qaeda_in_quote_marks_is_a_name_and_the_base_unquoted_is_not():
+    rows = table("وقال الوزير إن الميناء منذ تسلمه من «القاعدة» يعمل بصورة طبيعية.")
+    assert list(rows.kind) == ["indirect"] and not rows.quoted_text.iloc[0], rows[["kind", "quoted_text"]]
