@@ -170,6 +170,17 @@ def load_aliases(path: str | Path | None = None, gazetteer: Gazetteer | None = N
     return _load_aliases(resolved(path or ALIASES), gazetteer or load_gazetteer())
 
 
+@cached_by_file
+def _name_keys(path: Path) -> frozenset[str]:
+    return frozenset(phrase_key(name) for identity in _load_aliases(path, load_gazetteer()).values() for name in identity.names)
+
+
+def identity_names(path: str | Path | None = None) -> frozenset[str]:
+    """Every name of the alias file's identities as the matcher keys it (عاصفة الحزم، الاتفاق
+    النووي): a quotation of exactly one names an actor, it is not anyone's words."""
+    return _name_keys(resolved(path or ALIASES))
+
+
 class Resolver:
     """Names, titles and types of the alias file and the gazetteer, ready to match speaker labels."""
 

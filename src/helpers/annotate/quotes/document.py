@@ -25,6 +25,8 @@ from ...text.normalize import DIACRITICS, normalize
 from ...text.prepared import prepared
 from ...text.quotemarks import QuoteSpan
 from ...text.segment import token_fields
+from ..identities import identity_names
+from ..matching import phrase_key
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
     BRACKET_CUE_WINDOW,
@@ -320,6 +322,7 @@ class _Doc:
         self.article = article
         self.text = article.text
         self.lex = lexicon
+        self.actor_names = identity_names()  # the alias file's names: «عاصفة الحزم» quoted is an actor
         self.cue_readings, cue_openers = _cue_spellings(lexicon)  # words that read as a cue form, words a cue can open at
         self.tokens = article.tokens
         fields = token_fields(article)
@@ -535,11 +538,11 @@ class _Doc:
         return bool(inner) and all(_rare_word(t.surface[len(t.proclitics.replace("+", "")):]) for t in inner)
 
     def names_actor(self, quote: QuoteSpan) -> bool:
-        """Are the quotation's words exactly a name of the gazetteer or the name finder («ناتو»،
-        «مبادرة إسطنبول للتعاون»)?"""
+        """Are the quotation's words exactly a name of the gazetteer, the name finder or the alias
+        file («ناتو»، «مبادرة إسطنبول للتعاون»، «عاصفة الحزم»)?"""
         start, end = _inner(self, quote)
         lo, hi = bisect_left(self.name_spans, (quote.start,)), bisect_right(self.name_spans, (start, float("inf")))
-        return any(m_end >= end for _, m_end in self.name_spans[lo:hi])
+        return any(m_end >= end for _, m_end in self.name_spans[lo:hi]) or phrase_key(self.text[start:end]) in self.actor_names
 
     def is_cue_word(self, token) -> bool:
         """Is the word a reporting verb in any reading, its pronoun readings included (أعلنه، وعدتها):
