@@ -75,8 +75,8 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
     """All statements of one sentence (tokens [lo, hi)), speakers resolved, in reading order."""
     cues = _find_cues(doc, lo, hi)
     # بقوله after a verb found in its sentence is how the verb's subject said it (تساءل نصر الله … بقوله: «…»)
-    cues = [c for c in cues if not (c.form is not None and c.form.possessed and any(
-        d.index < c.index and d.form is not None and not d.form.participle for d in cues))]
+    first_verb = next((c.index for c in cues if c.form is not None and not c.form.participle), hi)
+    cues = [c for c in cues if not (c.form is not None and c.form.possessed and c.index > first_verb)]
     cues_at = {c.index: c for c in cues}
     drafts: list[_Draft] = []
     claimed_until = lo

@@ -135,7 +135,7 @@ def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
     حزب الله، الذي يعتقد أنه … is "is believed")."""
     if relative > lo and doc.tokens[relative - 1].norm == COMMA:
         verb = doc.cue_form(doc.tokens[relative + 1]) if relative + 1 < len(doc.tokens) else None
-        named = any(end == relative - 1 for end in doc.entity_end.values())
+        named = relative - 2 in doc.entity_end or relative - 2 in doc.in_named  # a name's last word before the comma
         return _antecedent(doc, lo, relative - 1) if named and verb is not None and not verb.imperfect else None
     k = relative
     while k > lo and relative - k < ANTECEDENT_MAX and (k - 1) not in doc.inside and doc.tokens[k - 1].kind == "word" and (
