@@ -237,6 +237,9 @@ def test_a_quoted_name_after_a_naming_noun_is_not_speech():
     ("وأوضح يوهانس فيسترغارد، مدير المعهد الدنماركي، أن التقرير سينشر الشهر المقبل.", "يوهانس فيسترغارد"),
     ("وأضاف بوب منينديز أبرز عضو ديمقراطي في اللجنة أن التصويت سيتأجل.", "بوب منينديز"),
     ("وقال الوزير خالد الفهد إن الحدود آمنة.", "الوزير خالد الفهد"),
+    # a family name with ال after the given name is still the name (محمد العلي | مدير الإدارة)
+    ("وقال محمد العلي مدير الإدارة إن العمل مستمر.", "محمد العلي"),
+    ("وأوضح جاسم السعدون، رئيس مؤسسة الشال، أن الأسعار ستنخفض.", "جاسم السعدون"),
 ])
 def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_mention(text, speaker):
     rows = table(text)

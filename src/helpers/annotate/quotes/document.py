@@ -632,9 +632,9 @@ def _apposed_title(doc: _Doc, i: int, k: int) -> int:
     follows within two words."""
     for m in range(i + 1, k):
         token, prev = doc.tokens[m], doc.tokens[m - 1]
-        if (prev.kind != "word" and prev.norm != "-") or prev.has_article or doc.is_head(prev):
-            return k
         family = m - 2 >= i and doc.given_name(m - 2) and prev.norm not in NAME_PARTICLES  # جون كيري | وزير: however common
+        if (prev.kind != "word" and prev.norm != "-") or prev.has_article and not family or doc.is_head(prev):
+            return k  # (a family name with ال after a given name is still the name: محمد العلي | مدير الإدارة)
         if not (doc.is_name(prev) or doc.given_name(m - 1) or family) or token.norm in NAME_PARTICLES:
             continue
         if doc.is_name(token) or doc.given_name(m) or doc.given_name(m - 1) or (
