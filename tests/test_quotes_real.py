@@ -240,6 +240,9 @@ def test_a_quoted_name_after_a_naming_noun_is_not_speech():
     # a family name with ال after the given name is still the name (محمد العلي | مدير الإدارة)
     ("وقال محمد العلي مدير الإدارة إن العمل مستمر.", "محمد العلي"),
     ("وأوضح جاسم السعدون، رئيس مؤسسة الشال، أن الأسعار ستنخفض.", "جاسم السعدون"),
+    # any apposition after a comma or a dash, title or not; not a name after a comma
+    ("وقال ديفيد اكسيلرود، كبير مستشاري البيت الأبيض سابقا، إن الاتفاق جيد.", "ديفيد اكسيلرود"),
+    ("وقال سامي عاصم -بائع- إن الأسعار ارتفعت.", "سامي عاصم"),
 ])
 def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_mention(text, speaker):
     rows = table(text)

@@ -637,6 +637,10 @@ def _apposed_title(doc: _Doc, i: int, k: int) -> int:
             return k  # (a family name with ال after a given name is still the name: محمد العلي | مدير الإدارة)
         if not (doc.is_name(prev) or doc.given_name(m - 1) or family) or token.norm in NAME_PARTICLES:
             continue
+        if token.norm in (COMMA, "-", "–") and m + 1 < k and doc.tokens[m + 1].kind == "word" and not (
+            doc.entity_type.get(m + 1) == "PERSON" or doc.given_name(m + 1)
+        ):  # ديفيد اكسيلرود، | كبير مستشاري البيت الأبيض، محمد القثامي | -رجل أعمال (not والي أرزينجان، سليمان قهرمان)
+            return m
         if doc.is_name(token) or doc.given_name(m) or doc.given_name(m - 1) or (
             token.kind == "word" and token.has_article and not doc.is_head(token)
         ):
