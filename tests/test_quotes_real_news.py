@@ -33,7 +33,7 @@ FLOORS = {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.77,  # 0.803 after the sixth round
+        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.818 after the ninth round
         ("kind", "accuracy", "accuracy"): 0.87,
     },
     "blind": {  # its first run's scores minus 0.03 (never read to write a rule)
