@@ -243,6 +243,9 @@ def test_a_quoted_name_after_a_naming_noun_is_not_speech():
     # any apposition after a comma or a dash, title or not; not a name after a comma
     ("وقال ديفيد اكسيلرود، كبير مستشاري البيت الأبيض سابقا، إن الاتفاق جيد.", "ديفيد اكسيلرود"),
     ("وقال سامي عاصم -بائع- إن الأسعار ارتفعت.", "سامي عاصم"),
+    # after a title or two before the given name too (الأدميرال جون كيربي | ، المتحدث باسم …)
+    ("وقال الأدميرال جون كيربي، المتحدث باسم البنتاغون، إن القوات جاهزة.", "الأدميرال جون كيربي"),
+    ("وقال الدكتور صلاح جودة الخبير الاقتصادي إن الأسعار ستنخفض.", "الدكتور صلاح جودة"),
 ])
 def test_a_title_set_after_a_persons_name_is_an_apposition_left_out_of_the_mention(text, speaker):
     rows = table(text)

@@ -595,7 +595,8 @@ def _mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
     k = i
     while k < j and doc.tokens[k].norm not in MENTION_STOPS:
         k += 1
-    k = _apposed_title(doc, i, k)
+    named = next((g for g in range(i, min(i + 4, k)) if doc.given_name(g)), i)  # الأدميرال | جون كيربي، …
+    k = _apposed_title(doc, named if all(doc.tokens[t].kind == "word" for t in range(i, named)) else i, k)
     k = _first_conjunct(doc, i, k)
     while k > i + 1 and doc.tokens[k - 1].norm in MENTION_TRAILERS:
         k -= 1
