@@ -628,9 +628,9 @@ def _indefinite_noun(doc: _Doc, i: int) -> bool:
 
 def _apposed_title(doc: _Doc, i: int, k: int) -> int:
     """A mention that opens with a person's name ends with the name: the title set after it is an
-    apposition (كارلي فيورينا الرئيسة السابقة لـ …، بن كاردين أكبر عضو …، هانز - بيتر بارتلس، مفوض …).
-    The name is words without the article and not titles, the last one a name; a title (or a comma)
-    follows within two words."""
+    apposition (كارلي فيورينا الرئيسة السابقة لـ …، بن كاردين أكبر عضو …، ديفيد اكسيلرود، كبير مستشاري …).
+    The name is words that are not titles, the last one a name, with ال only as a family name after
+    a given name (محمد العلي); a title follows within two words, or a comma or dash and no name."""
     for m in range(i + 1, k):
         token, prev = doc.tokens[m], doc.tokens[m - 1]
         family = m - 2 >= i and doc.given_name(m - 2) and prev.norm not in NAME_PARTICLES  # جون كيري | وزير: however common
