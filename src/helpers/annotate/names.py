@@ -368,8 +368,12 @@ class NameReader:
         j = k + 1
         while j < len(self.words) and j - k < MAX_NAME_WORDS and self.continues_name(j, self.norms[j - 1]):
             j += 1
+        return self._without_trailing_particles(k, j)
+
+    def _without_trailing_particles(self, k: int, j: int) -> int:
+        """End of the name [k, j) without particles at its end: a name does not end on بن or عبد."""
         while j - 1 > k and self.norms[j - 1] in self.lists.name_particles | self.lists.compound_starts:
-            j -= 1  # a name does not end on بن or عبد
+            j -= 1
         return j
 
     def lineage_span(self, k: int) -> int:
@@ -385,9 +389,7 @@ class NameReader:
             j += 1
         if self.continues_name(j, self.norms[j - 1]):
             j += 1
-        while j - 1 > k and self.norms[j - 1] in particles:
-            j -= 1
-        return j
+        return self._without_trailing_particles(k, j)
 
     def people(self) -> list[tuple[int, int]]:
         """(first, after-last) word indexes of every titled name, and of every lineage name without a

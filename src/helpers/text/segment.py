@@ -84,8 +84,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     word = WORD_BEFORE_STOP.search(text[max(0, stop - 12) : stop])
     if not word:
         return False
-    bare = word.group().rstrip(".")
-    bare = normalize(bare)
+    bare = normalize(word.group().rstrip("."))
     return bare in ABBREVIATIONS or "." in bare or len(bare) == 1 or bare[:1] in "وف" and bare[1:] in ABBREVIATIONS
 
 

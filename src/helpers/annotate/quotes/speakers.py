@@ -360,9 +360,11 @@ def _overseen(doc: _Doc, lo: int, j: int, hi: int) -> int:
 
 def _holder_after(doc: _Doc, j: int, hi: int) -> bool:
     """A person's name, or a title and the name, starts at token j: the holder of the office before."""
-    title = doc.is_head(doc.tokens[j]) or doc.tokens[j].norm in load_names().lists["person_titles"] if j < hi else False
-    return j < hi and (doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or title and (
-        j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1))))
+    if j >= hi:
+        return False
+    title = doc.is_head(doc.tokens[j]) or doc.tokens[j].norm in load_names().lists["person_titles"]  # اللواء، الجنرال
+    return doc.entity_type.get(j) == "PERSON" or doc.given_name(j) or title and (
+        j + 1 < hi and (doc.entity_type.get(j + 1) == "PERSON" or doc.given_name(j + 1)))
 
 
 def _place_end(doc: _Doc, k: int, hi: int) -> int | None:
