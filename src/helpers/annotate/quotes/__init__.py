@@ -2,8 +2,9 @@
 
 One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
 The steps, one module each (:mod:`.lexicon`, :mod:`.document`, :mod:`.cues`, :mod:`.content`,
-:mod:`.speakers` (after the verb, with :mod:`.name_parts`), :mod:`.fronted` (before it), :mod:`.coreference`, run in order by :mod:`.extract`; :mod:`.evaluation` scores
-them against gold, :mod:`.summaries` makes the notebooks' tables):
+:mod:`.speakers` (after the verb, with :mod:`.name_parts`), :mod:`.fronted` (before it), :mod:`.coreference`, run in order by :mod:`.extract`
+into the records of :mod:`.records`; :mod:`.evaluation` scores them against gold, :mod:`.summaries`
+makes the notebooks' tables):
 
 1. quote marks are paired per block (:mod:`helpers.text.quotemarks`); short quotes and quotes after a
    naming noun (مبادرة «…», لـ «ناتو») are marked names/terms, never speech;
@@ -30,16 +31,6 @@ result is on real news, and how it is measured: ``docs/evaluation.md`` and
 """
 from __future__ import annotations
 
-from .document import (  # noqa: F401
-    COLUMNS,
-    JOURNALIST,
-    KINDS,
-    TERM_COLUMNS,
-    VOICE_COLUMNS,
-    Analysis,
-    Speaker,
-    Statement,
-)
 from .extract import (  # noqa: F401
     analyse,
     extract_quotes,
@@ -75,6 +66,16 @@ from .lexicon import (  # noqa: F401
     CueForm,
     ReportingLexicon,
     reporting_lexicon,
+)
+from .records import (  # noqa: F401
+    COLUMNS,
+    JOURNALIST,
+    KINDS,
+    TERM_COLUMNS,
+    VOICE_COLUMNS,
+    Analysis,
+    Speaker,
+    Statement,
 )
 from .summaries import (  # noqa: F401
     ANONYMOUS_TAG,

@@ -12,7 +12,6 @@ from .document import (
     _base,
     _cue_candidates,
     _Doc,
-    _Draft,
     _inner,
     _is_adverb,
     _strip_span,
@@ -27,6 +26,7 @@ from .lexicon import (
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
 )
+from .records import _Draft
 from .speakers import (
     _affiliated_name,
     _affiliation,

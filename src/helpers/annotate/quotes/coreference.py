@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from .document import (
     MENTION_STOPS,
-    Speaker,
     _base,
     _Doc,
     _keys,
@@ -15,7 +14,9 @@ from .lexicon import (
     QUOTE_CHARS,
     RELATIVE_PRONOUNS,
 )
-
+from .records import (
+    Speaker,
+)
 
 #: str.translate's table that drops quote marks from a label.
 _WITHOUT_QUOTE_MARKS = str.maketrans("", "", "".join(sorted(QUOTE_CHARS)))

@@ -1,5 +1,5 @@
 """One article prepared for extraction (:class:`_Doc`: tokens, sentences, paired quote marks,
-named actors) and the records the extractor fills (:class:`Statement`, :class:`Speaker`).
+named actors). The records the extractor fills are :mod:`.records`'.
 """
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
-
-import pandas as pd
 
 from ...text.morphology import (
     ARTICLE,
@@ -33,8 +31,8 @@ from .lexicon import (
     COMMA,
     DEFINITE_HEAD_QUOTE_WORDS,
     MENTION_ENDERS,
-    NAME_PARTICLES,
     NAME_MAX_ZIPF,
+    NAME_PARTICLES,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     QUOTED_NAME_MAX,
@@ -47,113 +45,15 @@ from .lexicon import (
     _bare,
 )
 
-KINDS = ("direct", "mixed", "indirect", "speech_act")
 #: The longest quotation read as a name when the words before it name one (مجموعة «…»، في «…»).
 NAMED_QUOTE_MAX_WORDS = 8
-
 _OPEN_BRACKET = re.compile(r"\(")
 _PREPOSITION_SET = frozenset(PREPOSITIONS)
-
-
-COLUMNS = [
-    "doc_id", "quote_id", "kind", "para", "start", "end", "text", "quoted_text", "quoted_spans",
-    "cue", "cue_lemma", "cue_class", "cue_start", "cue_end", "speaker", "speaker_id",
-    "speaker_start", "speaker_end", "anonymous", "speaker_label", "speaker_source",
-]
-
-
-VOICE_COLUMNS = ["doc_id", "quote_id", "speaker_id", "speaker_label", "kind", "voice", "start", "end"]
-
-
-TERM_COLUMNS = ["doc_id", "para", "start", "end", "text", "mark", "role", "inside_quote_id"]
-
-
-JOURNALIST = ("journalist", "الصحفي", "journalist")
-
 #: Words a speaker's mention ends before (:func:`mention_span`), and words it does not end on.
 MENTION_STOPS = RELATIVE_PRONOUNS | MENTION_ENDERS
 MENTION_TRAILERS = PUNCT_STRIP | PREPOSITION_WORDS | {"("}
 #: The first words of :data:`TIME_PHRASES` (الأسبوع الماضي …): where :func:`_is_adverb` tries them.
 TIME_PHRASE_STARTS = frozenset(phrase[0] for phrase in TIME_PHRASES)
-
-
-@dataclass
-class Statement:
-    """One attributed statement: the fields of ``quotes.csv``."""
-
-    doc_id: str
-    quote_id: str
-    kind: str
-    para: int
-    start: int
-    end: int
-    text: str
-    quoted_text: str
-    quoted_spans: list[tuple[int, int]]
-    cue: str
-    cue_lemma: str
-    cue_class: str
-    cue_start: int
-    cue_end: int
-    speaker: str
-    speaker_id: str
-    speaker_start: int | None
-    speaker_end: int | None
-    anonymous: bool
-    speaker_label: str = ""
-    speaker_source: str = ""  # explicit, participle, continuation, headline or unknown
-
-
-@dataclass(eq=False)  # a speaker is itself: compared, counted and removed by identity
-class Speaker:
-    """A speaker of the article: its mentions and the words that identify it."""
-
-    key: int
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    bases: set[str] = field(default_factory=set)
-    heads: set[str] = field(default_factory=set)
-    names: set[str] = field(default_factory=set)
-    gender: str = ""
-    number: str = ""
-    anonymous: bool = False
-    labels: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Draft:
-    """A statement being built, before ids are given."""
-
-    kind: str
-    para: int
-    start: int
-    end: int
-    quoted: list[tuple[int, int]]
-    cue_start: int
-    cue_end: int
-    lemma: str
-    cls: str
-    gender: str = ""
-    number: str = ""
-    subject: tuple[int, int] | None = None  # token range [i, j)
-    speaker: Speaker | None = None
-    source: str = "unknown"
-    sentence: int = 0
-
-
-@dataclass
-class Analysis:
-    """Everything extracted from one article (cached per article object)."""
-
-    statements: list[Statement]
-    speakers: list[Speaker]
-    term_rows: list[dict]  # the rows of :attr:`terms`
-    headline: Statement | None
-
-    @property
-    def terms(self) -> pd.DataFrame:
-        """The marked terms (columns :data:`TERM_COLUMNS`), made when asked for: the corpus tables
-        do not store them, and a DataFrame per article cost as much as finding them."""
-        return pd.DataFrame(self.term_rows, columns=TERM_COLUMNS)
 
 
 def _base(token) -> str:

@@ -15,15 +15,15 @@ import pandas as pd
 
 from ...paths import ROOT
 from ...text.normalize import normalize
-from .document import (
-    COLUMNS,
-    KINDS,
-)
 from .extract import (
     _spans_text,
 )
 from .lexicon import (
     QUOTE_CHARS,
+)
+from .records import (
+    COLUMNS,
+    KINDS,
 )
 
 GOLD_REQUIRED = ("article", "kind", "speakers")

@@ -4,8 +4,8 @@ voices, and the public functions that return them.
 from __future__ import annotations
 
 import weakref
-from collections import Counter
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -27,17 +27,20 @@ from .cues import (
     _listed_form,
 )
 from .document import (
-    COLUMNS,
-    JOURNALIST,
-    VOICE_COLUMNS,
-    Analysis,
-    Speaker,
-    Statement,
     _Doc,
-    _Draft,
     _inner,
     _strip_span,
     mention_span,
+)
+from .fronted import (
+    _antecedent,
+    _channel_author,
+    _fronted_subject,
+    _kana_subject,
+    _questioned_subject,
+    _sentence_subject,
+    _skip_connectors,
+    quoted_name_subject,
 )
 from .lexicon import (
     ANSWER_MARKS,
@@ -53,15 +56,14 @@ from .lexicon import (
     ReportingLexicon,
     reporting_lexicon,
 )
-from .fronted import (
-    _antecedent,
-    _channel_author,
-    _fronted_subject,
-    _kana_subject,
-    _skip_connectors,
-    _questioned_subject,
-    _sentence_subject,
-    quoted_name_subject,
+from .records import (
+    COLUMNS,
+    JOURNALIST,
+    VOICE_COLUMNS,
+    Analysis,
+    Speaker,
+    Statement,
+    _Draft,
 )
 from .speakers import (
     _past_quoted_name,

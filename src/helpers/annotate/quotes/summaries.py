@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .document import (
-    KINDS,
-)
 from .extract import (
     headline_attribution,
     quote_table,
@@ -16,6 +13,9 @@ from .extract import (
 )
 from .lexicon import (
     reporting_lexicon,
+)
+from .records import (
+    KINDS,
 )
 
 JOURNALIST_LABEL = "الصحفي"
