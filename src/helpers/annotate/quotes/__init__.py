@@ -2,7 +2,7 @@
 
 One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
 The steps, one module each (:mod:`.lexicon`, :mod:`.document`, :mod:`.cues`, :mod:`.content`,
-:mod:`.speakers` (after the verb, with :mod:`.name_parts`), :mod:`.fronted` (before it), :mod:`.coreference`, run in order by :mod:`.extract`
+:mod:`.speakers` (after the verb, with :mod:`.name_parts` and :mod:`.objects`), :mod:`.fronted` (before it), :mod:`.coreference`, run in order by :mod:`.extract`
 into the records of :mod:`.records`; :mod:`.evaluation` scores them against gold, :mod:`.summaries`
 makes the notebooks' tables):
 

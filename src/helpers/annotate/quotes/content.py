@@ -26,19 +26,21 @@ from .lexicon import (
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
 )
+from .name_parts import _indefinite_head
+from .objects import (
+    _addressed_object,
+    _object_start,
+    _offered,
+    _own_words,
+    _possessed_object,
+)
 from .records import _Draft
 from .speakers import (
     _affiliated_name,
     _affiliation,
     _apposed_person,
     _ba_affiliation,
-    _offered,
-    _own_words,
-    _possessed_object,
-    _addressed_object,
-    _indefinite_head,
     _noun_phrase,
-    _object_start,
     _told_outlet,
     _relayed_source,
     _subject_from_region,

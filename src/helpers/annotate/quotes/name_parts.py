@@ -74,3 +74,8 @@ def _seat(doc: _Doc, lo: int, j: int, hi: int) -> int:
     if j + 1 >= hi or doc.tokens[j].norm != "في" or (j + 1) in doc.inside or _base(doc.tokens[lo]) not in AFFILIATION_HEADS:
         return j
     return min(doc.entity_end[j + 1], hi) if doc.entity_type.get(j + 1) == "GPE" else j
+
+
+def _indefinite_head(doc: _Doc, token) -> bool:
+    """مسؤول، مصدر، دبلوماسي (no article): a following في/من describes the speaker (مسؤول في وزارة الدفاع)."""
+    return doc.is_head(token) and not token.has_article and not token.proclitics
