@@ -433,6 +433,9 @@ def pattern_found(text: str) -> list[tuple[str, str, str, str]]:
          [("سامي بن سليمان بن عبد الرحمن النحيط", "PERSON", "person:سامي-بن-سليمان-بن-عبد-الرحمن-النحيط", "name")]),
         ("تعيين عادل بن جميل بن إبراهيم عارف على وظيفة سفير", [("عادل بن جميل بن إبراهيم عارف", "PERSON", "person:عادل-بن-جميل-بن-ابراهيم-عارف", "name")]),
         ("ودان أحمد بن إبراهيم الملا التفجير الإرهابي", [("أحمد بن إبراهيم الملا", "PERSON", "person:احمد-بن-ابراهيم-الملا", "name")]),
+        # باسمه، باسمها ("for it") between a title and the name belongs to the title, like باسم
+        ("وقال المتحدث الرسمي باسمها المهندس جابر الشهري إن الأسعار ستنخفض",
+         [("جابر الشهري", "PERSON", "person:جابر-الشهري", "name")]),
     ],
 )
 def test_names_without_gazetteer(text, expected):

@@ -334,9 +334,12 @@ class NameReader:
                 if token.surface in APPOSITION_COMMAS and self.apposed_name(k + 1):
                     return k + 1  # the name set off by commas: المتحدثة باسم الخارجية، كلير بنيت،
                 return None
+            word = self.norms[k]
+            if word in self.lists.title_modifiers and word not in self.lists.given_names:
+                k += 1  # المتحدث باسمها | المستشار …, not the name باسم
+                continue
             if self.starts_name(k):
                 return k
-            word = self.norms[k]
             if word in PLACE_PREPOSITIONS:  # السفير الكويتي لدى الأردن فلان
                 k += 1
                 continue

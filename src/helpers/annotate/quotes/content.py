@@ -41,9 +41,10 @@ from .speakers import (
     _apposed_person,
     _ba_affiliation,
     _noun_phrase,
-    _told_outlet,
     _relayed_source,
     _subject_from_region,
+    _told_outlet,
+    voiced_speaker,
 )
 
 
@@ -165,6 +166,17 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         return None  # قدم الفريق أداء جيدا، رفع الأسعار: no courtesy offered, no speech
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, gender=form.gender, number=form.number)
+    voiced = voiced_speaker(doc, i, marker[1] + 1 if marker else end, end) if not form.participle else None
+    if voiced is not None:  # أكدت الخارجية على لسان | المتحدث باسمها …: the subject is read from the voice
+        draft["voiced_for"] = _subject_from_region(doc, i, voiced[0]) if voiced[0] > i else None
+        i, voice_end = voiced[1]
+        marker = _content_marker(doc, cue, voice_end, end)
+        if marker is None:  # دانت الرابطة على لسان أمينها العام د. عبدالله التركي | العمل الإرهابي
+            voice_end = min(voice_end, _nominal_subject_end(doc, i, end))
+            found = _nominal_or_preceding(doc, cue, voice_end, end, draft)
+            if found is not None:
+                found[0].subject = i, voice_end
+            return found
     if marker is None and form.verb_initial and form.preps:
         return None  # وعبر البريد الممتاز: عبر is a verb only with its عن
     if marker is None and form.imperfect and form.passive_present and _opens_passive(doc, cue):
@@ -271,13 +283,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i) and (
         _base(doc.tokens[i]) not in OBJECT_NOUNS and not _possessed_object(doc, i)  # وتؤكد انصياع …، ويهدد أمنها: the object
     ):
-        stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
-        if doc.is_head(doc.tokens[i]):
-            stop = _affiliation(doc, stop, end)  # المتحدث باسم المقاومة في عدن علي سعيد | استكمال …
-        stop = _ba_affiliation(doc, stop, end)
-        apposed = _apposed_person(doc, stop, end)  # قائد معركة تحرير عدن، العميد عبدالله الصبيحي، | أهمية …
-        if apposed is not None and apposed < end and doc.tokens[apposed].norm == COMMA:
-            stop = apposed
+        stop = _nominal_subject_end(doc, i, end)
         subject, i = (i, stop), stop
         i = _after_adverbs(doc, _Cue(i - 1, i, None, "", ""), end)
     span = _strip_span(doc, i, end)
@@ -285,6 +291,18 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
         return None
     kind, start, stop, quoted = _content_kind(doc, *span, nominal)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _nominal_subject_end(doc: _Doc, i: int, end: int) -> int:
+    """Where a subject starting at token i ends before a noun-phrase object (no content marker)."""
+    stop = _affiliated_name(doc, i, _noun_phrase(doc, i, end), end)  # المسؤول في البلدية أحمد سالم | الحصيلة
+    if doc.is_head(doc.tokens[i]):
+        stop = _affiliation(doc, stop, end)  # المتحدث باسم المقاومة في عدن علي سعيد | استكمال …
+    stop = _ba_affiliation(doc, stop, end)
+    apposed = _apposed_person(doc, stop, end)  # قائد معركة تحرير عدن، العميد عبدالله الصبيحي، | أهمية …
+    if apposed is not None and apposed < end and doc.tokens[apposed].norm == COMMA:
+        stop = apposed
+    return stop
 
 
 def _verb_after_ma(doc: _Doc, i: int):

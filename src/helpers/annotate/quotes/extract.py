@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...text.morphology import CONJUNCTIONS
+from ...text.morphology import CONJUNCTIONS, OBJECT_SUFFIXES
 from .content import (
     _content_kind,
     _source_statement,
@@ -27,6 +27,7 @@ from .cues import (
     _listed_form,
 )
 from .document import (
+    _base,
     _Doc,
     _inner,
     _strip_span,
@@ -183,6 +184,10 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         if before:
             draft.speaker, draft.source = before[-1].speaker, "participle"
             draft.subject = before[-1].subject
+            if before[-1].voiced_for is not None:  # مطالبة after أكدت الخارجية على لسان المتحدث: the one it agrees with
+                draft.speaker = speakers.continuing(draft.gender, draft.number)
+                if draft.speaker is not before[-1].speaker:
+                    draft.subject = before[-1].voiced_for
         else:
             subject = _sentence_subject(doc, lo, cue.index)
             source = "participle"
@@ -193,13 +198,26 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     if draft.speaker is None and subject is not None:
         subject = subject[0], _past_quoted_name(doc, *subject)
         draft.subject = subject
-        draft.speaker = speakers.mention(*subject, draft.gender, draft.number)
+        voiced = draft.voiced_for is not None  # the verb agrees with the body, not with its voice
+        draft.speaker = speakers.mention(*subject, _head_gender(doc, subject[0]) if voiced else draft.gender,
+                                         "" if voiced else draft.number)
         draft.source = source
     if draft.speaker is None:
         draft.speaker = speakers.continuing(draft.gender, draft.number)
         draft.source = "continuation" if draft.speaker else "unknown"
     if draft.speaker is not None:
         speakers.spoke(draft.speaker)
+    if draft.voiced_for is not None:  # وطالبت after وأكدت الخارجية على لسان المتحدث: the body goes on
+        speakers.spoke(speakers.mention(*draft.voiced_for, draft.gender, draft.number))
+
+
+def _head_gender(doc: _Doc, i: int) -> str:
+    """The gender of the noun at token i that heads a mention (الناطقة، متحدثتها: f; المتحدث، أمينها،
+    مصادره: m), for a voice (على لسان X), whose verb agrees with the body it speaks for."""
+    word = _base(doc.tokens[i])
+    suffix = next((s for s in OBJECT_SUFFIXES if word.endswith(s) and len(word) > len(s) + 2), "")
+    word = word.removesuffix(suffix) if suffix else word
+    return "f" if word.endswith("ة") or suffix and word.endswith("ت") else "m"
 
 
 def _verb_since(doc: _Doc, lo: int, cue: int) -> int | None:

@@ -28,6 +28,7 @@ from .speakers import (
     _after_full_name,
     _noun_phrase,
     _subject_from_region,
+    voiced_speaker,
 )
 
 
@@ -54,6 +55,8 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
             i = _skip_connectors(doc, comma + 1, verb)
     if i >= verb or i in doc.inside or not doc.starts_speaker(i):
         return None
+    if (voiced := voiced_speaker(doc, i + 1, verb, verb)) is not None:
+        return voiced[1]  # وكانت الحكومة، وعلى لسان المتحدث باسمها، قد جددت: the voice speaks
     j = verb
     while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"} | KANA_FORMS:
         j -= 1  # الجبير كان (قد) ندد: the auxiliary is not the subject's

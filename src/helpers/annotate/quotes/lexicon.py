@@ -59,6 +59,10 @@ CLAUSE_BREAKERS = _rule("clause_breakers")
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم (longest first).
 DESCRIPTIVE_PREPOSITIONS = _rule("descriptive_prepositions")
 RELAY_WORDS = _rule("relay_words")
+#: «على لسان X»: X voices the verb's subject and is the speaker, as tuples of normalised words.
+VOICE_PHRASES = tuple(tuple(phrase.split()) for phrase in sorted(_rule("voice_phrases")))
+#: Titles باسمه، باسمها completes (المتحدث الرسمي باسمها).
+SPOKESMAN_HEADS = _rule("spokesman_heads")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
 TIME_NOUNS = _rule("time_nouns")
 #: Adverbs of time of several words (أول من أمس), as tuples of normalised words.

@@ -20,8 +20,9 @@ from .lexicon import (
     OFFER_NOUNS,
     PREPOSITION_WORDS,
     SPEECH_NOUNS,
+    SPOKESMAN_HEADS,
 )
-from .name_parts import _coordinated_genitive, _indefinite_head
+from .name_parts import _coordinated_genitive, _definite_nisba, _indefinite_head
 
 #: A word at least as common as ``name_max_zipf`` (quote_rules.yaml) is a word, not a name: the
 #: same threshold as a frequency (wordfreq's Zipf scale is log10 of the frequency per billion words).
@@ -81,6 +82,8 @@ def _possessed_object(doc: _Doc, j: int, after_title: bool = False) -> bool:
     (محمد عبده، مبارك بن بنيه). ``after_title``: also a "name" the name finder starts right after a
     title (أبدى الفريق | قناعته التامة: الفريق is also "the team")."""
     token, prev = doc.tokens[j], doc.tokens[j - 1]
+    if _spokesman_for(doc, j):
+        return False
     named = j in doc.in_named or j in doc.entity_end and not (after_title and doc.is_head(prev))
     if (token.kind != "word" or token.is_stop or token.has_article or named or doc.is_head(token)
             or doc.is_head(prev) and not prev.has_article or doc.given_name(j - 1) or prev.norm in NAME_PARTICLES):
@@ -94,6 +97,16 @@ def _possessed_object(doc: _Doc, j: int, after_title: bool = False) -> bool:
     if common < COMMON_WORD_FREQUENCY or common <= frequency(base):
         return False
     return stem not in load_names().lists["compound_starts"]  # عبده is a name (اللواء عبده الحذيفي)
+
+
+def _spokesman_for(doc: _Doc, j: int) -> bool:
+    """Token j is باسمه، باسمها … after a spokesman's title (المتحدث الرسمي باسمها): "for it", part of
+    the title; not after another word (وأعرب الملك المفدى باسمه: "in his name")."""
+    norm = doc.tokens[j].norm
+    if not (norm.startswith("باسم") and norm[4:] in OBJECT_SUFFIXES):
+        return False
+    title = j - 2 if j >= 2 and _definite_nisba(doc.tokens[j - 1]) else j - 1  # المتحدث الرسمي | باسمها
+    return title >= 0 and _base(doc.tokens[title]) in SPOKESMAN_HEADS
 
 
 def _possessed_first(doc: _Doc, lo: int) -> bool:

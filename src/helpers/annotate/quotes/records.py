@@ -85,6 +85,7 @@ class _Draft:
     gender: str = ""
     number: str = ""
     subject: tuple[int, int] | None = None  # token range [i, j)
+    voiced_for: tuple[int, int] | None = None  # the verb's subject when «على لسان» names who spoke for it
     speaker: Speaker | None = None
     source: str = "unknown"
     sentence: int = 0

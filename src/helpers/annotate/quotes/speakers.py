@@ -21,7 +21,8 @@ from .name_parts import (
     DEFINITE_NISBA_ENDINGS, _coordinated_genitive, _definite_nisba, _field_of_body, _indefinite_head, _indefinite_nisba, _seat,
 )
 from .objects import (
-    _demonstrative_object, _object_after_name, _offered, _own_words, _possessed_first, _possessed_object, _verb_object,
+    _demonstrative_object, _object_after_name, _offered, _own_words, _possessed_first, _possessed_object, _spokesman_for,
+    _verb_object,
 )
 from .lexicon import (
     AFFILIATION_HEADS,
@@ -46,6 +47,7 @@ from .lexicon import (
     RELAY_WORDS,
     RESUMPTIVE_PREPOSITIONS,
     TITLE_ABBREVIATIONS,
+    VOICE_PHRASES,
 )
 
 #: كان and its forms between a fronted subject and its verb (الجبير كان ندد، المسؤولون كانوا قد أكدوا).
@@ -354,6 +356,28 @@ def _relayed_source(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...]) -
     return None
 
 
+#: How many tokens after the verb «على لسان X» may start: past a subject with a long title.
+VOICE_WINDOW = 16
+
+
+def voiced_speaker(doc: _Doc, i: int, hi: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """Where «(و)على لسان X» or «بلسان X» opens among tokens [i, hi), and X's tokens (ending before
+    ``end``), when X opens a speaker: the one who voiced the subject's words (وأكدت الخارجية على
+    لسان المتحدث باسمها …); not after a title, which it completes (الناطق بلسان الخارجية)."""
+    for k in range(i, min(hi, i + VOICE_WINDOW)):
+        if k in doc.inside:
+            continue
+        for phrase in VOICE_PHRASES:
+            x = k + len(phrase)
+            first = doc.tokens[k].norm
+            if (x < end and first in (phrase[0], "و" + phrase[0]) and not (k > 0 and doc.is_head(doc.tokens[k - 1]))
+                    and all(doc.tokens[k + m].norm == word for m, word in enumerate(phrase[1:], 1))
+                    and doc.starts_speaker(x)):
+                voice = _subject_from_region(doc, x, end)
+                return (k, voice) if voice is not None else None
+    return None
+
+
 def _late_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     """A subject after the verb's own adverbial, set off by commas (ونفى في رده على سؤال …، وزير
     الخارجية …، أن): the last comma-separated part before the content, if it starts with a title or actor."""
@@ -418,6 +442,9 @@ def _noun_phrase(doc: _Doc, lo: int, hi: int) -> int:
     while j < hi:
         token, prev = doc.tokens[j], doc.tokens[j - 1]
         governs = doc.is_head(prev) and not prev.has_article or chained == j - 1  # prev is in construct: a genitive follows
+        if _spokesman_for(doc, j):
+            j += 1  # المتحدث (الرسمي) باسمها: the spokesman's title
+            continue
         if j in doc.entity_end and _possessed_object(doc, j, after_title=True):
             break  # أبدى الفريق | قناعته التامة: the object, which the name finder took for a name after a title
         if j in doc.entity_end:
