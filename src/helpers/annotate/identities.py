@@ -30,7 +30,7 @@ from ..paths import PACKAGE_DATA
 from ..text.lexicons import cached_by_file, read_records, read_yaml, resolved
 from ..text.normalize import normalize
 from .gazetteer import ID_PATTERN, Gazetteer, demonym_forms, load_gazetteer
-from .matching import PhraseMatcher, longest_first, matchable, phrase_key
+from .matching import PhraseMatcher, article_matchable, longest_first, matchable, original_span, phrase_key
 
 ALIASES = PACKAGE_DATA / "aliases.yaml"
 SPEAKER_TYPES = PACKAGE_DATA / "speaker_types.yaml"
@@ -179,6 +179,20 @@ def identity_names(path: str | Path | None = None) -> frozenset[str]:
     """Every name of the alias file's identities as the matcher keys it (عاصفة الحزم، الاتفاق
     النووي): a quotation of exactly one names an actor, it is not anyone's words."""
     return _name_keys(resolved(path or ALIASES))
+
+
+@cached_by_file
+def _person_matcher(path: Path) -> PhraseMatcher:
+    return PhraseMatcher({phrase_key(name): identity.id for identity in _load_aliases(path, load_gazetteer()).values()
+                          if identity.kind == "person" for name in identity.names})
+
+
+def person_name_spans(article, path: str | Path | None = None) -> list[tuple[int, int, str]]:
+    """Where the alias file's people are named in ``article.text`` (start, end, id), longest first
+    and not overlapping: أردوغان or بشار الأسد is a person wherever it appears, with or without a title."""
+    string, index = article_matchable(article)
+    hits = longest_first(_person_matcher(resolved(path or ALIASES)).find(string), [False] * len(string))
+    return [(*original_span(article.text, index, hit.start, hit.end), hit.payload) for hit in hits]
 
 
 class Resolver:

@@ -23,7 +23,7 @@ from ...text.normalize import DIACRITICS, normalize
 from ...text.prepared import prepared
 from ...text.quotemarks import QuoteSpan
 from ...text.segment import token_fields
-from ..identities import identity_names
+from ..identities import identity_names, person_name_spans
 from ..matching import phrase_key
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
@@ -333,6 +333,15 @@ class _Doc:
                 self.entity_offset[tokens.start] = mention.start
                 clitics = self.text[self.tokens[tokens.start].start:mention.start]
                 if not _PREPOSITION_SET.isdisjoint(clitics):  # بباريس، لإيران: governed, not a subject
+                    self.governed_names.add(tokens.start)
+        named = {k for start, end in ends.items() for k in range(start, end)}
+        for start, end, _ in person_name_spans(self.article):  # the alias file's people, titled or not (أردوغان أعلن)
+            tokens = self._covering_range(start, end)
+            if len(tokens) and named.isdisjoint(tokens) and not (tokens.start and self.given_name(tokens.start - 1)):
+                ends[tokens.start] = tokens.stop  # not the family name of another (جواد هادي عباس)
+                self.entity_type[tokens.start] = "PERSON"
+                self.entity_offset[tokens.start] = start
+                if not _PREPOSITION_SET.isdisjoint(self.text[self.tokens[tokens.start].start:start]):
                     self.governed_names.add(tokens.start)
         return ends
 
