@@ -64,11 +64,18 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.90,  # 0.939 after the ninth round
         ("kind", "accuracy", "accuracy"): 0.92,
     },
+    "dev4": {  # the fourth dev set, from the sample: its first run's scores minus 0.03
+        ("statements", "all", "recall"): 0.81,
+        ("statements", "all", "f1"): 0.86,
+        ("quoted_words", "direct+mixed", "f1"): 0.90,
+        ("speaker", "accuracy", "accuracy"): 0.86,  # 0.894 at its first run
+        ("kind", "accuracy", "accuracy"): 0.89,
+    },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 3.0}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
