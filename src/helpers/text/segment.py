@@ -41,7 +41,7 @@ ACRONYM_SHORT_PARTS = regex.compile(r"(?<=(?<!\p{L})\p{L}{1,2})\.\p{L}{1,3}(?!\p
 #: A word in Arabic script, stemmed by the Arabic stemmer (any other word is lower-cased).
 ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 #: The letters and full stops just before a full stop (U.S in U.S., د in د.).
-WORD_BEFORE_STOP = regex.compile(r"[\p{L}.]+$")
+WORD_BEFORE_STOP = regex.compile(r"[\p{L}\p{M}.]+$")
 #: Abbreviations that end in a full stop without ending a sentence (normalised, without the stop).
 ABBREVIATIONS = frozenset({"د", "م", "ص", "ه", "ق", "ج", "ت", "ا", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "No", "vs", "etc"})
 
