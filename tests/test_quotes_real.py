@@ -1805,3 +1805,17 @@ def test_a_person_of_the_alias_file_is_named_without_a_title(text, speaker):
     right person; dev strict speaker 0.816 -> 0.819."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("إلا أن مسؤولا آخر في المجلس الأعلى للسلام أشار إلى أن الأمر لم يتأكد بعد.", "مسؤولا آخر في المجلس الأعلى للسلام"),
+    ("غير أن مسؤولا أميركيا، رفض نشر اسمه ووظيفته، قال أمس إن هناك خلافا بين البلدين.", "مسؤولا أميركيا"),
+    ("لكن مسؤولا تركيا نفى أن تكون أنقرة وافقت.", "مسؤولا تركيا"),
+])
+def test_an_accusative_head_after_anna_opens_the_speaker(text, speaker):
+    """After إن/أن/لكن the subject is accusative (مسؤولا), which read as an adverb of manner; it is the
+    speaker, and an anonymous one. Not elsewhere: أصدرت الوزارة تقريرا قالت فيه keeps تقريرا out."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker) and rows.anonymous.iloc[0], rows[["cue", "speaker", "anonymous"]]
+    rows = table("أصدرت وزارة الخزانة الأميركية تقريرا قالت فيه إن العقوبات أثرت على الاقتصاد.")
+    assert same(rows.speaker.iloc[0], "وزارة الخزانة الأميركية"), rows[["cue", "speaker"]]

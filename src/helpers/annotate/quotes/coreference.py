@@ -55,7 +55,10 @@ class _Speakers:
             size = len(marker)
             if any(all(w in forms for w, forms in zip(words[s : s + size], marker)) for s in range(len(words) - size + 1)):
                 return True
-        return bool(core) and _base(core[0]) in self.doc.lex.anonymous_heads
+        head = _base(core[0]) if core else ""
+        if core and core[0].start in self.doc.accusative_heads:
+            head = head[:-1]  # لكن مسؤولا | تركيا نفى: the head without its accusative alif
+        return head in self.doc.lex.anonymous_heads
 
     def label(self, i: int, j: int) -> str:
         """Readable mention text: no relative or descriptive clause (الذي، وهو), no quote marks or

@@ -27,6 +27,7 @@ from ..identities import identity_names, person_name_spans
 from ..matching import phrase_key
 from .lexicon import (
     ACCUSATIVE_MIN_LETTERS,
+    ACCUSATIVE_PARTICLES,
     BRACKET_CUE_WINDOW,
     COMMA,
     DEFINITE_HEAD_QUOTE_WORDS,
@@ -247,6 +248,7 @@ class _Doc:
         kinds = self.kinds = fields["kind"]  # word, number or punct, per token
         maybe = compress(range(len(norms)), map(cue_openers.__contains__, norms))  # the set tried in C
         self.cue_words = [i for i in maybe if kinds[i] == "word" and i not in self.inside]
+        self.accusative_heads = self._accusative_heads()  # token starts of heads after إن/أن/لكن: مسؤولا
         self.entity_type: dict[int, str] = {}  # token index -> GPE/ORG/PERSON of the named actor starting there
         self.entity_offset: dict[int, int] = {}  # token index -> where that actor's name starts (لحلف: after ل)
         self.governed_names: set[int] = set()  # named actors whose word opens with ب، ل or ك
@@ -351,6 +353,17 @@ class _Doc:
         return (i in self.entity_end and i not in self.governed_names or self.is_head(self.tokens[i])
                 or self.is_name(self.tokens[i]) or self.given_name(i))
 
+    def _accusative_heads(self) -> frozenset[int]:
+        """Starts of indefinite heads in the accusative after إن/أن/لكن (إلا أن مسؤولا | آخر أشار، لكن
+        مصدرا قال): heads there, though elsewhere مسؤولا، تقريرا are predicates or objects."""
+        found = set()
+        for i in range(1, len(self.tokens)):
+            token = self.tokens[i]
+            base = _base(token) if token.kind == "word" and not token.has_article else ""
+            if base.endswith("ا") and base[:-1] in self.lex.speaker_heads and self.tokens[i - 1].norm in ACCUSATIVE_PARTICLES:
+                found.add(token.start)
+        return frozenset(found)
+
     def given_name(self, i: int) -> bool:
         """A given name of ``data/names.yaml`` (جون، خالد) followed by another word that is not a
         title or a cue: the family name (جون كيري، خالد العطية، عبد الله بن …)."""
@@ -389,7 +402,8 @@ class _Doc:
         return len(tokens) - self.kinds[tokens.start : tokens.stop].count("punct")  # counted in C
 
     def is_head(self, token) -> bool:
-        return token.kind == "word" and (_base(token) in self.lex.speaker_heads or token.norm in self.lex.speaker_heads)
+        return token.kind == "word" and (_base(token) in self.lex.speaker_heads or token.norm in self.lex.speaker_heads
+                                         or token.start in self.accusative_heads)
 
     def is_name(self, token) -> bool:
         if token.kind != "word" or token.is_stop or token.has_article or len(token.norm) < 3:

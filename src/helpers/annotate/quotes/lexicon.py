@@ -63,6 +63,8 @@ RELAY_WORDS = _rule("relay_words")
 VOICE_PHRASES = tuple(tuple(phrase.split()) for phrase in sorted(_rule("voice_phrases")))
 #: Titles باسمه، باسمها completes (المتحدث الرسمي باسمها).
 SPOKESMAN_HEADS = _rule("spokesman_heads")
+#: إن، أن، لكن: the subject after them is accusative (إلا أن مسؤولا آخر أشار).
+ACCUSATIVE_PARTICLES = _rule("accusative_particles")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
 TIME_NOUNS = _rule("time_nouns")
 #: Adverbs of time of several words (أول من أمس), as tuples of normalised words.
