@@ -37,7 +37,7 @@ from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
 LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "lineage_particles", "compound_starts", "given_names",
-             "org_heads", "definite_org_heads", "stop_words", "facility_adjectives")
+             "org_heads", "definite_org_heads", "stop_words", "facility_adjectives", "feminine_elatives")
 NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf", "clitic_word_min_zipf_gain")
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
 TRANSPARENT_PUNCT = frozenset("«»“”\"()")
@@ -432,6 +432,15 @@ class NameReader:
         word = self.norms[i]
         return word.startswith((ARTICLE, LAM_ARTICLE))
 
+    def org_adjective(self, i: int) -> bool:
+        """Can word i describe the definite noun before it in an organisation's name: a nisba
+        (الإسلامي، الدولية), a participle (المتحدة، المسلحة), an elative (الأعلى، الأحمر، الكبرى), a
+        place or nationality? Not another noun (التصريحات، الهجوم: the verb's object)."""
+        word = strip_proclitics(self.norms[i])[1]
+        rest = word[len(ARTICLE):] if word.startswith(ARTICLE) else word
+        return (i in self.covered or rest.endswith(("ي", "يه", "ية", "يين", "يون", "يات")) or rest.startswith("م") and len(rest) >= 4
+                or len(rest) == 4 and rest.startswith("ا") or rest in self.lists.feminine_elatives)
+
     def org_at(self, i: int) -> int | None:
         """Index after the organisation that starts at word i, or None."""
         if not self.is_word(i) or i in self.covered:
@@ -446,7 +455,10 @@ class NameReader:
             rare = zipf(word) < self.lists.thresholds["first_name_max_zipf"] and not word.startswith(VERB_PREFIXES)
             if not self.is_stop(word) and (rare or self.complement_word(j + 1)):
                 j += 1
-        while j - i <= MAX_ORG_COMPLEMENT and self.complement_word(j):
+        noun = False  # a definite noun is in the name (not after a definite head: الهيئة العامة): only adjectives follow it
+        while j - i <= MAX_ORG_COMPLEMENT and self.complement_word(j) and not (
+                noun and not self.org_adjective(j) and not self.norms[j].startswith(LAM_ARTICLE)):  # … الأعلى | للقوات
+            noun = noun or not self.org_adjective(j)
             j += 1
             if j - 1 in self.covered:  # a place or nationality closes the name: الجيش الإسرائيلي | المنطقة
                 while j in self.covered and self.claimed[j] == self.claimed[j - 1]:
