@@ -46,6 +46,8 @@ from .lexicon import (
     _bare,
 )
 
+#: Words after a comma in a mention within which a person's name keeps the comma in (، النرويجي ينس …).
+APPOSED_NAME_WINDOW = 3
 #: The longest quotation read as a name when the words before it name one (مجموعة «…»، في «…»).
 NAMED_QUOTE_MAX_WORDS = 8
 _OPEN_BRACKET = re.compile(r"\(")
@@ -155,6 +157,14 @@ def _given_names() -> frozenset[str]:
     from ..names import load_names
 
     return load_names().given_names
+
+
+@lru_cache(maxsize=1)
+def _compound_starts() -> frozenset[str]:
+    """First words of compound given names (عبد، عبدال) of ``data/names.yaml``, normalised."""
+    from ..names import load_names
+
+    return frozenset(load_names().lists["compound_starts"])
 
 
 @lru_cache(maxsize=50_000)
@@ -520,6 +530,7 @@ def _mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
         k += 1
     named = next((g for g in range(i, min(i + 4, k)) if doc.given_name(g)), i)  # الأدميرال | جون كيربي، …
     k = _apposed_title(doc, named if all(doc.tokens[t].kind == "word" for t in range(i, named)) else i, k)
+    k = _before_apposition(doc, i, k)
     k = _first_conjunct(doc, i, k)
     while k > i + 1 and doc.tokens[k - 1].norm in MENTION_TRAILERS:
         k -= 1
@@ -528,6 +539,22 @@ def _mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
         if opened is not None:
             k = opened
     return doc.span(i, max(k, i + 1))
+
+
+def _before_apposition(doc: _Doc, i: int, k: int) -> int:
+    """A mention ends at a comma that sets off a description with no person's name in its first
+    words (مصدر من مجلس شورى كويتا، | القيادة المركزية لحركة طالبان، عز الدين الأصبحي، | وزير حقوق
+    الإنسان); the name after a title stays (وزير الخارجية الأمريكي، جون كيري)."""
+    depth = 0
+    for m in range(i + 1, k - 1):
+        depth += (doc.tokens[m].norm == "(") - (doc.tokens[m].norm == ")")
+        if doc.tokens[m].norm == COMMA and m not in doc.inside and depth <= 0:  # not (جمهوري، ولاية فلوريدا)
+            after = range(m + 1, min(m + 1 + APPOSED_NAME_WINDOW, k))
+            if not any(doc.entity_type.get(t) == "PERSON" or doc.given_name(t) or doc.is_name(doc.tokens[t])
+                       or t in doc.in_named or _base(doc.tokens[t]) in _compound_starts() for t in after):
+                return m  # (a name: غريغ أبوت، عبد العزيز جباري)
+            return k
+    return k
 
 
 def _first_conjunct(doc: _Doc, i: int, k: int) -> int:
