@@ -1835,3 +1835,8 @@ def test_a_comma_sets_off_a_description_unless_a_name_follows(text, speaker):
     About 90 corpus mentions got shorter, most of them by a clause or a title after the name."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+def test_laysa_negates_a_cue():
+    """ليس negates as لم and لن do: وليس مؤكدا أن … says it is not certain, nobody says it (dev4)."""
+    assert table("وليس مؤكدًا أن تسقط درعا البلد بيد المعارضة في المدى القريب.").empty
