@@ -46,6 +46,8 @@ from .lexicon import (
     _bare,
 )
 
+#: Head words a quoted name may follow in a mention and still be the speaker's name (وكالة أنباء «الأناضول»).
+QUOTED_NAME_AFTER = 2
 #: Words after a comma in a mention within which a person's name keeps the comma in (، النرويجي ينس …).
 APPOSED_NAME_WINDOW = 3
 #: The longest quotation read as a name when the words before it name one (مجموعة «…»، في «…»).
@@ -522,9 +524,9 @@ def mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
 
 
 def _mention_span(doc: _Doc, i: int, j: int) -> tuple[int, int]:
-    quoted = doc.opening.get(i + 1) if j > i + 1 else None
-    if quoted is not None and _indefinite_noun(doc, i) and doc.words_in(quoted) <= QUOTED_NAME_MAX:
-        return _inner(doc, quoted)  # صحيفة «سبق»، تلفزيون «فوكس»: the quoted name names the speaker
+    quoted = _quoted_name_of(doc, i, j)
+    if quoted is not None:
+        return _inner(doc, quoted)  # صحيفة «سبق»، وكالة أنباء «الأناضول» التركية، السيد «جو كلين»: the quoted name
     k = i
     while k < j and doc.tokens[k].norm not in MENTION_STOPS:
         k += 1
@@ -570,10 +572,25 @@ def _first_conjunct(doc: _Doc, i: int, k: int) -> int:
     return k
 
 
-def _indefinite_noun(doc: _Doc, i: int) -> bool:
-    """A speaker noun without the article (صحيفة، تلفزيون، السيد aside): it can stand before a quoted name."""
-    token = doc.tokens[i]
-    return doc.is_head(token) and not token.has_article
+def _quoted_name_of(doc: _Doc, i: int, j: int) -> QuoteSpan | None:
+    """The quoted name a mention in tokens [i, j) gives its speaker by (GUIDE convention 6): a short
+    quotation after one or two head words with no preposition (صحيفة «سبق»، وكالة أنباء «الأناضول»
+    التركية، رئيس الفرع «محمد آقار»), no person named after it (not الأمين العام لـ«حزب الله» حسن نصر الله)."""
+    if not doc.is_head(doc.tokens[i]):
+        return None
+    for q in range(i + 1, min(i + QUOTED_NAME_AFTER + 1, j)):
+        quote = doc.opening.get(q)
+        if quote is not None:
+            before = doc.tokens[i:q]
+            close = doc.by_start.get(quote.close, j) if quote.close is not None else j
+            plain = all(t.kind == "word" and t.norm not in PREPOSITION_WORDS and t.norm not in {"ل", "ب"} for t in before)
+            named_after = any(doc.entity_type.get(t) == "PERSON" or doc.given_name(t) or doc.is_name(doc.tokens[t])
+                              for t in range(close + 1, j))
+            short = doc.words_in(quote) <= QUOTED_NAME_MAX
+            return quote if plain and short and not named_after and doc.is_term(quote) else None
+        if doc.tokens[q].kind != "word":
+            return None
+    return None
 
 
 def _apposed_title(doc: _Doc, i: int, k: int) -> int:
