@@ -186,7 +186,7 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     how, at = marker
     if form.also_preposition and _prepositional_reading(doc, cue, i, at):
         return None  # المفاوضات بين ريال مدريد | ومانشستر …: "between"
-    subject = _subject_from_region(doc, i, at, form.relay) if at > i and not form.participle else None
+    subject = _subject_from_region(doc, i, at, form.relay) if at > i and _takes_subject_after(form) else None
     if subject is not None and _addressed_object(doc, cue, subject[0]):
         subject = None
     object_first = at > i and _told_outlet(doc, i, at) is not None  # وأبلغ «الشرق الأوسط» | العكبري: the object came first
@@ -280,7 +280,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     if nominal is None or cue.form.clause_only or i >= end:
         return None
     subject = None
-    if doc.starts_speaker(i) and not cue.form.participle and not _addressed_object(doc, cue, i) and (
+    if doc.starts_speaker(i) and _takes_subject_after(cue.form) and not _addressed_object(doc, cue, i) and (
         _base(doc.tokens[i]) not in OBJECT_NOUNS and not _possessed_object(doc, i)  # وتؤكد انصياع …، ويهدد أمنها: the object
     ):
         stop = _nominal_subject_end(doc, i, end)
@@ -291,6 +291,13 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
         return None
     kind, start, stop, quoted = _content_kind(doc, *span, nominal)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _takes_subject_after(form) -> bool:
+    """Can a subject follow the cue? Not after a participle, nor after a verb marked plural or dual:
+    a verb before its subject is singular (قال المسؤولون), so the noun after حثوا، أكدا is the object
+    (لكن كثيرين حثوا | أنقرة على …) and the subject came first or was dropped."""
+    return not form.participle and form.number == "sg"
 
 
 def _nominal_subject_end(doc: _Doc, i: int, end: int) -> int:
