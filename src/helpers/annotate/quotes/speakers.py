@@ -195,7 +195,8 @@ def _after_full_name(doc: _Doc, lo: int, j: int) -> int:
         end = doc.entity_end.get(k)
         if end is not None and doc.entity_type.get(k) == "PERSON" and end - k >= 2 and end < j and (
             doc.tokens[end].norm not in NAME_PARTICLES and doc.tokens[end].kind == "word"
-        ) and (k == lo or doc.given_name(k) or _titled(doc, doc.tokens[k - 1]) and not doc.tokens[k - 1].proclitics):
+        ) and (k == lo or doc.given_name(k) or _titled(doc, doc.tokens[k - 1]) and not doc.tokens[k - 1].proclitics
+               or (k - 1) in doc.in_named):  # المتحدث باسم البيت الأبيض | جوش إرنست: the holder after a body's name
             if _titled(doc, doc.tokens[end]) and end + 1 < j and (doc.entity_type.get(end + 1) == "PERSON" or doc.given_name(end + 1)):
                 continue  # خادم الحرمين الشريفين | الملك سلمان: a title and the holder's name follow
             return end  # a name after the subject's title, not a place read as a name (لولاية ساكسونيا السفلى)
