@@ -1889,3 +1889,16 @@ def test_al_azhar_speaks():
     6 of the 873 articles, 5 corpus statements now its own)."""
     rows = table("بدوره، استنكر الأزهر بشدة الهجوم الإرهابي، مؤكدًا أن الشريعة تنبذ العنف.")
     assert list(rows.speaker) == ["الأزهر", "الأزهر"], rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وأشارت الدراسة التي جاءت تحت عنوان: «إحصاء تكلفة دعم الطاقة» إلى أن قطر تدعم الوقود.",
+    'وأكدت الوزارة أنه تقرر إعادة النظر في استضافة النسخة المقبلة "23" بسبب العجز.',
+    "وأفادت الوكالة أن المفاوضات بين وفدي حزبي «العدالة والتنمية» و«الشعب الجمهوري» ستجري اليوم.",
+])
+def test_names_numbers_and_titles_in_marks_are_not_words(text):
+    """Quoted names and numbers are not speech: a title across a colon after a naming noun (تحت عنوان:
+    «…»), a number in marks, a name joined by و to a quoted name, and a name after a dual in construct
+    (حزبي «…»). dev4 terms taken for speech 2.5 -> 0.83 per 10 articles, kind 0.922 -> 0.939."""
+    rows = table(text)
+    assert len(rows) == 1 and rows.kind.iloc[0] == "indirect" and not rows.quoted_text.iloc[0], rows[["kind", "quoted_text"]]

@@ -34,6 +34,7 @@ from .lexicon import (
     MENTION_ENDERS,
     NAME_MAX_ZIPF,
     NAME_PARTICLES,
+    NAMING_HEADS,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     QUOTED_NAME_MAX,
@@ -435,6 +436,8 @@ class _Doc:
         «مستعدة»، من "تسييس" (not «ناتو», not «أرامكو», not مبادرة «…», not وعلمت «الراي»)."""
         if self.words_in(quote) > self.lex.max_term_words or self.names_actor(quote) or self.rare_words(quote):
             return False
+        if not any(self.tokens[k].kind == "word" for k in self._token_range(quote.start, quote.end)):
+            return False  # a number in marks (النسخة المقبلة "23") is a name, not words
         before = self.by_start.get(quote.open, 0) - 1
         if before >= 0 and self.is_cue_word(self.tokens[before]):
             return False  # the verb's subject: وعلمت «الراي»
@@ -443,6 +446,8 @@ class _Doc:
     def _named_by_context(self, quote: QuoteSpan, words: int) -> bool | None:
         """What the words before a quotation say: a name (True), the speaker's words (False), or nothing (None)."""
         before = self.by_start.get(quote.open, 0) - 1
+        if before > 0 and self.tokens[before].norm == ":" and _base(self.tokens[before - 1]) in NAMING_HEADS:
+            before -= 1  # تحت عنوان: «إحصاء تكلفة دعم الطاقة»
         if before < 0:
             return None
         head = before  # past definite adjectives to a definite term head: التمرين المشترك «…»، المناورات البحرية "…"
@@ -451,7 +456,10 @@ class _Doc:
         if head < before and self.tokens[head].has_article and _base(self.tokens[head]) in self.lex.term_heads:
             return words <= NAMED_QUOTE_MAX_WORDS  # a head and its adjective, then a name: not apposed words
         prev = self.tokens[before]
-        if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads):
+        if prev.norm == "و" and before > 0 and (before - 1) in self.closing and self.is_term(self.closing[before - 1]):
+            return words <= NAMED_QUOTE_MAX_WORDS  # حزبي «العدالة والتنمية» و«الشعب الجمهوري»: a second name
+        dual = _base(prev)[:-1] if _base(prev).endswith("ي") and not prev.has_article else ""  # حزبي، وفدي: two of them
+        if prev.kind == "word" and (_base(prev) in self.lex.term_heads or prev.norm in self.lex.term_heads or dual in self.lex.term_heads):
             # a name follows its noun in construct (مجموعة «بريكس»); after المجموعة it is apposed words
             return words <= NAMED_QUOTE_MAX_WORDS and not (prev.has_article and words >= DEFINITE_HEAD_QUOTE_WORDS)
         if prev.norm in self.lex.term_prepositions and before > 0 and self._names_someone(before - 1):

@@ -65,6 +65,8 @@ VOICE_PHRASES = tuple(tuple(phrase.split()) for phrase in sorted(_rule("voice_ph
 SPOKESMAN_HEADS = _rule("spokesman_heads")
 #: إن، أن، لكن: the subject after them is accusative (إلا أن مسؤولا آخر أشار).
 ACCUSATIVE_PARTICLES = _rule("accusative_particles")
+#: Nouns that name a quotation also across a colon (تحت عنوان: «…»).
+NAMING_HEADS = _rule("naming_heads")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
 TIME_NOUNS = _rule("time_nouns")
 #: Adverbs of time of several words (أول من أمس), as tuples of normalised words.
