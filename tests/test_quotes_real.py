@@ -1848,6 +1848,7 @@ def test_laysa_negates_a_cue():
     ("وقالت صحيفة «سبق» إن الأمر خطير.", "سبق"),
     ("وقال ممثل منظمة «أوكسفام» ديزيريه أسوغبافي إن الأمر خطير.", "ممثل منظمة «أوكسفام» ديزيريه أسوغبافي"),
     ("وقال عضو في «شورى كويتا» إن الأمر خطير.", "عضو في «شورى كويتا»"),
+    ("وقال رئيس لجنة «ميثاق» العربية إن الأمر خطير.", "رئيس لجنة «ميثاق» العربية"),
 ])
 def test_a_quoted_name_after_a_head_is_the_speakers_name(text, speaker):
     """GUIDE convention 6: a speaker named in quote marks is that name, without the marks, also after

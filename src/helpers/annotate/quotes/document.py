@@ -47,7 +47,7 @@ from .lexicon import (
     _bare,
 )
 
-#: Head words a quoted name may follow in a mention and still be the speaker's name (وكالة أنباء «الأناضول»).
+#: Head words a quoted name may follow in a mention and still be the speaker's name (رئيس الفرع «محمد آقار»).
 QUOTED_NAME_AFTER = 2
 #: Words after a comma in a mention within which a person's name keeps the comma in (، النرويجي ينس …).
 APPOSED_NAME_WINDOW = 3
@@ -582,8 +582,9 @@ def _first_conjunct(doc: _Doc, i: int, k: int) -> int:
 
 def _quoted_name_of(doc: _Doc, i: int, j: int) -> QuoteSpan | None:
     """The quoted name a mention in tokens [i, j) gives its speaker by (GUIDE convention 6): a short
-    quotation after one or two head words with no preposition (صحيفة «سبق»، وكالة أنباء «الأناضول»
-    التركية، رئيس الفرع «محمد آقار»), no person named after it (not الأمين العام لـ«حزب الله» حسن نصر الله)."""
+    quotation right after its head (صحيفة «سبق»، السيد «جو كلين») or set after a definite one (رئيس
+    الفرع «محمد آقار»), with no preposition before it and no person named after it (not رئيس لجنة
+    «ميثاق»، الأمين العام لـ«حزب الله» حسن نصر الله)."""
     if not doc.is_head(doc.tokens[i]):
         return None
     for q in range(i + 1, min(i + QUOTED_NAME_AFTER + 1, j)):
@@ -592,6 +593,8 @@ def _quoted_name_of(doc: _Doc, i: int, j: int) -> QuoteSpan | None:
             before = doc.tokens[i:q]
             close = doc.by_start.get(quote.close, j) if quote.close is not None else j
             plain = all(t.kind == "word" and t.norm not in PREPOSITION_WORDS and t.norm not in {"ل", "ب"} for t in before)
+            if q > i + 1 and not before[-1].has_article:
+                return None  # رئيس لجنة «ميثاق»: the name of the committee the head leads, not of the speaker
             named_after = any(doc.entity_type.get(t) == "PERSON" or doc.given_name(t) or doc.is_name(doc.tokens[t])
                               for t in range(close + 1, j))
             short = doc.words_in(quote) <= QUOTED_NAME_MAX
