@@ -19,28 +19,28 @@ FLOORS = {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.88,
-        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.813 after the ninth round
+        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.826 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.86,
     },
     "test": {
         ("statements", "all", "recall"): 0.84,  # 0.871 after the ninth round
         ("statements", "all", "f1"): 0.88,
         ("quoted_words", "direct+mixed", "f1"): 0.92,
-        ("speaker", "accuracy", "accuracy"): 0.83,  # 0.868 after the ninth round
+        ("speaker", "accuracy", "accuracy"): 0.83,  # 0.869 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.89,
     },
     "heldout": {
         ("statements", "all", "recall"): 0.80,
         ("statements", "all", "f1"): 0.85,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.818 after the ninth round
+        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.824 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.87,
     },
     "blind": {  # its first run's scores minus 0.03 (never read to write a rule)
         ("statements", "all", "recall"): 0.77,
         ("statements", "all", "f1"): 0.84,
         ("quoted_words", "direct+mixed", "f1"): 0.86,
-        ("speaker", "accuracy", "accuracy"): 0.73,  # 0.763 after the ninth round
+        ("speaker", "accuracy", "accuracy"): 0.73,  # 0.770 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.90,
     },
     "dev2": {  # the second dev set, outside the sample: its scores when its first rules were in, minus 0.03
@@ -54,25 +54,25 @@ FLOORS = {
         ("statements", "all", "recall"): 0.90,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.74,  # 0.772 at its first run
+        ("speaker", "accuracy", "accuracy"): 0.74,  # 0.772 at its first run, 0.791 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.90,
     },
     "dev3": {  # the third dev set, from the sample: its scores after the fifth round minus 0.03
         ("statements", "all", "recall"): 0.88,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.90,
-        ("speaker", "accuracy", "accuracy"): 0.90,  # 0.939 after the ninth round
+        ("speaker", "accuracy", "accuracy"): 0.90,  # 0.939 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.92,
     },
-    "dev4": {  # the fourth dev set, from the sample: its first run's scores minus 0.03
+    "dev4": {  # the fourth dev set, from the sample: its first run's scores minus 0.03, speaker and kind raised
         ("statements", "all", "recall"): 0.81,
         ("statements", "all", "f1"): 0.86,
         ("quoted_words", "direct+mixed", "f1"): 0.90,
-        ("speaker", "accuracy", "accuracy"): 0.86,  # 0.894 at its first run
-        ("kind", "accuracy", "accuracy"): 0.89,
+        ("speaker", "accuracy", "accuracy"): 0.89,  # 0.894 at its first run, 0.927 after the tenth round
+        ("kind", "accuracy", "accuracy"): 0.90,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 3.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0}  # per 10 articles
 
 
 @pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4"])
