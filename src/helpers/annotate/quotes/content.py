@@ -25,6 +25,7 @@ from .lexicon import (
     RELATIVE_PRONOUNS,
     RESUMPTIVE_PREPOSITIONS,
     SENTENCE_CONNECTORS,
+    CueForm,
 )
 from .name_parts import _indefinite_head
 from .objects import (
@@ -293,7 +294,7 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
 
-def _takes_subject_after(form) -> bool:
+def _takes_subject_after(form: CueForm) -> bool:
     """Can a subject follow the cue? Not after a participle, nor after a verb marked plural or dual:
     a verb before its subject is singular (قال المسؤولون), so the noun after حثوا، أكدا is the object
     (لكن كثيرين حثوا | أنقرة على …) and the subject came first or was dropped."""
