@@ -37,7 +37,7 @@ from ..paths import PACKAGE_DATA
 
 NAMES = PACKAGE_DATA / "names.yaml"
 LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "lineage_particles", "compound_starts", "given_names",
-             "org_heads", "definite_org_heads", "stop_words", "facility_adjectives", "feminine_elatives")
+             "org_heads", "definite_org_heads", "stop_words", "facility_adjectives", "feminine_elatives", "name_final_words")
 NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf", "clitic_word_min_zipf_gain")
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
 TRANSPARENT_PUNCT = frozenset("«»“”\"()")
@@ -272,6 +272,8 @@ class NameReader:
         word = self.norms[i]
         if previous in self.lists.name_particles or (previous in self.lists.compound_starts):
             return not self.is_stop_at(i)
+        if word in self.lists.name_final_words:
+            return True  # نصر | الله، الجار | الله: however common the word
         if self.is_stop_at(i) or self.is_demonym(word) or self.title_at(i) or word.startswith(DEFINITE_WITH_CLITIC):
             return False
         if word in self.lists.name_particles or self.is_compound(word) or self.is_given(word):
