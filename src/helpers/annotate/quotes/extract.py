@@ -54,6 +54,7 @@ from .lexicon import (
     QUOTE_CHARS,
     RELATIVE_PRONOUNS,
     SENTENCE_CONNECTORS,
+    RELAYING_HEADS,
     ReportingLexicon,
     reporting_lexicon,
 )
@@ -72,6 +73,8 @@ from .speakers import (
 )
 
 _ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: Words a relayed statement's subject may take before its verb (أن | مملكة البحرين تشدد).
+RELAYED_SUBJECT_MAX = 6
 
 
 def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para: int, last_para: list[int]) -> list[_Draft]:
@@ -98,6 +101,10 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
         draft, claim_end = result
         if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
             continue
+        relayed = _relayed_statement(doc, draft, cue, cues_at)
+        if relayed is not None:
+            claimed_until = relayed  # وذكرت وكالة الأنباء أن | مملكة البحرين تشدد على أن …: the inner speaker's words
+            continue
         if draft.subject is None and cue.form is not None and not cue.form.participle and cue.index > lo and (
             doc.tokens[cue.index - 1].norm in RELATIVE_PRONOUNS
         ):
@@ -111,6 +118,24 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
         claimed_until = max(claim_end, cue.end)
     drafts += _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para)
     return drafts
+
+
+def _relayed_statement(doc: _Doc, draft: _Draft, cue: _Cue, cues_at: dict[int, _Cue]) -> int | None:
+    """GUIDE convention 1: an agency or paper that reports a named speaker's statement (وذكرت وكالة
+    أنباء البحرين أن مملكة البحرين تشدد على أن …) only relays it. The token where the relayed
+    statement starts (its subject, before its own verb), or None when the outlet is the source."""
+    if cue.form is None or cue.form.participle or draft.kind != "indirect" or draft.subject is None:
+        return None
+    if _base(doc.tokens[draft.subject[0]]) not in RELAYING_HEADS:
+        return None
+    first = doc.by_start.get(draft.start)
+    if first is None or not doc.starts_speaker(first) or any(t.norm == "عن" for t in doc.tokens[draft.subject[1]:first]):
+        return None  # ونقلت رويترز عن تشانغ أن …: the words are تشانغ's, who is named as the source
+    inner = next((k for k in range(first + 1, min(first + RELAYED_SUBJECT_MAX + 1, len(doc.tokens))) if k in cues_at), None)
+    if inner is None or cues_at[inner].form is None or cues_at[inner].form.participle:
+        return None
+    subject = _fronted_subject(doc, first, inner)
+    return first if subject is not None and subject[0] == first else None
 
 
 def _not_a_report(doc: _Doc, cue: _Cue, lo: int, claimed_until: int) -> bool:

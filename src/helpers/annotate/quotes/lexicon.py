@@ -67,6 +67,8 @@ SPOKESMAN_HEADS = _rule("spokesman_heads")
 ACCUSATIVE_PARTICLES = _rule("accusative_particles")
 #: Nouns that name a quotation also across a colon (تحت عنوان: «…»).
 NAMING_HEADS = _rule("naming_heads")
+#: Outlets that only relay a named speaker's statement (وذكرت وكالة الأنباء أن الوزير أكد أن …).
+RELAYING_HEADS = _rule("relaying_heads")
 #: Nouns of time that are adverbs before an adverb of time (الأسبوع الماضي، العام المقبل).
 TIME_NOUNS = _rule("time_nouns")
 #: Adverbs of time of several words (أول من أمس), as tuples of normalised words.
