@@ -1919,3 +1919,13 @@ def test_an_outlet_relaying_a_named_speaker_is_not_the_speaker(text, cue, speake
     assert list(rows.cue) == [cue], rows[["cue", "speaker"]]
     if speaker is not None:
         assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الشيخ صباح الأحمد إن الأمر مهم.", "الشيخ صباح الأحمد"),
+    ("وقال الوزير صباح أمس إن الأمر مهم.", "الوزير"),
+])
+def test_sabah_after_a_title_is_a_given_name(text, speaker):
+    """صباح "morning" is an adverb (صباح أمس), but after a title it is the given name (الشيخ صباح الأحمد)."""
+    rows = table(text)
+    assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

@@ -642,6 +642,8 @@ def _inner(doc: _Doc, quote: QuoteSpan) -> tuple[int, int]:
 def _is_adverb(doc: _Doc, i: int) -> bool:
     """An adverb between a verb and its subject: أمس، مجددا, or a time noun before one (الأسبوع الماضي)."""
     norm = doc.tokens[i].norm
+    if i > 0 and doc.is_head(doc.tokens[i - 1]) and doc.given_name(i) and doc.tokens[i + 1].norm not in doc.lex.adverbs:
+        return False  # الشيخ صباح الأحمد: a given name after a title, not صباح أمس
     if norm in doc.lex.adverbs or (norm in TIME_NOUNS and i + 1 < len(doc.tokens) and doc.tokens[i + 1].norm in doc.lex.adverbs):
         return True
     if norm in TIME_PHRASE_STARTS and time_phrase_length(doc, i):
