@@ -1929,3 +1929,14 @@ def test_sabah_after_a_title_is_a_given_name(text, speaker):
     """صباح "morning" is an adverb (صباح أمس), but after a title it is the given name (الشيخ صباح الأحمد)."""
     rows = table(text)
     assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال له رئيس اللجنة بوب كوركر: «أعتقد أنك تعرضت للسلب».", "رئيس اللجنة بوب كوركر"),
+    ("قال له القذافي: «لماذا لا نعطه اسما آخر؟».", "القذافي"),
+])
+def test_a_pronoun_told_before_the_subject_is_not_the_subject(text, speaker):
+    """وقال له رئيس اللجنة …: the one told, as a pronoun after the verb (addressee_pronouns), comes
+    before the subject; the statement fell to the last speaker (dev5)."""
+    rows = table(text)
+    assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

@@ -91,6 +91,8 @@ OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rul
 SPEECH_NOUNS = _rule("speech_nouns")
 OFFER_NOUNS = frozenset(normalize(w) for w in _rule("offer_nouns"))
 CHANNEL_PRONOUNS = frozenset(normalize(w) for w in _rule("channel_pronouns"))
+#: The one told, as a pronoun between the verb and its subject (وقال له رئيس اللجنة).
+ADDRESSEE_PRONOUNS = _rule("addressee_pronouns")
 OBJECT_PRONOUNS = _rule("object_pronouns")
 NAME_PREPOSITIONS = _rule("name_prepositions")
 #: Areas a title's holder serves, joined by بـ (مدير الشرطة بمنطقة الرياض).

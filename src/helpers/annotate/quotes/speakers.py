@@ -25,6 +25,7 @@ from .objects import (
     _verb_object,
 )
 from .lexicon import (
+    ADDRESSEE_PRONOUNS,
     AFFILIATION_HEADS,
     ALLEGIANCE_PARTICIPLES,
     OBJECT_QUANTIFIERS,
@@ -76,7 +77,8 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
 
     ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
-    while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS or _resumed_object(doc, lo, relay_preps)):
+    while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS | ADDRESSEE_PRONOUNS
+                       or _resumed_object(doc, lo, relay_preps)):
         lo += 1  # وحث فيها | الملا أختر، ما صرح به | وزير الخارجية: the channel's or the said thing's pronoun, then the subject
     if lo < hi and _source_cue(doc, lo) is not None:
         # وشددت، وفقاً لما نقلته الوكالة، على أن …: a source put between the verb and its content relays
