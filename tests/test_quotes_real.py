@@ -1940,3 +1940,11 @@ def test_a_pronoun_told_before_the_subject_is_not_the_subject(text, speaker):
     before the subject; the statement fell to the last speaker (dev5)."""
     rows = table(text)
     assert same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+def test_a_rare_word_after_wa_is_no_sentence_subject():
+    """A participle with no statement before it takes its sentence's subject; a rare word with و
+    before it is a verb there (ويستذكر، وأسهب), not the subject (dev5; 11 corpus rows, the junk word
+    gone)."""
+    rows = table("وأسهب أوباما أيضا في انتقاد القبلية، معتبرا أن السياسة القبلية تمزق البلد.")
+    assert same(rows.speaker.iloc[0], "أوباما"), rows[["cue", "speaker"]]

@@ -156,7 +156,7 @@ def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None
     a rare word (حيث سيلتقي)."""
     i, skipped = lo, False
     while i < before:
-        if i in doc.inside or not doc.starts_speaker(i):
+        if i in doc.inside or not doc.starts_speaker(i) or _conjoined_rare_word(doc, i):
             i += 1
         elif i > lo and doc.tokens[i - 1].norm in PREPOSITION_WORDS and not doc.is_cue_word(doc.tokens[i - 1]):
             i, skipped = max(i + 1, _noun_phrase(doc, i, before)), True  # not من جانبه عبر | وزير الخارجية
@@ -165,6 +165,14 @@ def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None
         else:
             return i, _noun_phrase(doc, i, before)
     return None
+
+
+def _conjoined_rare_word(doc: _Doc, i: int) -> bool:
+    """A rare word with و before it that the name finder does not know (ويستذكر الشليمي …): a verb
+    more likely than a name that opens a subject."""
+    token = doc.tokens[i]
+    return (token.proclitics.startswith("و") and doc.is_name(token) and i not in doc.entity_end
+            and not doc.is_head(token) and not doc.given_name(i))
 
 
 def _channel_author(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
