@@ -1948,3 +1948,15 @@ def test_a_rare_word_after_wa_is_no_sentence_subject():
     gone)."""
     rows = table("وأسهب أوباما أيضا في انتقاد القبلية، معتبرا أن السياسة القبلية تمزق البلد.")
     assert same(rows.speaker.iloc[0], "أوباما"), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وما بين القاعدة وداعش فصول من الدم، وفقا لحديث طلال الشمري، الباحث في شؤون التنظيمات الإرهابية.", "طلال الشمري"),
+    ("وصلت الرهينة إلى مسقط، حسبما أفادت وزارة الخارجية العمانية في بيان.", "وزارة الخارجية العمانية"),
+    ("وتأكد الاتفاق، وفقا لبيان صحفي صادر عن الشركة.", "بيان صحفي صادر عن الشركة"),
+])
+def test_a_source_phrase_names_who_spoke(text, speaker):
+    """وفقا لحديث X: the one who spoke is X, not his speech (a named genitive, not an adjective: بيان
+    صحفي stays); حسبما أفادت الوزارة في بيان: the channel after a named source is not its name (dev5)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker_label.iloc[0], speaker), rows[["cue", "speaker_label"]]

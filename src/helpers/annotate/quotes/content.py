@@ -24,7 +24,9 @@ from .lexicon import (
     OBJECT_NOUNS,
     RELATIVE_PRONOUNS,
     RESUMPTIVE_PREPOSITIONS,
+    PREPOSITION_WORDS,
     SENTENCE_CONNECTORS,
+    SPEECH_NOUNS,
     CueForm,
 )
 from .name_parts import _indefinite_head
@@ -294,6 +296,14 @@ def _nominal_or_preceding(doc: _Doc, cue: _Cue, i: int, end: int, draft: dict) -
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
 
 
+def _names_its_speaker(doc: _Doc, k: int) -> bool:
+    """Token k, right after a speech noun (حديث، تصريحات، بيان), is the genitive that names who spoke:
+    a named actor, a name or a definite title, not an adjective (بيان صحفي) or a phrase with ل."""
+    token = doc.tokens[k]
+    return not token.proclitics and (k in doc.entity_end or doc.given_name(k) or doc.is_name(token)
+                                     or doc.is_head(token) and token.has_article)
+
+
 def _takes_subject_after(form: CueForm) -> bool:
     """Can a subject follow the cue? Not after a participle, nor after a verb marked plural or dual:
     a verb before its subject is singular (قال المسؤولون), so the noun after حثوا، أكدا is the object
@@ -347,6 +357,8 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
     relayed = _relayed_source(doc, i, j, relay)
     if relayed:
         i = relayed[0]
+    if i + 1 < j and _base(doc.tokens[i]) in SPEECH_NOUNS and _names_its_speaker(doc, i + 1):
+        i += 1  # وفقا لحديث | طلال الشمري، بحسب تصريحات | كيري: the one who spoke
     first = doc.tokens[i]
     if not (any(doc.starts_speaker(k) for k in range(i, min(i + 3, j))) or i in doc.opening
             or _base(first) in doc.lex.addressees):
@@ -355,7 +367,9 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
     subject = (subject[0], max(subject[1], min(j, subject[0] + 1)))
     stop = j  # the speaker's end; حسبما أعلن مصدر تركي | الأربعاء، وفق ما كشف عنه رئيس الوحدة | لصحيفة …
     if after_ma:
-        stop = next((k for k in range(subject[0] + 1, j) if doc.is_addressee(k) or _is_adverb(doc, k)), j)
+        named = doc.entity_end.get(subject[0], j)  # حسبما أفادت وزارة الخارجية العمانية | في بيان
+        stop = next((k for k in range(subject[0] + 1, j) if doc.is_addressee(k) or _is_adverb(doc, k)
+                     or k >= named and doc.tokens[k].norm in PREPOSITION_WORDS), j)
     subject = (subject[0], stop) if stop - subject[0] <= 8 else subject
     draft = dict(para=para, cue_start=doc.tokens[cue.index].start, cue_end=doc.tokens[cue.end - 1].end,
                  lemma=cue.lemma, cls=cue.cls, subject=subject)
