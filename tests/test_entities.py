@@ -433,6 +433,9 @@ def pattern_found(text: str) -> list[tuple[str, str, str, str]]:
          [("سامي بن سليمان بن عبد الرحمن النحيط", "PERSON", "person:سامي-بن-سليمان-بن-عبد-الرحمن-النحيط", "name")]),
         ("تعيين عادل بن جميل بن إبراهيم عارف على وظيفة سفير", [("عادل بن جميل بن إبراهيم عارف", "PERSON", "person:عادل-بن-جميل-بن-ابراهيم-عارف", "name")]),
         ("ودان أحمد بن إبراهيم الملا التفجير الإرهابي", [("أحمد بن إبراهيم الملا", "PERSON", "person:احمد-بن-ابراهيم-الملا", "name")]),
+        # a common word after a clitic is no name after a title (لتحالف القوى), a rare one may be (لافروف)
+        ("وقال رئيس الكتلة النيابية لتحالف القوى العراقية الدكتور أحمد المساري إن الأمر",
+         [("تحالف القوى العراقية", "ORG", "org:تحالف-القوي-العراقية", "name"), ("أحمد المساري", "PERSON", "person:احمد-المساري", "name")]),
         # الله ends a compound name after any name word, however common it is
         ("ويقول رئيس التحرير أحمد الجار الله في تصريحات إن الأمر", [("أحمد الجار الله", "PERSON", "person:احمد-الجار-الله", "name")]),
         # after the first definite noun of an organisation only adjectives go on, not the verb's object

@@ -260,8 +260,8 @@ class NameReader:
             return False
         if word in self.lists.given_names or self.is_compound(word) or word in self.lists.name_particles:
             return True
-        if word.startswith(DEFINITE_WITH_CLITIC):  # بالتحرك: rare as written, but a definite noun, not a name
-            return False
+        if word.startswith(DEFINITE_WITH_CLITIC) or self.prepositional_phrase(word):
+            return False  # بالتحرك، لتحالف: rare as written, but a common word after a clitic, not a name
         return (len(word) >= 3 and not word.startswith(VERB_PREFIXES)
                 and zipf(word) < self.lists.thresholds["first_name_max_zipf"])
 
