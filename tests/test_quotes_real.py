@@ -1960,3 +1960,12 @@ def test_a_source_phrase_names_who_spoke(text, speaker):
     صحفي stays); حسبما أفادت الوزارة في بيان: the channel after a named source is not its name (dev5)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker_label.iloc[0], speaker), rows[["cue", "speaker_label"]]
+
+
+def test_a_source_in_marks_before_qawlahu_is_named_not_quoted():
+    """نقلت الوكالة عن «مسؤول في الأجهزة الأمنية» قوله إن «…»: the quotation after عن and before قوله
+    names the source (GUIDE convention 6), it is not the words (dev5)."""
+    rows = table("ونقلت وكالة الصحافة الفرنسية في تقرير لها أمس عن «مسؤول في الأجهزة الأمنية اليمنية» قوله "
+                 "إن «العمانيين يحافظون على اتصالات مع كل الأطراف».")
+    assert len(rows) == 1 and same(rows.speaker_label.iloc[0], "مسؤول في الأجهزة الأمنية اليمنية"), rows[["cue", "speaker_label"]]
+    assert rows.text.iloc[0].startswith("العمانيين"), rows[["text"]]

@@ -39,6 +39,7 @@ from .lexicon import (
     PUNCT_STRIP,
     QUOTED_NAME_MAX,
     RELATIVE_PRONOUNS,
+    RELAY_WORDS,
     SPEAKER_ENTITY_TYPES,
     TIME_NOUNS,
     TIME_PHRASES,
@@ -456,6 +457,9 @@ class _Doc:
         if head < before and self.tokens[head].has_article and _base(self.tokens[head]) in self.lex.term_heads:
             return words <= NAMED_QUOTE_MAX_WORDS  # a head and its adjective, then a name: not apposed words
         prev = self.tokens[before]
+        after = self.by_start.get(quote.close, -1) + 1 if quote.close is not None else 0
+        if prev.norm == "عن" and 0 < after < len(self.tokens) and self.tokens[after].norm in RELAY_WORDS:
+            return words <= NAMED_QUOTE_MAX_WORDS  # نقلت الوكالة عن «مسؤول في الأجهزة الأمنية» قوله: the source
         if prev.norm == "و" and before > 0 and (before - 1) in self.closing and self.is_term(self.closing[before - 1]):
             return words <= NAMED_QUOTE_MAX_WORDS  # حزبي «العدالة والتنمية» و«الشعب الجمهوري»: a second name
         dual = _base(prev)[:-1] if _base(prev).endswith("ي") and not prev.has_article else ""  # حزبي، وفدي: two of them
