@@ -1969,3 +1969,14 @@ def test_a_source_in_marks_before_qawlahu_is_named_not_quoted():
                  "إن «العمانيين يحافظون على اتصالات مع كل الأطراف».")
     assert len(rows) == 1 and same(rows.speaker_label.iloc[0], "مسؤول في الأجهزة الأمنية اليمنية"), rows[["cue", "speaker_label"]]
     assert rows.text.iloc[0].startswith("العمانيين"), rows[["text"]]
+
+
+def test_an_unclosed_straight_quote_ends_before_the_next_speakers_verb():
+    """«وقال المسؤول "إن العناصر … للتنظيم. وأضاف رئيس الحكومة "لكننا …"»: the first quotation is never
+    closed, and every later quote of the paragraph nested in it, hiding its statements (dev5). A verb
+    after a full stop and before its titled subject resumes the narration, as a reporting word before
+    its complementiser already did."""
+    rows = table('وقال المسؤول التركي في مؤتمر صحافي "إن التفجير ناجم عن اعتداء انتحاري، في إشارة إلى التنظيم. '
+                 'وأضاف رئيس الحكومة التركية "لكننا لم نصل بعد إلى حكم نهائي". وقال السفير البريطاني ريتشارد مور '
+                 '"تقف المملكة المتحدة مع تركيا".')
+    assert list(rows.cue) == ["وقال", "وأضاف", "وقال"], rows[["cue", "speaker", "text"]]

@@ -302,11 +302,13 @@ class _Doc:
 
     def _resumes_narration(self, k: int) -> bool:
         """Token k is a reporting word after a comma or full stop and before its complementiser or
-        preposition (see :meth:`_narration_resumes`)."""
+        preposition, or a verb after a full stop and before its titled subject (. وأضاف رئيس الحكومة
+        «…»; see :meth:`_narration_resumes`)."""
         before, after = self.tokens[k - 1], self.tokens[k + 1] if k + 1 < len(self.tokens) else None
         form = self.cue_form(self.tokens[k])
         return form is not None and before.norm in (COMMA, ".") and after is not None and (
-            after.norm in self.lex.complementisers or after.norm in form.preps)
+            after.norm in self.lex.complementisers or after.norm in form.preps
+            or before.norm == "." and not form.participle and _base(after) in self.lex.speaker_heads)  # . وأضاف رئيس الحكومة
 
     def _speech_brackets(self, lo: int, hi: int, marks: list[QuoteSpan]) -> list[QuoteSpan]:
         """Brackets that some outlets use as quote marks (وقال البيان (إن …)، تقول (لن أستسلم)): a
