@@ -1980,3 +1980,10 @@ def test_an_unclosed_straight_quote_ends_before_the_next_speakers_verb():
                  'وأضاف رئيس الحكومة التركية "لكننا لم نصل بعد إلى حكم نهائي". وقال السفير البريطاني ريتشارد مور '
                  '"تقف المملكة المتحدة مع تركيا".')
     assert list(rows.cue) == ["وقال", "وأضاف", "وقال"], rows[["cue", "speaker", "text"]]
+
+
+def test_wa_maahu_ends_the_mention():
+    """صرح الخميني المرشد الأعلى للثورة ومعه القيادات الإيرانية …: «with him» adds others; the speaker is
+    the one named before it (dev5)."""
+    rows = table("عندما صرح الخميني المرشد الأعلى للثورة ومعه القيادات الإيرانية في رغبتهم ببدء علاقات جيدة.")
+    assert same(rows.speaker.iloc[0], "الخميني المرشد الأعلى للثورة"), rows[["cue", "speaker"]]
