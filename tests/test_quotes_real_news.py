@@ -54,7 +54,7 @@ FLOORS = {
         ("statements", "all", "recall"): 0.90,
         ("statements", "all", "f1"): 0.91,
         ("quoted_words", "direct+mixed", "f1"): 0.95,
-        ("speaker", "accuracy", "accuracy"): 0.74,  # 0.772 at its first run, 0.791 after the tenth round
+        ("speaker", "accuracy", "accuracy"): 0.74,  # 0.772 at its first run, 0.800 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.90,
     },
     "dev3": {  # the third dev set, from the sample: its scores after the fifth round minus 0.03
@@ -64,22 +64,22 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.90,  # 0.939 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.92,
     },
-    "dev5": {  # the fifth dev set, from the sample: its first run's scores minus 0.03
-        ("statements", "all", "recall"): 0.83,
-        ("statements", "all", "f1"): 0.86,
-        ("quoted_words", "direct+mixed", "f1"): 0.72,
-        ("speaker", "accuracy", "accuracy"): 0.78,  # 0.810 at its first run
+    "dev5": {  # the fifth dev set, from the sample: its scores after the tenth round minus 0.03
+        ("statements", "all", "recall"): 0.88,
+        ("statements", "all", "f1"): 0.89,
+        ("quoted_words", "direct+mixed", "f1"): 0.94,
+        ("speaker", "accuracy", "accuracy"): 0.86,  # 0.810 at its first run, 0.894 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.87,
     },
     "dev4": {  # the fourth dev set, from the sample: its first run's scores minus 0.03, speaker and kind raised
         ("statements", "all", "recall"): 0.81,
         ("statements", "all", "f1"): 0.86,
         ("quoted_words", "direct+mixed", "f1"): 0.90,
-        ("speaker", "accuracy", "accuracy"): 0.89,  # 0.894 at its first run, 0.927 after the tenth round
+        ("speaker", "accuracy", "accuracy"): 0.89,  # 0.894 at its first run, 0.933 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.90,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 3.5}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5}  # per 10 articles
 
 
 @pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5"])
