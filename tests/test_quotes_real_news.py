@@ -64,6 +64,13 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.90,  # 0.939 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.92,
     },
+    "dev6": {  # the sixth dev set, from the sample: its first run's scores minus 0.03
+        ("statements", "all", "recall"): 0.84,
+        ("statements", "all", "f1"): 0.88,
+        ("quoted_words", "direct+mixed", "f1"): 0.89,
+        ("speaker", "accuracy", "accuracy"): 0.87,  # 0.900 at its first run
+        ("kind", "accuracy", "accuracy"): 0.89,
+    },
     "dev5": {  # the fifth dev set, from the sample: its scores after the tenth round minus 0.03
         ("statements", "all", "recall"): 0.88,
         ("statements", "all", "f1"): 0.89,
@@ -79,10 +86,10 @@ FLOORS = {
         ("kind", "accuracy", "accuracy"): 0.90,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
