@@ -335,7 +335,8 @@ class _Doc:
         return found
 
     def _entity_names(self) -> dict[int, int]:
-        """Token index -> token end of each named actor (الولايات المتحدة، واشنطن) from the gazetteer."""
+        """Token index -> token end of each named actor (الولايات المتحدة، واشنطن) from the gazetteer,
+        and of each person of the alias file."""
         from ..entities import find_entities
 
         ends = {}
@@ -346,22 +347,22 @@ class _Doc:
                 continue  # a person's later mention by surname (هادي، السيسي) names a speaker too
             tokens = self._covering_range(mention.start, mention.end)
             if len(tokens):
-                ends[tokens.start] = tokens.stop
-                self.entity_type[tokens.start] = mention.type
-                self.entity_offset[tokens.start] = mention.start
-                clitics = self.text[self.tokens[tokens.start].start:mention.start]
-                if not _PREPOSITION_SET.isdisjoint(clitics):  # بباريس، لإيران: governed, not a subject
-                    self.governed_names.add(tokens.start)
+                self._mark_name(ends, tokens, mention.start, mention.type)
         named = {k for start, end in ends.items() for k in range(start, end)}
         for start, end, _ in person_name_spans(self.article):  # the alias file's people, titled or not (أردوغان أعلن)
             tokens = self._covering_range(start, end)
             if len(tokens) and named.isdisjoint(tokens) and not (tokens.start and self.given_name(tokens.start - 1)):
-                ends[tokens.start] = tokens.stop  # not the family name of another (جواد هادي عباس)
-                self.entity_type[tokens.start] = "PERSON"
-                self.entity_offset[tokens.start] = start
-                if not _PREPOSITION_SET.isdisjoint(self.text[self.tokens[tokens.start].start:start]):
-                    self.governed_names.add(tokens.start)
+                self._mark_name(ends, tokens, start, "PERSON")  # not the family name of another (جواد هادي عباس)
         return ends
+
+    def _mark_name(self, ends: dict[int, int], tokens: range, start: int, entity_type: str) -> None:
+        """Record the named actor over ``tokens`` whose name starts at character ``start``; with a
+        preposition on its first word (بباريس، لإيران) it is governed, not a subject."""
+        ends[tokens.start] = tokens.stop
+        self.entity_type[tokens.start] = entity_type
+        self.entity_offset[tokens.start] = start
+        if not _PREPOSITION_SET.isdisjoint(self.text[self.tokens[tokens.start].start:start]):
+            self.governed_names.add(tokens.start)
 
     def starts_speaker(self, i: int) -> bool:
         """Can a speaker noun phrase start at token i: a title, an institution, a name or a named actor

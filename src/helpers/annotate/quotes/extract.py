@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...text.morphology import CONJUNCTIONS, OBJECT_SUFFIXES
+from ...text.morphology import CONJUNCTIONS
 from .content import (
     _content_kind,
     _source_statement,
@@ -57,6 +57,9 @@ from .lexicon import (
     RELAYING_HEADS,
     ReportingLexicon,
     reporting_lexicon,
+)
+from .objects import (
+    _without_possessive,
 )
 from .records import (
     COLUMNS,
@@ -239,10 +242,9 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
 def _head_gender(doc: _Doc, i: int) -> str:
     """The gender of the noun at token i that heads a mention (الناطقة، متحدثتها: f; المتحدث، أمينها،
     مصادره: m), for a voice (على لسان X), whose verb agrees with the body it speaks for."""
-    word = _base(doc.tokens[i])
-    suffix = next((s for s in OBJECT_SUFFIXES if word.endswith(s) and len(word) > len(s) + 2), "")
-    word = word.removesuffix(suffix) if suffix else word
-    return "f" if word.endswith("ة") or suffix and word.endswith("ت") else "m"
+    base = _base(doc.tokens[i])
+    stems = _without_possessive(base)
+    return "f" if (stems[1] if stems else base).endswith("ة") else "m"
 
 
 def _verb_since(doc: _Doc, lo: int, cue: int) -> int | None:

@@ -370,9 +370,9 @@ def voiced_speaker(doc: _Doc, i: int, hi: int, end: int) -> tuple[int, tuple[int
     for k in range(i, min(hi, i + VOICE_WINDOW)):
         if k in doc.inside:
             continue
+        first = doc.tokens[k].norm
         for phrase in VOICE_PHRASES:
             x = k + len(phrase)
-            first = doc.tokens[k].norm
             if (x < end and first in (phrase[0], "و" + phrase[0]) and not (k > 0 and doc.is_head(doc.tokens[k - 1]))
                     and all(doc.tokens[k + m].norm == word for m, word in enumerate(phrase[1:], 1))
                     and doc.starts_speaker(x)):
