@@ -4,7 +4,7 @@ run minus 0.03, and the second dev split's scores after its first rules minus 0.
 and second dev speaker floors were raised to their scores after the fourth round minus 0.03, the
 third dev split's to its scores after the fifth round minus 0.03; after the ninth round the test
 split's recall, F1 and quoted-words floors and the blind and third dev speaker floors were raised to
-about their scores minus 0.03; the fresh test set's (test2) are its first run minus 0.03
+about their scores minus 0.03; the fresh test sets' (test2, test3) are their first runs minus 0.03
 (docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
@@ -78,6 +78,13 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.86,  # 0.810 at its first run, 0.894 after the tenth round
         ("kind", "accuracy", "accuracy"): 0.87,
     },
+    "test3": {  # the third test set, outside the sample: its first run's scores minus 0.03 (never read to write a rule)
+        ("statements", "all", "recall"): 0.86,
+        ("statements", "all", "f1"): 0.90,
+        ("quoted_words", "direct+mixed", "f1"): 0.93,
+        ("speaker", "accuracy", "accuracy"): 0.71,  # 0.746 at its first run
+        ("kind", "accuracy", "accuracy"): 0.91,
+    },
     "dev4": {  # the fourth dev set, from the sample: its first run's scores minus 0.03, speaker and kind raised
         ("statements", "all", "recall"): 0.81,
         ("statements", "all", "f1"): 0.86,
@@ -86,10 +93,10 @@ FLOORS = {
         ("kind", "accuracy", "accuracy"): 0.90,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0, "test3": 2.0}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
