@@ -1987,3 +1987,16 @@ def test_wa_maahu_ends_the_mention():
     the one named before it (dev5)."""
     rows = table("عندما صرح الخميني المرشد الأعلى للثورة ومعه القيادات الإيرانية في رغبتهم ببدء علاقات جيدة.")
     assert same(rows.speaker.iloc[0], "الخميني المرشد الأعلى للثورة"), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وبحث الوزير الوضع مع المستشارة النمساوية كارين شتاين التي دعت الحكومة المجرية إلى فتح الحدود.",
+     "المستشارة النمساوية كارين شتاين"),
+    ("وعاد إلى البلاد أمس الرئيس السابق أحمد الحسني الذي اتهم الحكومة الحالية بتعطيل الانتخابات.",
+     "الرئيس السابق أحمد الحسني"),
+])
+def test_a_person_before_a_relative_pronoun_speaks_and_the_phrase_after_the_verb_is_its_object(text, speaker):
+    """ميركل التي دعت الحكومة التركية إلى …: a verb that takes an object, after a relative pronoun that
+    refers to a named person; the noun phrase after the verb is what it is said to, not who (dev6)."""
+    rows = table(text)
+    assert same(rows.speaker.iloc[-1], speaker), rows[["cue", "speaker"]]

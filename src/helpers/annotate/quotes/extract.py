@@ -38,6 +38,7 @@ from .fronted import (
     _channel_author,
     _fronted_subject,
     _kana_subject,
+    _person_antecedent,
     _questioned_subject,
     _sentence_subject,
     _skip_connectors,
@@ -114,6 +115,8 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
             draft.subject = _antecedent(doc, claimed_until, cue.index - 1)
             if draft.subject is None:
                 continue  # الواقع الذي يؤكد …: the verb describes a thing, nobody speaks
+        if draft.subject is not None and cue.form is not None and cue.form.takes_object and not cue.form.participle:
+            draft.subject = _person_antecedent(doc, claimed_until, cue.index) or draft.subject
         if draft.subject is None and _not_a_report(doc, cue, lo, claimed_until):
             continue
         _resolve(doc, speakers, draft, cue, claimed_until, drafts)

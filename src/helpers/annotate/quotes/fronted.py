@@ -149,6 +149,16 @@ def _antecedent(doc: _Doc, lo: int, relative: int) -> tuple[int, int] | None:
     return (start, relative) if start is not None else None
 
 
+def _person_antecedent(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """A person named just before a relative pronoun and a verb that takes an object (أنجيلا ميركل
+    التي دعت الحكومة التركية إلى …، المالكي الذي اتهم المملكة بـ …): the person spoke, and the
+    noun phrase after the verb is its object."""
+    relative = verb - 1
+    if relative <= lo or doc.tokens[relative].norm not in RELATIVE_PRONOUNS or not _person_word(doc, relative - 1):
+        return None
+    return _antecedent(doc, lo, relative)
+
+
 def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
     """For a participle with no statement before it: the first speaker-like phrase in the sentence
     that is not the object of a preposition (عشية وصوله إلى قطر …، سعى وزير الخارجية جون كيري …،
