@@ -2000,3 +2000,16 @@ def test_a_person_before_a_relative_pronoun_speaks_and_the_phrase_after_the_verb
     refers to a named person; the noun phrase after the verb is what it is said to, not who (dev6)."""
     rows = table(text)
     assert same(rows.speaker.iloc[-1], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("وزير الخارجية الفرنسي للإيرانيين: الاتفاق لا يعني التساهل", "وزير الخارجية الفرنسي"),
+    ("الرئيس الفرنسي لروسيا: لا حل في أوكرانيا بالقوة", "الرئيس الفرنسي"),
+])
+def test_a_state_or_people_after_lam_before_a_headline_colon_is_addressed(headline, speaker):
+    """وزير الدفاع الأمريكي للسعوديين: …، دول الخليج لأميركا: …: whom the headline's speaker addresses
+    is not part of the speaker's name (dev6)."""
+    from helpers.annotate.quotes import headline_attribution
+
+    attribution = headline_attribution(article_from_text(headline + "\n\nوقال المسؤول إن الحوار مستمر.", source="test", doc_id="h"))
+    assert attribution is not None and same(attribution.speaker, speaker), attribution

@@ -295,15 +295,25 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
     if span is None:
         return [], None
     kind, start, stop, quoted = _content_kind(doc, *span, "headline")
+    hi = next((k for k in range(lo + 1, colon) if _headline_addressee(doc, k)), colon)
     draft = _Draft(kind=kind, para=0, start=start, end=stop, quoted=quoted, cue_start=doc.tokens[colon].start,
                    cue_end=doc.tokens[colon].end, lemma=":", cls="headline",
-                   subject=_subject_from_region(doc, lo, colon) or (lo, colon))
+                   subject=_subject_from_region(doc, lo, hi) or (lo, hi))
     draft.speaker = speakers.mention(*draft.subject, "", "")
     draft.source = "headline"
     if kind == "headline":
         return [], draft
     speakers.spoke(draft.speaker)
     return [draft], None
+
+
+def _headline_addressee(doc: _Doc, k: int) -> bool:
+    """A state or a people after ل before a headline's colon (وزير الداخلية البحريني لإيران: …، وزير
+    الدفاع الأمريكي للسعوديين: …): whom the speaker addresses, not part of the speaker's name."""
+    token = doc.tokens[k]
+    if not token.proclitics.startswith("ل") or k in doc.inside:
+        return False
+    return doc.entity_type.get(k) == "GPE" or token.has_article and _base(token).endswith("يين")
 
 
 def _claimed(doc: _Doc, lo: int, hi: int, drafts: list[_Draft]) -> bool:
