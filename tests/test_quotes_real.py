@@ -2013,3 +2013,14 @@ def test_a_state_or_people_after_lam_before_a_headline_colon_is_addressed(headli
 
     attribution = headline_attribution(article_from_text(headline + "\n\nوقال المسؤول إن الحوار مستمر.", source="test", doc_id="h"))
     assert attribution is not None and same(attribution.speaker, speaker), attribution
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ووزير الخارجية الألماني عندما قال إن «الحل في سوريا سياسي» لم يكن يبالغ.", "ووزير الخارجية الألماني"),
+    ("والمبعوث الدولي حينما أكد أن المفاوضات متعثرة كان صادقا.", "والمبعوث الدولي"),
+])
+def test_when_ends_a_subject_put_before_its_verb(text, speaker):
+    """ووزير الخارجية الأميركي عندما قال في شهادته إن: «when» opens the clause of the verb; the
+    subject before it is the speaker (dev6)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
