@@ -2024,3 +2024,15 @@ def test_when_ends_a_subject_put_before_its_verb(text, speaker):
     subject before it is the speaker (dev6)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الوزير إن الاتفاق جيد. وقاسم سليمان قال \"لا لتفتيش المنشآت\".", "وقاسم سليمان"),
+    ("وأوضح رمزي أنور - مهندس زراعي - أن المبيدات تحرق الأوراق.", "رمزي أنور"),
+    ("وكشف راجح بادي المتحدث الرسمي باسم الحكومة، عن عودة الوزراء.", "راجح بادي"),
+])
+def test_given_names_found_before_bin_across_the_corpus_open_a_name(text, speaker):
+    """قاسم، راجح، رمزي، بندر، عبداللطيف …: given names read off «title X بن» across SaudiNewsNet
+    (names.yaml), so that an untitled full name is a person (dev6: وقاسم سليمان قال)."""
+    rows = table(text)
+    assert same(rows.speaker.iloc[-1], speaker), rows[["cue", "speaker"]]
