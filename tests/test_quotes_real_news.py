@@ -85,6 +85,13 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.71,  # 0.746 at its first run
         ("kind", "accuracy", "accuracy"): 0.91,
     },
+    "dev7": {  # the seventh dev set, outside the sample: its first run's scores minus 0.03
+        ("statements", "all", "recall"): 0.87,
+        ("statements", "all", "f1"): 0.89,
+        ("quoted_words", "direct+mixed", "f1"): 0.89,
+        ("speaker", "accuracy", "accuracy"): 0.72,  # 0.750 at its first run
+        ("kind", "accuracy", "accuracy"): 0.82,
+    },
     "dev4": {  # the fourth dev set, from the sample: its first run's scores minus 0.03, speaker and kind raised
         ("statements", "all", "recall"): 0.81,
         ("statements", "all", "f1"): 0.86,
@@ -93,10 +100,10 @@ FLOORS = {
         ("kind", "accuracy", "accuracy"): 0.90,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0, "test3": 2.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0, "test3": 2.0, "dev7": 2.5}  # per 10 articles
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3", "dev7"])
 def split(request):
     return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
 
