@@ -39,6 +39,7 @@ from .objects import (
 )
 from .records import _Draft
 from .speakers import (
+    _issuer,
     _affiliated_name,
     _affiliation,
     _apposed_person,
@@ -94,6 +95,9 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
             return "colon", j
         if token.norm == "من" and j == i + 1 and _partitive(doc, i):
             j += 1  # تبرأ كثير | من المشايخ من البيان: the quantity's من, not the verb's
+            continue
+        if j > i and _issuer(doc, i, end) == j + 1:
+            j += 1  # أعلن بيان صدر عن | مكتب الحاكم أن: the issuer's عن, not the verb's
             continue
         if j in doc.governed_names and _prep_again(doc, j, end, preps):
             j = doc.entity_end[j]  # الجالية البحرينية بالمملكة العربية السعودية | بالتصريحات: a place, then the object
@@ -359,6 +363,7 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
         i = relayed[0]
     if i + 1 < j and _base(doc.tokens[i]) in SPEECH_NOUNS and _names_its_speaker(doc, i + 1):
         i += 1  # وفقا لحديث | طلال الشمري، بحسب تصريحات | كيري: the one who spoke
+    i = _issuer(doc, i, j) or i  # وفقا لبيان صحفي صادر عن | روساتوم
     first = doc.tokens[i]
     if not (any(doc.starts_speaker(k) for k in range(i, min(i + 3, j))) or i in doc.opening
             or _base(first) in doc.lex.addressees):

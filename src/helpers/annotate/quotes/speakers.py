@@ -39,6 +39,7 @@ from .lexicon import (
     COMMA,
     DESCRIPTIVE_PREPOSITIONS,
     HAMZA_TITLES,
+    ISSUED_WORDS,
     NAME_PARTICLES,
     NAME_PREPOSITIONS,
     OBJECT_NOUNS,
@@ -47,6 +48,7 @@ from .lexicon import (
     PUNCT_STRIP,
     RELAY_WORDS,
     RESUMPTIVE_PREPOSITIONS,
+    SPEECH_NOUNS,
     TITLE_ABBREVIATIONS,
     VOICE_PHRASES,
 )
@@ -73,10 +75,24 @@ def _relay_subject(doc: _Doc, lo: int, hi: int) -> tuple[int, int] | None:
     return None
 
 
+def _issuer(doc: _Doc, i: int, hi: int) -> int | None:
+    """Where the one who issued a statement starts, when token i is a speech noun issued by them
+    (بيان صدر عن | مكتب الحاكم، بيان صحفي صادر عن | روساتوم، البيانات الصادرة عن | المجموعة): they
+    spoke, not the document."""
+    if i >= hi or doc.tokens[i].kind != "word" or _base(doc.tokens[i]) not in SPEECH_NOUNS:
+        return None
+    for k in range(i + 1, min(i + 3, hi - 2)):
+        if _base(doc.tokens[k]) in ISSUED_WORDS and doc.tokens[k + 1].norm == "عن" and doc.starts_speaker(k + 2):
+            return k + 2
+    return None
+
+
 def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The subject noun phrase at the start of tokens [lo, hi): up to a context word or addressee.
 
     ``relay_preps``: the verb's source prepositions (علمت «الراي» من مصادر: the sources)."""
+    if (issuer := _issuer(doc, lo, hi)) is not None:
+        return _subject_from_region(doc, issuer, hi, relay_preps)  # أعلن بيان صدر عن | مكتب الحاكم أن
     while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS | ADDRESSEE_PRONOUNS
                        or _resumed_object(doc, lo, relay_preps)):
         lo += 1  # وحث فيها | الملا أختر، ما صرح به | وزير الخارجية: the channel's or the said thing's pronoun, then the subject
