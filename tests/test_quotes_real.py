@@ -2049,3 +2049,26 @@ def test_the_issuer_of_a_statement_speaks_not_the_document(text, speaker):
     after عن issued the words (dev6, dev3; issued_words in quote_rules.yaml)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker", "text"]]
+
+
+INTRODUCED_INTERVIEW = """الكتابة عندي سؤال مفتوح
+
+الحوار مع روائي بحجم سالم الحربي ممتع، فهنا نص الحوار معه:
+• هل تكتب كل يوم؟
+•• نعم، أكتب كل صباح قبل العمل.
+• ما الذي تقرأه الآن؟
+•• أقرأ روايات قديمة وكتب تاريخ.
+• هل أنت راض عن جيلك؟
+•• لا، فجيلي لم يقرأ ما يكفي.
+• ومن أستاذك؟
+•• يقول فلوبير إن الكتابة عمل شاق، وقال فلوبير أيضا إن الأسلوب هو كل شيء.
+"""
+
+
+def test_the_interviewee_is_the_person_the_introduction_names():
+    """An interview with no speaker in its headline, whose answers quote someone else: the answers
+    are the words of the person named in the introduction (الحوار مع … علي الشدوي), not of the
+    writer the answers quote most (dev7)."""
+    rows = table(INTRODUCED_INTERVIEW)
+    answers = rows[rows.cue == ""]
+    assert len(answers) == 3 and all(same(s, "سالم الحربي") for s in answers.speaker), rows[["para", "cue", "speaker"]]

@@ -348,17 +348,19 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
         if found:
             last_para[:] = [sentence.para]
         drafts += found
-    drafts += _interview_answers(doc, drafts, attribution)
+    drafts += _interview_answers(doc, speakers, drafts, attribution)
     drafts.sort(key=lambda d: (d.start, d.cue_start))
     statements, ordered = _finish(doc, speakers, drafts)
     headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
     return Analysis(statements, ordered, _marked_terms(doc, statements), headline)
 
 
-def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
+def _interview_answers(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
     """An interview's answers: a paragraph with no statement of its own after a short question
     paragraph (… ؟) is the interviewee's words, without quote marks (indirect). The interviewee is
-    the headline's speaker («نائب لبناني لـ اليوم: …»), else the article's most quoted speaker. The
+    the headline's speaker («نائب لبناني لـ اليوم: …»), else the speaker most quoted before the first
+    question, else the first person the introduction names (الحوار مع ناقد روائي … علي الشدوي), else
+    the article's most quoted speaker (the answers quote others: باسكال). The
     layout needs a few answers, and either that headline or answers opened by a dash (ـ، ••، =), so
     that an opinion column's rhetorical questions are not taken for one."""
     paragraphs = doc.article.paragraphs
@@ -377,11 +379,17 @@ def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | No
             span, marked = _strip_span(doc, span[0] + 1, span[1]), True
         if span is not None:
             answers.append((n + 1, span, marked or doc.text[answer.start : answer.end].lstrip()[:1] in "ـ-–—•="))
-    counts = Counter(d.speaker for d in drafts if d.speaker is not None)
-    interviewee = attribution.speaker if attribution is not None else max(counts, key=counts.get, default=None)
     marked_answers = sum(marked for _, _, marked in answers)
     layout = attribution is not None or marked_answers * 2 >= len(answers)  # an interviewee named, or answers marked
-    if len(answers) < INTERVIEW_MIN_ANSWERS or interviewee is None or not layout:
+    if len(answers) < INTERVIEW_MIN_ANSWERS or not layout:
+        return []
+    first_question = paragraphs[answers[0][0] - 2].start
+    counts = Counter(d.speaker for d in drafts if d.speaker is not None)
+    introduced = Counter(d.speaker for d in drafts if d.speaker is not None and d.start < first_question)
+    interviewee = attribution.speaker if attribution is not None else (
+        max(introduced, key=introduced.get, default=None) or _introduced_person(doc, speakers, first_question)
+        or max(counts, key=counts.get, default=None))
+    if interviewee is None:
         return []
     out = []
     for para, (i, j), _ in answers:
@@ -389,6 +397,17 @@ def _interview_answers(doc: _Doc, drafts: list[_Draft], attribution: _Draft | No
         out.append(_Draft(kind="indirect", para=para, start=start, end=end, quoted=[], cue_start=start, cue_end=start,
                           lemma="", cls="interview", speaker=interviewee, source="interview"))
     return out
+
+
+def _introduced_person(doc: _Doc, speakers: _Speakers, before: int) -> Speaker | None:
+    """The first person named in the body before character ``before`` (an interview's introduction,
+    before its first question): a named person, or a given name and the word after it."""
+    for k in doc._token_range(doc.article.paragraphs[0].start, before):
+        if doc.entity_type.get(k) == "PERSON":
+            return speakers.mention(k, doc.entity_end[k], "", "")
+        if doc.given_name(k):
+            return speakers.mention(k, k + 2, "", "")
+    return None
 
 
 def _finish(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], ordered: list[Speaker] | None = None,
