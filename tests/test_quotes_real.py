@@ -152,7 +152,7 @@ COLUMN = """هل تنجح الوساطة؟
 def test_interview_answers_are_the_interviewees_words():
     rows = table(INTERVIEW)
     answers = rows[rows.cue_class == "interview"]
-    assert list(answers.para) == [2, 4] and (answers.kind == "indirect").all(), rows[["para", "cue", "speaker", "text"]]
+    assert list(answers.para) == [2, 4] and (answers.kind == "direct").all(), rows[["para", "cue", "speaker", "text"]]
     assert all(same(s, "مدير الميناء") for s in answers.speaker)
     assert answers.text.iloc[0].startswith("أنجزنا")
     assert table(COLUMN).empty  # rhetorical questions of a column, no interviewee, no answer marks

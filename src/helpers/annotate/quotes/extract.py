@@ -357,12 +357,12 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
 
 def _interview_answers(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
     """An interview's answers: a paragraph with no statement of its own after a short question
-    paragraph (… ؟) is the interviewee's words, without quote marks (indirect). The interviewee is
-    the headline's speaker («نائب لبناني لـ اليوم: …»), else the speaker most quoted before the first
-    question, else the first person the introduction names (الحوار مع ناقد روائي … علي الشدوي), else
-    the article's most quoted speaker (the answers quote others: باسكال). The
-    layout needs a few answers, and either that headline or answers opened by a dash (ـ، ••، =), so
-    that an opinion column's rhetorical questions are not taken for one."""
+    paragraph (… ؟) is the interviewee's own words, direct though without quote marks (GUIDE
+    convention 8). The interviewee is the headline's speaker («نائب لبناني لـ اليوم: …»), else the
+    speaker most quoted before the first question, else the first person the introduction names
+    (الحوار مع ناقد روائي … علي الشدوي), else the article's most quoted speaker. The layout needs a
+    few answers, and either that headline or answers opened by a dash (ـ، ••، =), so that an opinion
+    column's rhetorical questions are not taken for one."""
     paragraphs = doc.article.paragraphs
     answers = []
     for n in range(1, len(paragraphs)):
@@ -394,7 +394,7 @@ def _interview_answers(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], att
     out = []
     for para, (i, j), _ in answers:
         start, end = doc.span(i, j)
-        out.append(_Draft(kind="indirect", para=para, start=start, end=end, quoted=[], cue_start=start, cue_end=start,
+        out.append(_Draft(kind="direct", para=para, start=start, end=end, quoted=[], cue_start=start, cue_end=start,
                           lemma="", cls="interview", speaker=interviewee, source="interview"))
     return out
 
