@@ -2072,3 +2072,10 @@ def test_the_interviewee_is_the_person_the_introduction_names():
     rows = table(INTRODUCED_INTERVIEW)
     answers = rows[rows.cue == ""]
     assert len(answers) == 3 and all(same(s, "سالم الحربي") for s in answers.speaker), rows[["para", "cue", "speaker"]]
+
+
+def test_dhalika_before_an_untitled_subject_is_the_said_thing():
+    """ذكر ذلك رئيس النادي محمد النوبي: ذلك right after the verb is what was said, put before the
+    subject; before a definite noun it points at it (ذلك الرجل) and stays (dev7)."""
+    rows = table("ذكر ذلك رئيس النادي محمد النوبي، الذي أكد أن الشعار يمثل طبيعة المحافظة.")
+    assert same(rows.speaker.iloc[0], "رئيس النادي محمد النوبي"), rows[["cue", "speaker"]]

@@ -94,7 +94,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
     if (issuer := _issuer(doc, lo, hi)) is not None:
         return _subject_from_region(doc, issuer, hi, relay_preps)  # أعلن بيان صدر عن | مكتب الحاكم أن
     while lo < hi and (_is_adverb(doc, lo) or doc.tokens[lo].norm in CHANNEL_PRONOUNS | ADDRESSEE_PRONOUNS
-                       or _resumed_object(doc, lo, relay_preps)):
+                       or _resumed_object(doc, lo, relay_preps) or _fronted_demonstrative_object(doc, lo, hi)):
         lo += 1  # وحث فيها | الملا أختر، ما صرح به | وزير الخارجية: the channel's or the said thing's pronoun, then the subject
     if lo < hi and _source_cue(doc, lo) is not None:
         # وشددت، وفقاً لما نقلته الوكالة، على أن …: a source put between the verb and its content relays
@@ -162,6 +162,13 @@ def _past_quoted_name(doc: _Doc, lo: int, j: int) -> int:
         if close is not None:
             return close + 1
     return j
+
+
+def _fronted_demonstrative_object(doc: _Doc, k: int, hi: int) -> bool:
+    """ذلك right after the verb and before a subject without the article (ذكر ذلك | رئيس النادي محمد
+    النوبي): what was said, put first; before a definite noun it points at it (ذلك الرجل)."""
+    return (doc.tokens[k].norm == "ذلك" and k + 1 < hi and not doc.tokens[k + 1].has_article
+            and doc.starts_speaker(k + 1))
 
 
 def _resumed_object(doc: _Doc, k: int, relay_preps: tuple[str, ...]) -> bool:
