@@ -2079,3 +2079,14 @@ def test_dhalika_before_an_untitled_subject_is_the_said_thing():
     subject; before a definite noun it points at it (ذلك الرجل) and stays (dev7)."""
     rows = table("ذكر ذلك رئيس النادي محمد النوبي، الذي أكد أن الشعار يمثل طبيعة المحافظة.")
     assert same(rows.speaker.iloc[0], "رئيس النادي محمد النوبي"), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ويصل معدل الوفيات إلى 13 في المائة، وفقا لآخر إحصاءات منظمة الصحة العالمية.", "منظمة الصحة العالمية"),
+    ("وبلغ عدد اللاجئين مليونين، بحسب أرقام الأمم المتحدة.", "الأمم المتحدة"),
+])
+def test_a_bodys_figures_name_the_body(text, speaker):
+    """وفقا لآخر إحصاءات منظمة الصحة العالمية، بحسب أرقام الأمم المتحدة: the body whose figures they
+    are is the source, as the gold has it (dev5, dev7; speech_nouns and speech_noun_modifiers)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

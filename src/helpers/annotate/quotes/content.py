@@ -26,6 +26,7 @@ from .lexicon import (
     RESUMPTIVE_PREPOSITIONS,
     PREPOSITION_WORDS,
     SENTENCE_CONNECTORS,
+    SPEECH_NOUN_MODIFIERS,
     SPEECH_NOUNS,
     CueForm,
 )
@@ -361,6 +362,8 @@ def _source_statement(doc: _Doc, cue: _Cue, lo: int, hi: int, para: int) -> tupl
     relayed = _relayed_source(doc, i, j, relay)
     if relayed:
         i = relayed[0]
+    if i + 2 < j and _base(doc.tokens[i]) in SPEECH_NOUN_MODIFIERS and _base(doc.tokens[i + 1]) in SPEECH_NOUNS:
+        i += 1  # وفقا لآخر | إحصاءات منظمة الصحة العالمية
     if i + 1 < j and _base(doc.tokens[i]) in SPEECH_NOUNS and _names_its_speaker(doc, i + 1):
         i += 1  # وفقا لحديث | طلال الشمري، بحسب تصريحات | كيري: the one who spoke
     i = _issuer(doc, i, j) or i  # وفقا لبيان صحفي صادر عن | روساتوم
