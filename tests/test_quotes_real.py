@@ -2065,13 +2065,20 @@ INTRODUCED_INTERVIEW = """الكتابة عندي سؤال مفتوح
 """
 
 
+def test_a_marked_answer_that_reports_someone_else_is_still_the_interviewees():
+    """•• يقول فلوبير إن …: an answer marked as one is the interviewee's statement, and the report
+    inside it is nested in it (GUIDE convention 2), not a statement of فلوبير's (dev7)."""
+    rows = table(INTRODUCED_INTERVIEW)
+    assert list(rows.cue) == ["", "", "", ""] and all(same(s, "سالم الحربي") for s in rows.speaker), rows[["para", "cue", "speaker"]]
+
+
 def test_the_interviewee_is_the_person_the_introduction_names():
     """An interview with no speaker in its headline, whose answers quote someone else: the answers
     are the words of the person named in the introduction (الحوار مع … علي الشدوي), not of the
     writer the answers quote most (dev7)."""
     rows = table(INTRODUCED_INTERVIEW)
     answers = rows[rows.cue == ""]
-    assert len(answers) == 3 and all(same(s, "سالم الحربي") for s in answers.speaker), rows[["para", "cue", "speaker"]]
+    assert len(answers) == 4 and all(same(s, "سالم الحربي") for s in answers.speaker), rows[["para", "cue", "speaker"]]
 
 
 def test_dhalika_before_an_untitled_subject_is_the_said_thing():

@@ -348,7 +348,8 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
         if found:
             last_para[:] = [sentence.para]
         drafts += found
-    drafts += _interview_answers(doc, speakers, drafts, attribution)
+    answers = _interview_answers(doc, speakers, drafts, attribution)
+    drafts = [d for d in drafts if not any(a.start <= d.start < a.end for a in answers)] + answers  # nested in an answer
     drafts.sort(key=lambda d: (d.start, d.cue_start))
     statements, ordered = _finish(doc, speakers, drafts)
     headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
@@ -356,13 +357,14 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
 
 
 def _interview_answers(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
-    """An interview's answers: a paragraph with no statement of its own after a short question
-    paragraph (… ؟) is the interviewee's own words, direct though without quote marks (GUIDE
-    convention 8). The interviewee is the headline's speaker («نائب لبناني لـ اليوم: …»), else the
-    speaker most quoted before the first question, else the first person the introduction names
-    (الحوار مع ناقد روائي … علي الشدوي), else the article's most quoted speaker. The layout needs a
-    few answers, and either that headline or answers opened by a dash (ـ، ••، =), so that an opinion
-    column's rhetorical questions are not taken for one."""
+    """An interview's answers: a paragraph after a short question paragraph (… ؟), with no statement
+    of its own or marked as an answer (••، ـ), is the interviewee's own words, direct though without
+    quote marks (GUIDE convention 8); statements inside it are nested in it (convention 2). The
+    interviewee is the headline's speaker («نائب لبناني لـ اليوم: …»), else the speaker most quoted
+    before the first question, else the first person the introduction names (الحوار مع ناقد روائي …
+    علي الشدوي), else the article's most quoted speaker. The layout needs a few answers, and either
+    that headline or answers opened by a dash (ـ، ••، =), so that an opinion column's rhetorical
+    questions are not taken for one."""
     paragraphs = doc.article.paragraphs
     answers = []
     for n in range(1, len(paragraphs)):
@@ -370,15 +372,15 @@ def _interview_answers(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], att
         answer = paragraphs[n]
         if not question.endswith(("؟", "?")) or len(question.split()) > INTERVIEW_QUESTION_MAX_WORDS:
             continue
-        if any(answer.start <= d.start < answer.end for d in drafts):
-            continue
         tokens = doc._token_range(answer.start, answer.end)
         span = _strip_span(doc, tokens.start, tokens.stop) if len(tokens) else None
         marked = answer.start < doc.tokens[tokens.start].start or span is not None and span[0] > tokens.start
         while span is not None and doc.tokens[span[0]].norm in ANSWER_MARKS:
             span, marked = _strip_span(doc, span[0] + 1, span[1]), True
-        if span is not None:
-            answers.append((n + 1, span, marked or doc.text[answer.start : answer.end].lstrip()[:1] in "ـ-–—•="))
+        marked = marked or doc.text[answer.start : answer.end].lstrip()[:1] in "ـ-–—•="
+        # an answer that reports someone else (يقول باسكال …) is still the interviewee's, when marked as one
+        if span is not None and (marked or not any(answer.start <= d.start < answer.end for d in drafts)):
+            answers.append((n + 1, span, marked))
     marked_answers = sum(marked for _, _, marked in answers)
     layout = attribution is not None or marked_answers * 2 >= len(answers)  # an interviewee named, or answers marked
     if len(answers) < INTERVIEW_MIN_ANSWERS or not layout:
