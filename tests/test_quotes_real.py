@@ -2097,3 +2097,14 @@ def test_a_bodys_figures_name_the_body(text, speaker):
     are is the source, as the gold has it (dev5, dev7; speech_nouns and speech_noun_modifiers)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وذكرت صحيفة نيويورك تايمز أول من أمس، أن السجينين هربا عبر نفق.", "صحيفة نيويورك تايمز"),
+    ("وقالت صحيفة فايننشال تايمز إن أسعار النفط ستبقى منخفضة.", "صحيفة فايننشال تايمز"),
+])
+def test_a_foreign_papers_name_is_whole(text, speaker):
+    """صحيفة نيويورك تايمز: the mention stopped at the place in the paper's name (صحيفة نيويورك |
+    تايمز); the foreign papers Saudi papers cite are gazetteer actors now (dev7, dev5)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
