@@ -22,3 +22,12 @@ def test_a_bad_rules_file_names_itself(tmp_path):
     bad.write_text("[unclosed\n", encoding="utf-8")
     with pytest.raises(ValueError, match="rules.yaml: not valid YAML"):
         lexicon._read_rules(bad)
+
+
+@pytest.mark.parametrize("plural", ["يشتكون", "يدعون", "ينفون", "يرون", "يبدون"])
+def test_a_weak_final_letter_drops_before_the_present_plural(plural):
+    """يشتكي → يشتكون، يدعو → يدعون: the lexicon lists the singular; its plural was derived as يشتكيون
+    and never matched (dev7: سكان حي الفيصلية يشتكون من …)."""
+    from helpers.annotate.quotes.extract import reporting_lexicon
+
+    assert normalize(plural) in reporting_lexicon(None).forms

@@ -201,7 +201,9 @@ def _past_forms(stem: str) -> list[tuple[str, str, str]]:
 
 
 def _present_forms(stem: str) -> list[tuple[str, str, str]]:
-    forms = [(stem, "m", "sg"), (stem + "ون", "m", "pl"), (stem + "ان", "m", "du")]
+    """A weak final letter drops before the plural ending (يشتكي → يشتكون، يدعو → يدعون، ينفي → ينفون)."""
+    plural = stem[:-1] + "ون" if len(stem) > 3 and stem.endswith(("ي", "و")) else stem + "ون"
+    forms = [(stem, "m", "sg"), (plural, "m", "pl"), (stem + "ان", "m", "du")]
     if stem.startswith("ي"):
         forms += [("ت" + stem[1:], "f", "sg"), ("ت" + stem[1:] + "ان", "f", "du")]
     return forms
