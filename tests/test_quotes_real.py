@@ -2108,3 +2108,11 @@ def test_a_foreign_papers_name_is_whole(text, speaker):
     تايمز); the foreign papers Saudi papers cite are gazetteer actors now (dev7, dev5)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+def test_a_second_title_of_the_same_holder_stays_in_the_speech_acts_subject():
+    """أعلن مدير عام الهيئة … أمين عام مجلس التنمية … المهندس محمد العمرة تحديد …: a second title, then
+    the holder's name, is not the announced thing (dev7)."""
+    rows = table("أعلن مدير عام الهيئة العامة للسياحة أمين عام مجلس التنمية السياحية المهندس خالد العمري تحديد مواعيد المهرجان.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "مدير عام الهيئة العامة للسياحة أمين عام مجلس التنمية السياحية المهندس خالد العمري"), rows[["speaker", "text"]]
+    assert rows.text.iloc[0].startswith("تحديد"), rows[["text"]]

@@ -325,6 +325,11 @@ def _nominal_subject_end(doc: _Doc, i: int, end: int) -> int:
     apposed = _apposed_person(doc, stop, end)  # قائد معركة تحرير عدن، العميد عبدالله الصبيحي، | أهمية …
     if apposed is not None and apposed < end and doc.tokens[apposed].norm == COMMA:
         stop = apposed
+    if stop < end and doc.is_head(doc.tokens[stop]) and not doc.tokens[stop].has_article and not doc.tokens[stop].proclitics:
+        # a second title of the same holder (مدير عام الهيئة … | أمين عام مجلس التنمية … المهندس محمد العمرة)
+        second = _nominal_subject_end(doc, stop, end)
+        if any(doc.entity_type.get(k) == "PERSON" or doc.given_name(k) for k in range(stop + 1, second)):
+            stop = second
     return stop
 
 
