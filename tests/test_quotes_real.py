@@ -2128,3 +2128,14 @@ def test_disclosing_a_noun_phrase_is_a_speech_act(text):
     rows = table(text)
     assert len(rows) == 1 and rows.kind.iloc[0] == "speech_act", rows[["cue", "kind"]]
     assert table("وكشف الوزير أن الخطة جاهزة.").kind.iloc[0] == "indirect"
+
+
+@pytest.mark.parametrize("text", [
+    "وأشارت المصادر إلى أن موسكو تسعى إلى عقد «جنيف - 3» والتقدم نحو الحل.",
+    "وقالت المصادر إن القوات سيطرت على مواقع «اللواء 15» في المدينة.",
+])
+def test_a_short_quotation_with_a_number_names_something(text):
+    """«5 + 1»، «جنيف - 3»، «اللواء 15»: a quotation of up to three words and numbers, one a number, is a
+    name (numbered_name_words in quote_rules.yaml), not the speaker's quoted words (dev6, dev5)."""
+    rows = table(text)
+    assert len(rows) == 1 and rows.kind.iloc[0] == "indirect" and not rows.quoted_spans.iloc[0], rows[["kind", "quoted_spans"]]

@@ -31,6 +31,7 @@ from .lexicon import (
     BRACKET_CUE_WINDOW,
     COMMA,
     DEFINITE_HEAD_QUOTE_WORDS,
+    NUMBERED_NAME_WORDS,
     MENTION_ENDERS,
     NAME_MAX_ZIPF,
     NAME_PARTICLES,
@@ -431,9 +432,14 @@ class _Doc:
     def is_term(self, quote: QuoteSpan) -> bool:
         """A quoted name or term: short, a known name, or after a naming noun (مبادرة «…») or a bare لـ/بـ."""
         words = self.words_in(quote)
-        if words <= self.lex.max_term_words or self.names_actor(quote):
+        if words <= self.lex.max_term_words or self.names_actor(quote) or self._numbered_name(quote, words):
             return True
         return bool(self._named_by_context(quote, words))
+
+    def _numbered_name(self, quote: QuoteSpan, words: int) -> bool:
+        """A short quotation with a number in it names something («5 + 1»، «جنيف - 3»، «اللواء 15»)."""
+        return words <= NUMBERED_NAME_WORDS and any(
+            any(c.isdigit() for c in self.tokens[k].norm) for k in self._token_range(quote.start, quote.end))
 
     def own_word(self, quote: QuoteSpan) -> bool:
         """A single quoted word inside what someone says that is their word, not a name: تركيا
