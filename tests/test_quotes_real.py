@@ -2139,3 +2139,10 @@ def test_a_short_quotation_with_a_number_names_something(text):
     name (numbered_name_words in quote_rules.yaml), not the speaker's quoted words (dev6, dev5)."""
     rows = table(text)
     assert len(rows) == 1 and rows.kind.iloc[0] == "indirect" and not rows.quoted_spans.iloc[0], rows[["kind", "quoted_spans"]]
+
+
+def test_a_quoted_name_after_a_product_or_work_noun_is_a_term():
+    """خدمة «فاين»، رواية «موبي ديك»: products and works name what follows them (term_heads), also
+    inside what a company says (dev7)."""
+    rows = table("وقالت الشركة إن المستخدم يمكنه مشاهدة الفيديو من خدمة “فاين” التابعة لها.")
+    assert len(rows) == 1 and rows.kind.iloc[0] == "indirect", rows[["kind", "quoted_spans"]]
