@@ -2146,3 +2146,14 @@ def test_a_quoted_name_after_a_product_or_work_noun_is_a_term():
     inside what a company says (dev7)."""
     rows = table("وقالت الشركة إن المستخدم يمكنه مشاهدة الفيديو من خدمة “فاين” التابعة لها.")
     assert len(rows) == 1 and rows.kind.iloc[0] == "indirect", rows[["kind", "quoted_spans"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وبينما قرر سالم الحربي، محافظ المدينة، صرف التعويضات للأسر، أكد أنه سيتم التحقيق في الحادث.", "سالم الحربي"),
+    ("وفيما استقبل وزير الخارجية نظيره الفرنسي أمس، أكد أن العلاقات متينة.", "وزير الخارجية"),
+])
+def test_the_subject_of_an_opening_while_clause_speaks_for_the_main_verb(text, speaker):
+    """وبينما قرر خالد زكريا العادلي، محافظ الجيزة، صرف …، أكد أنه …: the main verb after the clause's
+    comma has no subject of its own; the clause's named subject is it (dev7)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]

@@ -42,6 +42,7 @@ from .fronted import (
     _questioned_subject,
     _sentence_subject,
     _skip_connectors,
+    _while_clause_subject,
     quoted_name_subject,
 )
 from .lexicon import (
@@ -205,9 +206,9 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     follows = cue.form is not None and (cue.form.participle or _after_purpose_lam(doc, doc.tokens[cue.index], cue.form))
     if subject is None and cue.form is not None and not follows:
         conjoined = cue.form.imperfect and doc.tokens[cue.index].norm[:1] in CONJUNCTIONS
-        subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _fronted_subject(doc, lo, cue.index) or (
-            _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None)
-            or _channel_author(doc, lo, cue.index))
+        subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _while_clause_subject(doc, lo, cue.index) or (
+            _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index)
+            or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None) or _channel_author(doc, lo, cue.index))
     if subject is None and follows and cue.form.possessed and (verb := _verb_since(doc, lo, cue.index)) is not None:
         subject = _subject_from_region(doc, verb + 1, cue.index)  # عبر عنه الملك سلمان | بقوله: that verb's subject
         source = "participle"

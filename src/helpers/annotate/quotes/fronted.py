@@ -159,6 +159,24 @@ def _person_antecedent(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     return _antecedent(doc, lo, relative)
 
 
+#: Openers of a clause of contrast or accompaniment put before the main verb (وبينما قرر المحافظ …، أكد).
+WHILE_OPENERS = frozenset({"بينما", "وبينما", "فيما", "وفيما"})
+
+
+def _while_clause_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """The subject of a بينما/فيما clause that opens the sentence, for a main verb right after its
+    comma with no subject of its own (وبينما قرر خالد العادلي، محافظ الجيزة، صرف …، أكد أنه …)."""
+    i = _skip_connectors(doc, lo, verb) if doc.tokens[lo].norm not in WHILE_OPENERS else lo
+    if i + 2 >= verb or doc.tokens[i].norm not in WHILE_OPENERS or doc.tokens[verb - 1].norm != COMMA:
+        return None
+    if doc.tokens[i + 1].is_stop or doc.starts_speaker(i + 1):
+        return None  # فيما يتعلق، فيما الوزير …: not a verb and its subject
+    k = i + 2
+    if k in doc.inside or not (k in doc.entity_end and doc.entity_type.get(k) == "PERSON" or doc.given_name(k) or _definite_title(doc, k)):
+        return None
+    return k, _after_full_name(doc, k, _noun_phrase(doc, k, verb))
+
+
 def _sentence_subject(doc: _Doc, lo: int, before: int) -> tuple[int, int] | None:
     """For a participle with no statement before it: the first speaker-like phrase in the sentence
     that is not the object of a preposition (عشية وصوله إلى قطر …، سعى وزير الخارجية جون كيري …،
