@@ -2157,3 +2157,10 @@ def test_the_subject_of_an_opening_while_clause_speaks_for_the_main_verb(text, s
     comma has no subject of its own; the clause's named subject is it (dev7)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+def test_kana_after_the_subject_ends_the_mention():
+    """يكشف ضابط ليبي كان يعمل في مخابرات القذافي أن …: كان opens a clause about the speaker, not more
+    of the mention (15 corpus mentions ended in «كان …»)."""
+    rows = table("ويكشف ضابط ليبي كان يعمل في جهاز المخابرات أن الشبكة كانت واسعة.")
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], "ضابط ليبي"), rows[["cue", "speaker"]]

@@ -129,6 +129,7 @@ def _subject_from_region(doc: _Doc, lo: int, hi: int, relay_preps: tuple[str, ..
         if j not in doc.inside and not describes and not named and not _first_name(doc, j) and not _hamza_title(token) and (
             token.norm in doc.lex.subject_terminators or _is_adverb(doc, j) or doc.is_addressee(j) and not _field_of_body(doc, lo, j)
             or token.norm in doc.lex.complementisers or (j > lo and (_own_words(token) or _possessed_object(doc, j) or _verb_object(token)
+                                                                     or token.norm in KANA_FORMS  # ضابط ليبي | كان يعمل
                                                                      or _participle_cue(doc, j) or _demonstrative_object(doc, j)))
         ):
             break
