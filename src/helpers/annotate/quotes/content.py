@@ -75,6 +75,7 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
     """The first token that opens the content: complementiser, colon, quotation or preposition."""
     preps = cue.form.preps if cue.form else ()
     tokens, opening, inside, complementisers = doc.tokens, doc.opening, doc.inside, doc.lex.complementisers  # read per token
+    issuer_at = _issuer(doc, i, end)
     j = i
     while j < end:
         token = tokens[j]
@@ -97,7 +98,7 @@ def _content_marker(doc: _Doc, cue: _Cue, i: int, end: int) -> tuple[str, int] |
         if token.norm == "من" and j == i + 1 and _partitive(doc, i):
             j += 1  # تبرأ كثير | من المشايخ من البيان: the quantity's من, not the verb's
             continue
-        if j > i and _issuer(doc, i, end) == j + 1:
+        if j > i and issuer_at == j + 1:
             j += 1  # أعلن بيان صدر عن | مكتب الحاكم أن: the issuer's عن, not the verb's
             continue
         if j in doc.governed_names and _prep_again(doc, j, end, preps):

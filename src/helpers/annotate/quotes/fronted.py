@@ -22,6 +22,7 @@ from .lexicon import (
     PUNCT_STRIP,
     RELATIVE_PRONOUNS,
     SENTENCE_CONNECTORS,
+    WHILE_OPENERS,
 )
 from .speakers import (
     KANA_FORMS,
@@ -157,10 +158,6 @@ def _person_antecedent(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     if relative <= lo or doc.tokens[relative].norm not in RELATIVE_PRONOUNS or not _person_word(doc, relative - 1):
         return None
     return _antecedent(doc, lo, relative)
-
-
-#: Openers of a clause of contrast or accompaniment put before the main verb (وبينما قرر المحافظ …، أكد).
-WHILE_OPENERS = frozenset({"بينما", "وبينما", "فيما", "وفيما"})
 
 
 def _while_clause_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:

@@ -91,6 +91,7 @@ OBJECT_NOUNS = frozenset(w[len(ARTICLE):] if has_article(w) else w for w in _rul
 SPEECH_NOUNS = _rule("speech_nouns")
 ISSUED_WORDS = _rule("issued_words")
 SPEECH_NOUN_MODIFIERS = _rule("speech_noun_modifiers")
+WHILE_OPENERS = _rule("while_openers")
 OFFER_NOUNS = frozenset(normalize(w) for w in _rule("offer_nouns"))
 CHANNEL_PRONOUNS = frozenset(normalize(w) for w in _rule("channel_pronouns"))
 #: The one told, as a pronoun between the verb and its subject (وقال له رئيس اللجنة).
