@@ -9,9 +9,13 @@ about their scores minus 0.03; the fresh test sets' (test2, test3) are their fir
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
 
+import functools
+
+import pandas as pd
 import pytest
 
-from helpers.annotate.quotes.evaluation import evaluate_real
+from helpers.annotate.quotes.evaluation import evaluate, predicted_statements, real_news
+from helpers.annotate.quotes.intervals import intervals
 
 #: (measure, kind, column) -> lowest acceptable score; terms_as_speech is a ceiling.
 FLOORS = {
@@ -103,9 +107,23 @@ FLOORS = {
 TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0, "test3": 2.0, "dev7": 2.5}  # per 10 articles
 
 
+@functools.cache
+def _run(split: str) -> tuple[list, list[dict], pd.DataFrame]:
+    """A split's articles, gold and the extractor's statements, computed once for all the tests here."""
+    articles, gold = real_news(split)
+    return articles, gold, pd.concat([predicted_statements(a) for a in articles], ignore_index=True)
+
+
+@functools.cache
+def _scores(split: str) -> pd.DataFrame:
+    """What evaluate_real(split) gives, indexed by measure and kind."""
+    articles, gold, predicted = _run(split)
+    return evaluate(predicted, gold, articles).set_index(["measure", "kind"])
+
+
 @pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3", "dev7"])
 def split(request):
-    return request.param, evaluate_real(request.param).set_index(["measure", "kind"])
+    return request.param, _scores(request.param)
 
 
 def test_real_news_scores_stay_above_their_floors(split):
@@ -143,17 +161,43 @@ def _readme_cells(scores) -> dict[str, str]:
     }
 
 
-def test_the_readmes_evaluation_table_is_a_rerun_of_evaluate():
-    """The README's numbers for the test sets, held-out and blind are what evaluate_real gives now:
-    a rule that moves them must update the table (its columns are in README_COLUMNS)."""
+def _readme_rows(n_cells: int) -> dict[str, list[str]]:
+    """The README's table rows of ``n_cells`` cells, by their first cell."""
     from helpers.paths import ROOT
 
     rows = {}
     for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) == 8:
+        if line.startswith("| ") and len(cells) == n_cells:
             rows[cells[0]] = cells
+    return rows
+
+
+def test_the_readmes_evaluation_table_is_a_rerun_of_evaluate():
+    """The README's numbers for the test sets, held-out and blind are what evaluate_real gives now:
+    a rule that moves them must update the table (its columns are in README_COLUMNS)."""
+    rows = _readme_rows(8)
     for split, column in README_COLUMNS.items():
-        expected = _readme_cells(evaluate_real(split).set_index(["measure", "kind"]))
+        expected = _readme_cells(_scores(split))
         written = {measure: rows[measure][column] for measure in expected}
         assert written == expected, (split, written, expected)
+
+
+#: The README's table of intervals: its rows (the measure each gives) and each split's column.
+README_INTERVAL_ROWS = {
+    "statement recall": ("statements", "all", "recall"),
+    "quoted-words F1": ("quoted_words", "direct+mixed", "f1"),
+    "speaker accuracy, strict": ("speaker", "accuracy", "accuracy"),
+}
+README_INTERVAL_COLUMNS = {"test3": 1, "test2": 2, "test": 3, "heldout": 4, "blind": 5}
+
+
+def test_the_readmes_intervals_are_a_rerun_of_intervals():
+    """The README's 95 % intervals are what helpers.annotate.quotes.intervals gives now."""
+    rows = _readme_rows(6)
+    for split, column in README_INTERVAL_COLUMNS.items():
+        articles, gold, predicted = _run(split)
+        found = intervals(predicted, gold, articles).set_index(["measure", "kind", "statistic"])
+        for name, key in README_INTERVAL_ROWS.items():
+            expected = f"{found.loc[key, 'low']:.3f}–{found.loc[key, 'high']:.3f}"
+            assert rows[name][column] == expected, (split, name, rows[name][column], expected)

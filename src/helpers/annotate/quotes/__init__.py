@@ -3,8 +3,8 @@
 One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
 The steps, one module each (:mod:`.lexicon`, :mod:`.document`, :mod:`.cues`, :mod:`.content`,
 :mod:`.speakers` (after the verb, with :mod:`.name_parts` and :mod:`.objects`), :mod:`.fronted` (before it), :mod:`.coreference`, run in order by :mod:`.extract`
-into the records of :mod:`.records`; :mod:`.evaluation` scores them against gold, :mod:`.summaries`
-makes the notebooks' tables):
+into the records of :mod:`.records`; :mod:`.evaluation` scores them against gold, :mod:`.intervals`
+says how sure those scores are, :mod:`.summaries` makes the notebooks' tables):
 
 1. quote marks are paired per block (:mod:`helpers.text.quotemarks`); short quotes and quotes after a
    naming noun (مبادرة «…», لـ «ناتو») are marked names/terms, never speech;

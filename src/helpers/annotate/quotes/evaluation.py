@@ -2,7 +2,8 @@
 by kind, quoted-words F1, strict and lenient speaker accuracy, kind accuracy and quoted terms taken
 for speech; :func:`evaluate_real` scores the real-news gold (``tests/fixtures/real_news``).
 
-Run ``python -m helpers.annotate.quotes.evaluation dev`` (or ``test``) to print the real-news scores.
+Run ``python -m helpers.annotate.quotes.evaluation dev`` (or ``test3`` …) to print a split's real-news
+scores; :mod:`.intervals` gives them with their 95 % intervals.
 """
 from __future__ import annotations
 
