@@ -26,10 +26,11 @@ _ACCURACIES = ("speaker", "speaker_lenient", "kind")
 
 
 def article_counts(predicted, gold: list[dict], articles) -> pd.DataFrame:
-    """:func:`evaluate` run on each article with gold on its own: its rows, with ``doc_id``."""
+    """:func:`evaluate` run on each article with gold on its own: its rows, with ``doc_id`` (an
+    article given twice counts once, as in :func:`evaluate`)."""
     frame = _as_frame(predicted)
     parts = []
-    for article in articles:
+    for article in {a.doc_id: a for a in articles}.values():
         records = [r for r in gold if r["article"] == article.doc_id]
         if records:
             scores = evaluate(frame[frame["doc_id"] == article.doc_id], records, [article])
