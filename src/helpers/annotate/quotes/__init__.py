@@ -2,7 +2,8 @@
 
 One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
 The steps, one module each (:mod:`.lexicon`, :mod:`.document`, :mod:`.cues`, :mod:`.content`,
-:mod:`.speakers` (after the verb, with :mod:`.name_parts` and :mod:`.objects`), :mod:`.fronted` (before it), :mod:`.coreference`, run in order by :mod:`.extract`
+:mod:`.speakers` (after the verb, with :mod:`.name_parts` and :mod:`.objects`), :mod:`.fronted` (before it), :mod:`.coreference`,
+:mod:`.recurring` (a name the article uses alone ends a mention that ran past it), run in order by :mod:`.extract`
 into the records of :mod:`.records`; :mod:`.evaluation` scores them against gold, :mod:`.intervals`
 says how sure those scores are, :mod:`.summaries` makes the notebooks' tables):
 

@@ -271,6 +271,7 @@ class _Doc:
         self.in_named = {k for start, end in self.entity_end.items() for k in range(start + 1, end)}  # بايدن of جو بايدن
         self.closing = {self.by_start[q.close]: q for q in self.top if q.close is not None and q.close in self.by_start}
         self.mention_spans: dict[tuple[int, int], tuple[int, int]] = {}  # tokens [i, j) -> :func:`mention_span`
+        self.mention_cuts: dict[int, int] = {}  # a mention's first word -> where it ends (recurring.py)
         #: Tokens after which a cue's clause may end: commas outside quotations and closing quote marks, in text order.
         self.clause_stops = sorted([k for k in _positions(norms, COMMA) if k not in self.inside] + list(self.closing))
 

@@ -63,6 +63,9 @@ from .lexicon import (
 from .objects import (
     _without_possessive,
 )
+from .recurring import (
+    mention_cuts,
+)
 from .records import (
     COLUMNS,
     JOURNALIST,
@@ -229,6 +232,7 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         subject, source = None, "explicit"
     if draft.speaker is None and subject is not None:
         subject = subject[0], _past_quoted_name(doc, *subject)
+        subject = subject[0], next((cut for k, cut in doc.mention_cuts.items() if subject[0] <= k < cut < subject[1]), subject[1])
         draft.subject = subject
         voiced = draft.voiced_for is not None  # the verb agrees with the body, not with its voice
         draft.speaker = speakers.mention(*subject, _head_gender(doc, subject[0]) if voiced else draft.gender,
@@ -330,7 +334,19 @@ def _claimed(doc: _Doc, lo: int, hi: int, drafts: list[_Draft]) -> bool:
 
 
 def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
+    """The article's statements; read twice when a mention ran past a name the article uses alone
+    (:func:`.recurring.mention_cuts`)."""
+    analysis, doc = _analyse_once(_Doc(article, lexicon))
+    cuts = mention_cuts(doc, analysis.statements)
+    if not cuts:
+        return analysis
     doc = _Doc(article, lexicon)
+    doc.mention_cuts = cuts
+    return _analyse_once(doc)[0]
+
+
+def _analyse_once(doc: _Doc) -> tuple[Analysis, _Doc]:
+    article = doc.article
     speakers = _Speakers(doc)
     head_drafts, attribution = _headline(doc, speakers)
     drafts: list[_Draft] = list(head_drafts)
@@ -354,7 +370,7 @@ def _analyse(article, lexicon: ReportingLexicon) -> Analysis:
     drafts.sort(key=lambda d: (d.start, d.cue_start))
     statements, ordered = _finish(doc, speakers, drafts)
     headline = _finish(doc, speakers, [attribution], ordered, prefix="h")[0][0] if attribution else None
-    return Analysis(statements, ordered, _marked_terms(doc, statements), headline)
+    return Analysis(statements, ordered, _marked_terms(doc, statements), headline), doc
 
 
 def _interview_answers(doc: _Doc, speakers: _Speakers, drafts: list[_Draft], attribution: _Draft | None) -> list[_Draft]:
