@@ -2175,3 +2175,18 @@ def test_a_name_the_article_uses_alone_ends_a_mention_that_ran_past_it():
                  "وطالبت لاجارد دائني اليونان مجددا بخفض عبء الديون، مشيرة إلى أن الصندوق قد يتعاون مع الحكومة.")
     assert [normalize(s) for s in rows.speaker.iloc[-2:]] == [normalize("لاجارد")] * 2, rows[["cue", "speaker"]]
     assert rows.speaker_id.iloc[-1] == rows.speaker_id.iloc[1], rows[["cue", "speaker", "speaker_id"]]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("وقال وزير الخارجية البحريني إن التصريحات مرفوضة.\n"
+     "ورفضت مصر رسميا التدخل في الشؤون الداخلية للدول العربية، وشددت على أهمية احترام السيادة.", "وشددت", "مصر"),
+    ("وقال المتحدث العسكري إن القوات تقدمت.\n"
+     "وأطلقت حركة طالبان هجومها السنوي في الربيع وتعهدت بمواصلة القتال.", "وتعهدت", "حركة طالبان"),
+])
+def test_a_verb_joined_to_its_sentences_first_clause_shares_its_subject(text, cue, speaker):
+    """ورفضت مصر رسميا التدخل …، وشددت على …: the joined verb's subject is the clause's, not the
+    last speaker of an earlier sentence (dev, dev2, dev6, the first test split); only a speaker that
+    would otherwise be guessed from earlier sentences is replaced."""
+    rows = table(text)
+    row = rows[rows.cue == cue]
+    assert len(row) == 1 and same(row.speaker.iloc[0], speaker) and row.speaker_source.iloc[0] == "coordinated", rows[["cue", "speaker"]]

@@ -35,6 +35,7 @@ from .document import (
 )
 from .fronted import (
     _antecedent,
+    _definite_title,
     _channel_author,
     _fronted_subject,
     _kana_subject,
@@ -212,6 +213,9 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _while_clause_subject(doc, lo, cue.index) or (
             _fronted_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index)
             or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None) or _channel_author(doc, lo, cue.index))
+        if subject is None and not before and speakers.recent:
+            subject = _coordinated_subject(doc, lo, cue.index, draft.gender)
+            source = "coordinated" if subject else source
     if subject is None and follows and cue.form.possessed and (verb := _verb_since(doc, lo, cue.index)) is not None:
         subject = _subject_from_region(doc, verb + 1, cue.index)  # عبر عنه الملك سلمان | بقوله: that verb's subject
         source = "participle"
@@ -245,6 +249,23 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
         speakers.spoke(draft.speaker)
     if draft.voiced_for is not None:  # وطالبت after وأكدت الخارجية على لسان المتحدث: the body goes on
         speakers.spoke(speakers.mention(*draft.voiced_for, draft.gender, draft.number))
+
+
+def _coordinated_subject(doc: _Doc, lo: int, verb: int, gender: str) -> tuple[int, int] | None:
+    """The subject a verb joined by و/ف to a clause before it in its sentence shares with that clause
+    (رفضت مصر رسميا التدخل …، وشددت على …؛ صدام حسين يزور الكويت …، ويدعو …): the sentence's first
+    speaker phrase, when it opens the clause or follows its first verb and is a named actor, a given
+    name or a definite title whose gender does not clash with the verb's."""
+    if verb <= lo or doc.tokens[verb].proclitics[:1] not in CONJUNCTIONS:
+        return None
+    subject = _sentence_subject(doc, lo, verb)
+    if subject is None or subject[0] > _skip_connectors(doc, lo, verb) + 1:
+        return None  # the clause opens with its subject or with a verb and its subject
+    i = subject[0]
+    title = _definite_title(doc, i)
+    named = i in doc.entity_end and i not in doc.governed_names or doc.given_name(i) or title
+    clash = title and gender and _head_gender(doc, i) != gender  # a title's gender is its own; a state's is not
+    return subject if named and not clash else None
 
 
 def _head_gender(doc: _Doc, i: int) -> str:

@@ -51,7 +51,7 @@ class Statement:
     speaker_end: int | None
     anonymous: bool
     speaker_label: str = ""
-    speaker_source: str = ""  # explicit, participle, continuation, headline or unknown
+    speaker_source: str = ""  # explicit, participle, coordinated, continuation, headline or unknown
 
 
 @dataclass(eq=False)  # a speaker is itself: compared, counted and removed by identity

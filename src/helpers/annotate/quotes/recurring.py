@@ -32,7 +32,7 @@ def mention_cuts(doc: _Doc, statements: list[Statement]) -> dict[int, int]:
     mentions: dict[int, tuple[str, ...]] = {}  # first word -> the mention's words, one per place
     words_at: dict[int, list[int]] = {}
     for statement in statements:
-        if statement.speaker_source not in ("explicit", "participle") or statement.speaker_start is None:
+        if statement.speaker_source not in ("explicit", "participle", "coordinated") or statement.speaker_start is None:
             continue
         words = _mention_words(doc, statement)
         if words:
