@@ -2190,3 +2190,16 @@ def test_a_verb_joined_to_its_sentences_first_clause_shares_its_subject(text, cu
     rows = table(text)
     row = rows[rows.cue == cue]
     assert len(row) == 1 and same(row.speaker.iloc[0], speaker) and row.speaker_source.iloc[0] == "coordinated", rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ولا يزال من غير الواضح مدى التزام الفصائل بالمحادثات، إلا أن كرزاي أكد أن الحركة ستشارك.", "كرزاي"),
+    ("وتأخر الإعلان عن النتائج أسبوعا، لكن وزارة الخارجية أكدت أن الموعد لم يتغير.", "وزارة الخارجية"),
+    ("ولم يكشف النادي قيمة الصفقة، غير أن مسؤول الاتحاد قال إن العقد يمتد ثلاث سنوات.", "مسؤول الاتحاد"),
+])
+def test_a_subject_put_first_after_a_contrasting_breaker_speaks(text, speaker):
+    """…، إلا أن كرزاي أكد أن …: after إلا أن، لكن، غير أن (contrast_breakers) a new subject comes
+    before its verb (dev, dev4; 12 of 12 changed statements of the sample right)."""
+    rows = table(text)
+    assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+

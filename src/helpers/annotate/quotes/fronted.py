@@ -16,6 +16,7 @@ from .lexicon import (
     CHANNEL_PRONOUNS,
     CLAUSE_BREAKERS,
     COMMA,
+    CONTRAST_BREAKERS,
     FRONTED_ADVERBIAL_MAX,
     FRONTED_NAME_REST_MAX,
     PREPOSITION_WORDS,
@@ -67,6 +68,17 @@ def _fronted_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
         if k not in doc.inside and doc.tokens[k].norm in PREPOSITION_WORDS | doc.lex.subject_terminators and _person_word(doc, k - 1):
             return i, k
     return _fronted_noun_phrase(doc, i, j)
+
+
+def _clause_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """SVO in a clause of its own after a clause breaker inside the sentence (ولا يزال من غير الواضح
+    …، إلا أن كرزاي أكد أن …؛ …، لكن البيت الأبيض أكد …): the subject put first in that clause,
+    after a breaker of ``contrast_breakers`` (not كما أوضحناه، إلا أنهم يؤولونه: no name follows)."""
+    for k in range(verb - 2, lo, -1):
+        if k not in doc.inside and (size := _clause_breaker(doc, k)):
+            breaker = " ".join(doc.tokens[m].norm for m in range(k, k + size))
+            return _fronted_subject(doc, k, verb) if breaker in CONTRAST_BREAKERS else None
+    return None
 
 
 def quoted_name_subject(doc: _Doc, i: int, verb: int) -> tuple[int, int] | None:

@@ -56,6 +56,7 @@ PREPOSITION_WORDS = _rule("preposition_words")
 NEGATIONS = _rule("negations")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
 CLAUSE_BREAKERS = _rule("clause_breakers")
+CONTRAST_BREAKERS = _rule("contrast_breakers")  # إلا أن كرزاي أكد: a new subject put first
 #: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم (longest first).
 DESCRIPTIVE_PREPOSITIONS = _rule("descriptive_prepositions")
 RELAY_WORDS = _rule("relay_words")
