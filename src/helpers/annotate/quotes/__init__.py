@@ -1,11 +1,12 @@
 """Who says what in Arabic news: direct, mixed and indirect speech and speech acts, with speakers.
 
 One row per reporting event (a speaker, a cue, a content) with exact offsets into ``article.text``.
-The steps, one module each (:mod:`.lexicon`, :mod:`.document`, :mod:`.cues`, :mod:`.content`,
-:mod:`.speakers` (after the verb, with :mod:`.name_parts` and :mod:`.objects`), :mod:`.fronted` (before it), :mod:`.coreference`,
-:mod:`.recurring` (a name the article uses alone ends a mention that ran past it), run in order by :mod:`.extract`
-into the records of :mod:`.records`; :mod:`.evaluation` scores them against gold, :mod:`.intervals`
-says how sure those scores are, :mod:`.summaries` makes the notebooks' tables):
+The steps, one module each, run in order by :mod:`.extract`: :mod:`.lexicon`, :mod:`.document`,
+:mod:`.cues`, :mod:`.content`, :mod:`.speakers` (after the verb, with :mod:`.name_parts` and
+:mod:`.objects`), :mod:`.fronted` (before it), :mod:`.mentions` (the words that name the speaker and
+nothing more), :mod:`.coreference`, :mod:`.recurring` (a name the article uses alone ends a mention
+that ran past it), into the records of :mod:`.records`. :mod:`.evaluation` scores them against gold,
+:mod:`.intervals` says how sure those scores are, :mod:`.summaries` makes the notebooks' tables:
 
 1. quote marks are paired per block (:mod:`helpers.text.quotemarks`); short quotes and quotes after a
    naming noun (مبادرة «…», لـ «ناتو») are marked names/terms, never speech;

@@ -14,7 +14,6 @@ from .document import (
     _Doc,
     _inner,
     _is_adverb,
-    _strip_span,
     time_phrase_length,
 )
 from .lexicon import (
@@ -29,6 +28,9 @@ from .lexicon import (
     SPEECH_NOUN_MODIFIERS,
     SPEECH_NOUNS,
     CueForm,
+)
+from .mentions import (
+    _strip_span,
 )
 from .name_parts import _indefinite_head
 from .objects import (

@@ -8,11 +8,13 @@ from .document import (
     _base,
     _Doc,
     _keys,
-    mention_span,
 )
 from .lexicon import (
     QUOTE_CHARS,
     RELATIVE_PRONOUNS,
+)
+from .mentions import (
+    mention_span,
 )
 from .records import (
     Speaker,

@@ -30,8 +30,6 @@ from .document import (
     _base,
     _Doc,
     _inner,
-    _strip_span,
-    mention_span,
 )
 from .fronted import (
     _antecedent,
@@ -62,11 +60,12 @@ from .lexicon import (
     ReportingLexicon,
     reporting_lexicon,
 )
+from .mentions import (
+    _strip_span,
+    mention_span,
+)
 from .objects import (
     _without_possessive,
-)
-from .recurring import (
-    mention_cuts,
 )
 from .records import (
     COLUMNS,
@@ -76,6 +75,9 @@ from .records import (
     Speaker,
     Statement,
     _Draft,
+)
+from .recurring import (
+    mention_cuts,
 )
 from .speakers import (
     _past_quoted_name,
