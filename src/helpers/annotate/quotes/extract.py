@@ -33,9 +33,9 @@ from .document import (
 )
 from .fronted import (
     _antecedent,
-    _definite_title,
     _channel_author,
     _clause_subject,
+    _definite_title,
     _fronted_subject,
     _kana_subject,
     _person_antecedent,

@@ -57,7 +57,7 @@ NEGATIONS = _rule("negations")
 #: After a comma these open a new clause, which ends the content before them (…، لكنها رفضت …).
 CLAUSE_BREAKERS = _rule("clause_breakers")
 CONTRAST_BREAKERS = _rule("contrast_breakers")  # إلا أن كرزاي أكد: a new subject put first
-#: Object pronouns a reporting verb may carry: وصفه، وصفتها، أبلغهم (longest first).
+#: After an indefinite head these describe the speaker (مسؤول في وزارة الدفاع، مصادر من الحركة).
 DESCRIPTIVE_PREPOSITIONS = _rule("descriptive_prepositions")
 RELAY_WORDS = _rule("relay_words")
 #: «على لسان X»: X voices the verb's subject and is the speaker, as tuples of normalised words.
@@ -97,6 +97,7 @@ OFFER_NOUNS = frozenset(normalize(w) for w in _rule("offer_nouns"))
 CHANNEL_PRONOUNS = frozenset(normalize(w) for w in _rule("channel_pronouns"))
 #: The one told, as a pronoun between the verb and its subject (وقال له رئيس اللجنة).
 ADDRESSEE_PRONOUNS = _rule("addressee_pronouns")
+#: Detached object pronouns that open a participle's content (واصفا إياه بـ …، معتبرة إياها …).
 OBJECT_PRONOUNS = _rule("object_pronouns")
 NAME_PREPOSITIONS = _rule("name_prepositions")
 #: Areas a title's holder serves, joined by بـ (مدير الشرطة بمنطقة الرياض).
