@@ -81,3 +81,18 @@ def test_no_module_is_too_long_to_read(module):
     lines = MODULES[module].read_text(encoding="utf-8").count("\n")
     assert lines <= MAX_LINES, f"{module} has {lines} lines (at most {MAX_LINES})"
 
+
+
+def test_every_list_of_punctuation_knows_every_quote_mark():
+    """text.quotemarks.ALL_MARKS is the one set of quote marks; the lists that let names, matching,
+    word counts and the quotes extractor see through quote marks are built from it, so a mark added
+    there (‹›, „) is seen everywhere."""
+    from helpers.analysis.discourse import words
+    from helpers.annotate import entities, matching, names
+    from helpers.annotate.quotes import lexicon
+    from helpers.text.quotemarks import ALL_MARKS
+
+    for used in (lexicon.QUOTE_CHARS, names.TRANSPARENT_PUNCT, matching.SEPARATORS, words.TRANSPARENT_PUNCT):
+        assert ALL_MARKS <= used
+    for mark in ALL_MARKS:
+        assert entities.APPOSITION_GAP.fullmatch(f" {mark} ") and entities.GENITIVE_GAP.fullmatch(f"{mark} لـ {mark}")

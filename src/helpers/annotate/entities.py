@@ -43,6 +43,7 @@ import regex
 
 from ..text.morphology import CONJUNCTIONS
 from ..text.normalize import normalize
+from ..text.quotemarks import ALL_MARKS, MARK_CLASS
 from .gazetteer import (
     DEMONYM_ENDINGS, ENTITY_TYPES, GAZETTEER, Entity, Gazetteer, GazetteerError, demonym_forms, load_gazetteer,
 )
@@ -191,9 +192,9 @@ def _overlaps_any(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 #: What may stand between an office and its holder's name: spaces, brackets, quote marks, a comma.
-APPOSITION_GAP = regex.compile(r"[\s«»“”\"()\[\],،ـ-]*")
+APPOSITION_GAP = regex.compile(rf"[\s{MARK_CLASS}()\[\],،ـ-]*")
 #: What may stand between an office and its genitive complement: الأمين العام لـ «ناتو».
-GENITIVE_GAP = regex.compile(r"[\s«»“”\"()]*(?:لـ?)?[\s«»“”\"()]*")
+GENITIVE_GAP = regex.compile(rf"[\s{MARK_CLASS}()]*(?:لـ?)?[\s{MARK_CLASS}()]*")
 
 
 def _holder(text: str, mentions: list[Mention], i: int, gazetteer: Gazetteer) -> Mention | None:
@@ -285,7 +286,7 @@ def _context(article, start: int, end: int, sentence_start: int, sentence_end: i
     before = before[opener:][-WORDS_BEFORE:]
     after = []
     for word in article.text[end:sentence_end].split()[:WORDS_AFTER]:
-        if regex.match(r"^[«»\"“”(]", word):
+        if word[:1] in ALL_MARKS or word[:1] == "(":
             break
         after.append(word.rstrip(",،.؛"))
         if word != after[-1]:

@@ -17,11 +17,12 @@ from ..text.morphology import (
     ARTICLE, LAM_ARTICLE, PROCLITIC_SEQUENCES, PROCLITICS_BEFORE_ARTICLE, PROCLITICS_BEFORE_LAM_ARTICLE, has_article,
 )
 from ..text.normalize import normalize_with_offsets
+from ..text.quotemarks import ALL_MARKS
 
 # --- matchable text: normalised, quote marks and brackets read as spaces --------------------
 
 #: Characters that separate words like a space when matching names and phrases.
-SEPARATORS = frozenset("«»“”„‹›\"'‘’()[]{}-–—_/")
+SEPARATORS = ALL_MARKS | frozenset("'‘’()[]{}-–—_/")
 #: A run of separators and white space, which matching reads as one space (or one line break);
 #: a lone space is already what it should be and is left alone. The pattern opens with the class
 #: (two or more, or one that is not a space), which lets the engine skip to the next candidate

@@ -32,6 +32,7 @@ from ..text.morphology import (
     ARTICLE, DEFINITE_WITH_CLITIC, LAM_ARTICLE, PROCLITIC_SEQUENCES, has_article, split_proclitics, strip_proclitics,
 )
 from ..text.normalize import normalize
+from ..text.quotemarks import ALL_MARKS
 from ..text.segment import token_fields
 from ..paths import PACKAGE_DATA
 
@@ -40,7 +41,7 @@ LIST_KEYS = ("person_titles", "title_modifiers", "name_particles", "lineage_part
              "org_heads", "definite_org_heads", "stop_words", "facility_adjectives", "feminine_elatives", "name_final_words")
 NUMBER_KEYS = ("first_name_max_zipf", "later_name_max_zipf", "later_definite_name_max_zipf", "clitic_word_min_zipf_gain")
 #: Quote marks and brackets a title may be separated from the name by: (ناتو) ينس …
-TRANSPARENT_PUNCT = frozenset("«»“”\"()")
+TRANSPARENT_PUNCT = ALL_MARKS | {"(", ")"}
 #: A comma between a title and the name in apposition to it.
 APPOSITION_COMMAS = frozenset("،,")
 #: Prefixes of future and imperfect verbs (سيناقش, يزور, تبحث): rare words with them are not names.

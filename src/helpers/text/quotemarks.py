@@ -13,11 +13,15 @@ from dataclasses import dataclass
 OPENERS = {"«": "»", "“": "”", "„": "”", "‹": "›"}
 CLOSERS = {v: k for k, v in OPENERS.items()}
 STRAIGHT = '"'
-ALL_MARKS = set(OPENERS) | set(CLOSERS) | {STRAIGHT}
+#: Every quote mark, the one set the package reads as quote marks (lists of punctuation elsewhere
+#: are built from it: names, matching, word counts, the quotes extractor).
+ALL_MARKS = frozenset(OPENERS) | frozenset(CLOSERS) | {STRAIGHT}
+#: The quote marks as the inside of a regular-expression character class.
+MARK_CLASS = re.escape("".join(sorted(ALL_MARKS)))
 #: Words a reversed nested pair (»داعش«) may hold, and the characters searched for its second mark.
 REVERSED_PAIR_MAX_WORDS = 6
 REVERSED_PAIR_MAX_CHARS = 200
-MARK = re.compile("[" + re.escape("".join(sorted(ALL_MARKS))) + "]")
+MARK = re.compile(f"[{MARK_CLASS}]")
 CURLY_DOUBLE = re.compile("[“”]")
 
 

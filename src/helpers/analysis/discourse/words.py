@@ -9,13 +9,14 @@ import pandas as pd
 from ...text.lexicons import wordlist
 from ...text.loading import Article
 from ...text.morphology import function_word, split_proclitics
+from ...text.quotemarks import ALL_MARKS
 from ...text.segment import Token
 
 #: Units a word can be counted in: its normalised form (وبالكويت), its base without proclitics
 #: and article (كويت), or its light Snowball stem.
 UNITS = ("norm", "base", "stem")
 #: Punctuation that a multi-word term may span (حلف »ناتو«, مبادرة «اسطنبول»): quote marks, brackets.
-TRANSPARENT_PUNCT = frozenset("«»“”„‹›\"'()[]")
+TRANSPARENT_PUNCT = ALL_MARKS | frozenset("'()[]")
 
 
 def as_articles(articles: Article | Iterable[Article]) -> list[Article]:

@@ -12,6 +12,7 @@ from ...paths import PACKAGE_DATA
 from ...text.lexicons import cached_by_file, read_yaml
 from ...text.morphology import ARTICLE, has_article
 from ...text.normalize import normalize
+from ...text.quotemarks import ALL_MARKS
 from ..names import load_names
 
 LEXICON_PATH = PACKAGE_DATA / "reporting.yaml"
@@ -124,7 +125,7 @@ HEADLINE_SEPARATORS = frozenset({".", "…", "|", "-", "–", "—", "،", "/"})
 #: Punctuation, not words: the comma as normalised, what a span is stripped of, the quote marks.
 COMMA = ","
 PUNCT_STRIP = frozenset({",", ".", ";", ":", "!", "?", "…", "-", "–", "—"})
-QUOTE_CHARS = frozenset('«»“”„‹›"')
+QUOTE_CHARS = ALL_MARKS  # the quote marks, as text.quotemarks pairs them
 #: Gazetteer types (helpers.annotate.entities) that can speak: states, organisations, people.
 SPEAKER_ENTITY_TYPES = ("GPE", "ORG", "PERSON")
 
