@@ -13,17 +13,13 @@ with the cuts (only for the articles that have one).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from .document import _Doc
 from .records import Statement
 
 
 def _mention_words(doc: _Doc, statement: Statement) -> list[int]:
     """Token indices of the words of a statement's speaker mention."""
-    lo = bisect_left(doc.starts, statement.speaker_start)
-    hi = bisect_left(doc.starts, statement.speaker_end)
-    return [k for k in range(lo, hi) if doc.tokens[k].kind == "word"]
+    return [k for k in doc._token_range(statement.speaker_start, statement.speaker_end) if doc.tokens[k].kind == "word"]
 
 
 def mention_cuts(doc: _Doc, statements: list[Statement]) -> dict[int, int]:
