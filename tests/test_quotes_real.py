@@ -2203,3 +2203,30 @@ def test_a_subject_put_first_after_a_contrasting_breaker_speaks(text, speaker):
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
 
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال وزير الداخلية إن التحقيقات مستمرة.\nوكانت تقارير صحفية قد ذكرت أن المتهم غادر البلاد.", "تقارير صحفية"),
+    ("وقال المتحدث باسم الحكومة إن الوفد وصل.\nوكانت الدول الثلاث أعلنت أن الاتفاق بات قريبا.", "الدول الثلاث"),
+    ("وقال المدرب إن الفريق جاهز.\nوكانت إحدى الصحف المحلية ذكرت أن اللاعب سيغادر.", "إحدى الصحف المحلية"),
+    ("وقال محامي الأسرة إن الحكم ظالم.\nوكان الادعاء طالب بعقوبة الإعدام.", "الادعاء"),
+])
+def test_any_noun_phrase_between_kana_and_its_verb_is_the_subject(text, speaker):
+    """وكانت تقارير صحفية قد ذكرت أن …: كان opening the clause and a verb that agrees with it leave
+    no other reading; the words between are the subject, also when no title, name or institution
+    heads them (dev: شخصيات، أنباء; 15 of 19 changed statements of 3,000 SaudiNewsNet articles went
+    from another voice to the right one, none the other way)."""
+    rows = table(text)
+    assert len(rows) == 2 and same(rows.speaker.iloc[1], speaker) and rows.speaker_source.iloc[1] == "explicit", rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن الاتفاق جيد.\nوكان يجب ألا يتحدث كيري عن الاتفاق.",
+    "وقال الوزير إن الاتفاق جيد.\nوكان من المقرر أن يعلن الوزير نتائج التحقيق.",
+    "وقال الوزير إن الاتفاق جيد.\nوكانت الشؤون الصحية أوضحت على لسان ناطقها عبدالوهاب شلبي أن السيارات تابعة لها.",
+])
+def test_kana_before_a_verb_a_clause_or_a_voice_names_no_subject(text):
+    """Not a subject between كان and the verb: a verb (وكان يجب ألا يتحدث كيري), a preposition's phrase
+    (وكان من المقرر أن), or a body whose spokesman voices it after the verb (على لسان ناطقها)."""
+    rows = table(text)
+    assert not any(same(s, bad) for s in rows.speaker.dropna() for bad in ("يجب ألا", "يجب", "الشؤون الصحية")), rows[["cue", "speaker"]]

@@ -214,8 +214,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     if subject is None and cue.form is not None and not follows:
         conjoined = cue.form.imperfect and doc.tokens[cue.index].norm[:1] in CONJUNCTIONS
         subject = (conjoined and _headline_subject(doc, lo, cue.index)) or _while_clause_subject(doc, lo, cue.index) or (
-            _fronted_subject(doc, lo, cue.index) or _clause_subject(doc, lo, cue.index) or _questioned_subject(doc, lo, cue.index)
-            or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None) or _channel_author(doc, lo, cue.index))
+            _fronted_subject(doc, lo, cue.index) or _kana_subject(doc, lo, cue.index) or _clause_subject(doc, lo, cue.index)
+            or _questioned_subject(doc, lo, cue.index) or (_headline_subject(doc, lo, cue.index) if cue.form.imperfect else None) or _channel_author(doc, lo, cue.index))
         if subject is None and not before and speakers.recent:
             subject = _coordinated_subject(doc, lo, cue.index, draft.gender)
             source = "coordinated" if subject else source

@@ -19,10 +19,12 @@ from .lexicon import (
     CONTRAST_BREAKERS,
     FRONTED_ADVERBIAL_MAX,
     FRONTED_NAME_REST_MAX,
+    KANA_SUBJECT_MAX,
     PREPOSITION_WORDS,
     PUNCT_STRIP,
     RELATIVE_PRONOUNS,
     SENTENCE_CONNECTORS,
+    VOICE_PHRASES,
     WHILE_OPENERS,
 )
 from .speakers import (
@@ -98,10 +100,44 @@ def _kana_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
     in a relative clause (وكانت مصادر … قد رفضت ما | قاله كيري: كيري said it)."""
     if verb > lo and doc.tokens[verb - 1].norm in RELATIVE_PRONOUNS | {"ما"}:
         return None
-    subject = _fronted_subject(doc, lo, verb)
+    subject = _fronted_subject(doc, lo, verb) or _kana_noun_subject(doc, lo, verb)
     if subject is None or not any(doc.tokens[k].norm.removeprefix("و") in KANA_FORMS for k in range(max(lo, subject[0] - 2), subject[0])):
         return None
     return subject
+
+
+#: كان's form and the gender and number of the verb that agrees with it.
+KANA_AGREEMENT = {"كان": ("m", "sg"), "كانت": ("f", "sg"), "كانوا": ("m", "pl")}
+
+
+def _kana_noun_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
+    """Any noun phrase between كان opening the clause and a verb that agrees with it (وكانت تقارير
+    صحفية قد ذكرت أن، وكانت الدول الثلاث أعلنت، وكان مسؤولون حكوميون قالوا): كان's subject, so the
+    verb's, also when its head is no title, name or institution (تقارير، أنباء، توقعات are the
+    verb's object after it). Not an adverb, a preposition's phrase, a verb or a clause (وكان من المقرر
+    أن، كان صادقا حين قال، وكان يجب ألا يتحدث كيري), nor a body whose voice follows the verb (وكانت
+    الشؤون الصحية أوضحت على لسان ناطقها: the voice speaks)."""
+    i = _skip_connectors(doc, lo, verb)
+    kana = next((k for k in range(lo, i) if doc.tokens[k].norm.removeprefix("و") in KANA_AGREEMENT), None)
+    if kana is None or any(doc.tokens[k].norm in {"قد", "لقد"} for k in range(kana, i)):
+        return None
+    j = verb
+    while j > i and doc.tokens[j - 1].norm in PUNCT_STRIP | {"قد", "لقد"}:
+        j -= 1
+    form = doc.cue_form(doc.tokens[verb])
+    agrees = form is not None and KANA_AGREEMENT[doc.tokens[kana].norm.removeprefix("و")] == (form.gender, form.number)
+    voiced = any(all(verb + m + 1 < len(doc.tokens) and doc.tokens[verb + m + 1].norm == word for m, word in enumerate(phrase))
+                 for phrase in VOICE_PHRASES)
+    if not agrees or voiced or not 0 < j - i <= KANA_SUBJECT_MAX or _is_adverb(doc, i):
+        return None
+    words = [doc.tokens[k] for k in range(i, j)]
+    stops = (PREPOSITION_WORDS | doc.lex.subject_terminators | SENTENCE_CONNECTORS | CLAUSE_BREAKERS | RELATIVE_PRONOUNS
+             | doc.lex.complementisers | {"الا"})
+    if any(t.kind != "word" or t.norm in stops or doc.is_cue_word(t) for t in words) or any(k in doc.inside for k in range(i, j)):
+        return None
+    first = words[0]
+    verb_like = first.norm[:1] == "ي" and not first.has_article and not doc.starts_speaker(i)  # وكان يجب ألا يتحدث
+    return None if verb_like else (i, j)
 
 
 def _fronted_noun_phrase(doc: _Doc, i: int, j: int) -> tuple[int, int]:
