@@ -2230,3 +2230,16 @@ def test_kana_before_a_verb_a_clause_or_a_voice_names_no_subject(text):
     (وكان من المقرر أن), or a body whose spokesman voices it after the verb (على لسان ناطقها)."""
     rows = table(text)
     assert not any(same(s, bad) for s in rows.speaker.dropna() for bad in ("يجب ألا", "يجب", "الشؤون الصحية")), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('وقال وزير الخارجية: إن "الحل في اليمن سيكون سياسيا".', "الحل في اليمن سيكون سياسيا"),
+    ('وقال وزير الخارجية إنه: "لا تراجع عن القرار".', "لا تراجع عن القرار"),
+    ('وقال المتحدث العسكري: إنه «لن يتراجع أحد عن مواقعه».', "لن يتراجع أحد عن مواقعه"),
+])
+def test_a_quotation_right_after_a_complementiser_is_direct(text, quoted):
+    """قال: إن "…"، قال إنه: "…": everything after the complementiser (and a colon) is in the marks,
+    so the statement is direct (GUIDE.md convention 4), as قال إن «…» already was (dev, the first test
+    split, dev4, dev7: 7 statements taken for mixed)."""
+    rows = table(text)
+    assert len(rows) == 1 and rows.kind.iloc[0] == "direct" and same(rows.text.iloc[0], quoted), rows[["kind", "text"]]

@@ -206,14 +206,14 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
     if subject is not None and form.takes_object and not object_first:
         subject = (subject[0], _object_start(doc, *subject) or subject[1])
     if how == "clause":
-        token = doc.tokens[at]
-        first = at + 1 if token.norm in {"ان", "بان"} or (at + 1) in doc.opening else at  # أنه «…»: direct
-        span = _strip_span(doc, first, end)
+        first = at + 1 if doc.tokens[at].norm in {"ان", "بان"} else at
+        span = _strip_span(doc, _quotation_after_complementiser(doc, at) or first, end)
         if span is None:
             return None
         kind, start, stop, quoted = _content_kind(doc, *span, "indirect")
     elif how == "colon":
-        span = _strip_span(doc, at + 1, end) or _quotation_after(doc, end)
+        first = _quotation_after_complementiser(doc, at + 1) or at + 1  # قال: إنه «…»
+        span = _strip_span(doc, first, end) or _quotation_after(doc, end)
         if span is None:
             return None
         kind, start, stop, quoted = _content_kind(doc, *span, "indirect")  # قال: إن … without marks is reported
@@ -229,6 +229,15 @@ def _verb_statement(doc: _Doc, cue: _Cue, end: int, para: int) -> tuple[_Draft, 
         spoken = doc.tokens[at + 1].start if opens is not None and not doc.names_actor(opens) else None  # not أشاد بـ«ناتو»
         kind, start, stop, quoted = _content_kind(doc, *span, doc.lex.nominal_kind(cue.cls) or "speech_act", spoken)
     return _Draft(kind=kind, start=start, end=stop, quoted=quoted, subject=subject, **draft), end
+
+
+def _quotation_after_complementiser(doc: _Doc, at: int) -> int | None:
+    """The token of the quote mark right after the complementiser at token ``at``, a colon allowed
+    between (أنه «…»، وإنه: "…"، إن: «…»): the quotation is the content, direct when it is all of it."""
+    if at >= len(doc.tokens) or doc.tokens[at].norm not in doc.lex.complementisers:
+        return None
+    k = at + 1 + (at + 1 < len(doc.tokens) and doc.tokens[at + 1].norm == ":")
+    return k if k in doc.opening else None
 
 
 def _opens_passive(doc: _Doc, cue: _Cue) -> bool:
