@@ -2243,3 +2243,22 @@ def test_a_quotation_right_after_a_complementiser_is_direct(text, quoted):
     split, dev4, dev7: 7 statements taken for mixed)."""
     rows = table(text)
     assert len(rows) == 1 and rows.kind.iloc[0] == "direct" and same(rows.text.iloc[0], quoted), rows[["kind", "text"]]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("تركيا: مقتل 30 في هجوم إرهابي استهدف مدينة سوروتش", None),
+    ("البحرين: إحباط عملية تهريب لمواد متفجرة مصدرها إيران", None),
+    ("الكويت: ضبط شبكة إرهابية تنتمي إلى داعش", None),
+    ("مصر: لا تراجع عن دعم الشرعية في اليمن", "مصر"),
+    ("الداخلية: القبض على 5 متهمين في جدة", "الداخلية"),
+])
+def test_a_place_before_a_headlines_colon_and_an_event_after_it_is_no_speaker(headline, speaker):
+    """«تركيا: مقتل 30 في هجوم»: a state or city alone before the colon and a noun of an event after it
+    (headline_event_nouns in quote_rules.yaml) say where, not who speaks (GUIDE.md; dev5, dev6, dev7
+    and the held-out set had such headlines taken for statements); a state's claim stays (مصر: لا …),
+    and so does a body's announcement (الداخلية: القبض على …)."""
+    from helpers.annotate.quotes import headline_attribution
+
+    doc = article_from_text(headline + "\n\nوقال الوزير إن الأمن مستتب.", source="test", doc_id="h")
+    head = headline_attribution(doc)
+    assert (head.speaker if head else None) == speaker, head

@@ -48,6 +48,7 @@ from .fronted import (
 from .lexicon import (
     ANSWER_MARKS,
     CLAUSE_OPENERS,
+    HEADLINE_EVENT_NOUNS,
     HEADLINE_SEPARATORS,
     HEADLINE_SUBJECT_MAX,
     INTERVIEW_MIN_ANSWERS,
@@ -321,7 +322,7 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
     if lo >= colon or first.kind == "word" and (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.forms):
         return [], None
     span = _strip_span(doc, colon + 1, idx[-1] + 1)
-    if span is None:
+    if span is None or _place_and_event(doc, lo, colon, span[0]):
         return [], None
     kind, start, stop, quoted = _content_kind(doc, *span, "headline")
     hi = next((k for k in range(lo + 1, colon) if _headline_addressee(doc, k)), colon)
@@ -334,6 +335,14 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
         return [], draft
     speakers.spoke(draft.speaker)
     return [draft], None
+
+
+def _place_and_event(doc: _Doc, lo: int, colon: int, first: int) -> bool:
+    """A headline «place: event» (تركيا: مقتل 30 في هجوم، البحرين: إحباط عملية تهريب): a state or
+    city alone before the colon and a noun of ``headline_event_nouns`` after it say where something
+    happened, not who speaks (GUIDE.md: a place name before a colon is not a speaker)."""
+    place = doc.entity_type.get(lo) == "GPE" and doc.entity_end.get(lo) == colon
+    return place and _base(doc.tokens[first]) in HEADLINE_EVENT_NOUNS
 
 
 def _headline_addressee(doc: _Doc, k: int) -> bool:

@@ -95,6 +95,7 @@ ISSUED_WORDS = _rule("issued_words")
 SPEECH_NOUN_MODIFIERS = _rule("speech_noun_modifiers")
 WHILE_OPENERS = _rule("while_openers")
 OFFER_NOUNS = frozenset(normalize(w) for w in _rule("offer_nouns"))
+HEADLINE_EVENT_NOUNS = frozenset(normalize(w) for w in _rule("headline_event_nouns"))
 CHANNEL_PRONOUNS = frozenset(normalize(w) for w in _rule("channel_pronouns"))
 #: The one told, as a pronoun between the verb and its subject (وقال له رئيس اللجنة).
 ADDRESSEE_PRONOUNS = _rule("addressee_pronouns")
