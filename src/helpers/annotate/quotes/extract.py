@@ -88,6 +88,8 @@ from .speakers import (
 _ANALYSES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 #: Words a relayed statement's subject may take before its verb (أن | مملكة البحرين تشدد).
 RELAYED_SUBJECT_MAX = 6
+#: Characters between a reported clause's end and a verb that goes on it (a comma and a space).
+REPORTED_CLAUSE_GAP = 3
 
 
 def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para: int, last_para: list[int]) -> list[_Draft]:
@@ -99,6 +101,7 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
     cues_at = {c.index: c for c in cues}
     drafts: list[_Draft] = []
     claimed_until = lo
+    last_form = None  # the verb form of the last statement's cue
     for cue in cues:
         if cue.index < claimed_until:
             continue
@@ -113,6 +116,10 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
             continue
         draft, claim_end = result
         if drafts and drafts[-1].start <= draft.start < drafts[-1].end:
+            continue
+        if _goes_on_reported_clause(doc, cue, draft, drafts, last_form):
+            _extend(drafts[-1], draft)
+            claimed_until = max(claim_end, cue.end)
             continue
         relayed = _relayed_statement(doc, draft, cue, cues_at)
         if relayed is not None:
@@ -130,9 +137,33 @@ def _sentence_statements(doc: _Doc, speakers: _Speakers, lo: int, hi: int, para:
             continue
         _resolve(doc, speakers, draft, cue, claimed_until, drafts)
         drafts.append(draft)
+        last_form = cue.form
         claimed_until = max(claim_end, cue.end)
     drafts += _continuation_quotes(doc, speakers, lo, hi, para, drafts, last_para)
     return drafts
+
+
+def _goes_on_reported_clause(doc: _Doc, cue: _Cue, draft: _Draft, drafts: list[_Draft], last_form) -> bool:
+    """A present tense joined by و with a noun object and no subject of its own, right after the
+    reported clause of a past-tense report (وأكدت البحرين أن التصريحات لا تخدم مصالح العراق، وتؤكد
+    انصياع …): the verb goes on the clause, whose subject it shares; the speaker would go on in the
+    past (وأكدت، وأضافت) or with a participle (مؤكدة). Not a verb with a clause of its own (ويضيف أن).
+    """
+    form = cue.form
+    if form is None or not form.imperfect or draft.kind != "speech_act" or draft.subject is not None or not drafts or last_form is None:
+        return False
+    if last_form.imperfect or last_form.participle or drafts[-1].kind not in ("indirect", "mixed"):
+        return False
+    token = doc.tokens[cue.index]
+    return token.norm[:1] in CONJUNCTIONS and drafts[-1].end >= token.start - REPORTED_CLAUSE_GAP
+
+
+def _extend(draft: _Draft, more: _Draft) -> None:
+    """Run a statement's content over the words of a verb that goes on it (its quoted words too)."""
+    draft.end = max(draft.end, more.end)
+    draft.quoted = draft.quoted + more.quoted
+    if more.quoted and draft.kind == "indirect":
+        draft.kind = "mixed"
 
 
 def _relayed_statement(doc: _Doc, draft: _Draft, cue: _Cue, cues_at: dict[int, _Cue]) -> int | None:
