@@ -4,7 +4,7 @@ run minus 0.03, and the second dev split's scores after its first rules minus 0.
 and second dev speaker floors were raised to their scores after the fourth round minus 0.03, the
 third dev split's to its scores after the fifth round minus 0.03; after the ninth round the test
 split's recall, F1 and quoted-words floors and the blind and third dev speaker floors were raised to
-about their scores minus 0.03; the fresh test sets' (test2, test3, test4) are their first runs minus 0.03
+about their scores minus 0.03; the fresh test sets' (test2, test3, test4) and dev8's are their first runs minus 0.03
 (docs/evaluation.md has the numbers).
 A change that costs on either split fails here, whatever it gains elsewhere."""
 from __future__ import annotations
@@ -96,6 +96,13 @@ FLOORS = {
         ("speaker", "accuracy", "accuracy"): 0.75,  # 0.789 at its first run
         ("kind", "accuracy", "accuracy"): 0.91,
     },
+    "dev8": {  # the eighth dev set, 48 articles outside every earlier set: its first run's scores minus 0.03
+        ("statements", "all", "recall"): 0.85,
+        ("statements", "all", "f1"): 0.88,
+        ("quoted_words", "direct+mixed", "f1"): 0.89,
+        ("speaker", "accuracy", "accuracy"): 0.73,  # 0.765 at its first run
+        ("kind", "accuracy", "accuracy"): 0.89,
+    },
     "dev7": {  # the seventh dev set, outside the sample: its first run's scores minus 0.03, speaker and kind raised
         ("statements", "all", "recall"): 0.87,
         ("statements", "all", "f1"): 0.89,
@@ -111,7 +118,7 @@ FLOORS = {
         ("kind", "accuracy", "accuracy"): 0.90,
     },
 }
-TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0, "test3": 2.0, "dev7": 2.5, "test4": 2.0}  # per 10 articles
+TERMS_AS_SPEECH_CEILING = {"dev": 2.2, "test": 1.0, "heldout": 2.5, "blind": 2.0, "dev2": 2.0, "dev3": 2.5, "test2": 5.0, "dev4": 2.0, "dev5": 2.5, "dev6": 2.0, "test3": 2.0, "dev7": 2.5, "test4": 2.0, "dev8": 3.5}  # per 10 articles
 
 
 @functools.cache
@@ -128,7 +135,7 @@ def _scores(split: str) -> pd.DataFrame:
     return evaluate(predicted, gold, articles).set_index(["measure", "kind"])
 
 
-@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3", "dev7", "test4"])
+@pytest.fixture(scope="module", params=["dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3", "dev7", "test4", "dev8"])
 def split(request):
     return request.param, _scores(request.param)
 

@@ -341,7 +341,7 @@ def evaluate(predicted, gold, articles) -> pd.DataFrame:
 # --- the real-news gold (tests/fixtures/real_news) -------------------------------------------------
 
 REAL_NEWS = ROOT / "tests" / "fixtures" / "real_news"
-SPLITS = ("dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3", "dev7", "test4")
+SPLITS = ("dev", "test", "heldout", "blind", "dev2", "dev3", "test2", "dev4", "dev5", "dev6", "test3", "dev7", "test4", "dev8")
 #: Splits kept in a folder of their own name under ``tests/fixtures/real_news`` (all but the first two).
 SPLIT_FOLDERS = {split: split for split in SPLITS if split not in ("dev", "test")}
 
@@ -351,7 +351,7 @@ def real_news(split: str, folder: str | Path | None = None) -> tuple[list, list[
 
     ``folder`` holds ``articles.jsonl`` (corpus lines with ``id``, ``title``, ``content`` … and
     ``split``) and ``gold-*.jsonl``; the held-out, blind and second dev splits live in sub-folders of
-    their own (``heldout/``, ``blind/``, ``dev2/``, ``dev3/``, ``test2/``, ``dev4/``, ``dev5/``, ``dev6/``, ``test3/``, ``dev7/``, ``test4/``).
+    their own (``heldout/``, ``blind/``, ``dev2/``, ``dev3/``, ``test2/``, ``dev4/``, ``dev5/``, ``dev6/``, ``test3/``, ``dev7/``, ``test4/``, ``dev8/``).
     Articles are read by the package's own corpus loader, as a researcher's corpus is: the title is
     the headline, a dateline is set apart."""
     from ...text.corpus_input import LoadLog
