@@ -272,6 +272,9 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
             if _holder_after(doc, place, hi):
                 j = _noun_phrase(doc, place, hi)  # المتحدث باسم المقاومة في عدن علي سعيد
                 break
+            if (name_end := _name_before_content(doc, place, hi)) is not None:
+                j = name_end  # مدير عام الصحة في عدن | الخضر لصور إن …
+                break
         if not (accredited or doc.entity_type.get(k) == "ORG" or _base(doc.tokens[k]) in AFFILIATION_HEADS):
             break  # an envoy's لدى takes a place too (سفير المملكة لدى الأردن); في only an institution
         j = _construct_chain(doc, k, hi)
@@ -279,7 +282,27 @@ def _affiliation(doc: _Doc, j: int, hi: int) -> int:
             j += 1  # … لدى الأمم المتحدة السابق: the title's own adjective, after its affiliation
         if _holder_after(doc, j, hi):
             j = _noun_phrase(doc, j, hi)
+        elif (name_end := _name_before_content(doc, j, hi)) is not None:
+            j = name_end  # رئيس لجنة الذهب في غرفة الشرقية | عبدالغني المهنا إن …
     return j
+
+
+def _name_before_content(doc: _Doc, j: int, hi: int) -> int | None:
+    """Two or three plain words after a title's affiliation, right before the content's أن/إن, colon
+    or preposition (مدير عام الصحة في عدن | الخضر لصور إلى …، … في غرفة الشرقية عبدالغني المهنا | على
+    أن): the holder's name, though the name lists do not know it; nothing else stands between an
+    affiliation and the content (an adverb, an addressee or a phrase of time or place would). The
+    name's end, or None."""
+    if hi >= len(doc.tokens) or doc.tokens[hi].norm not in doc.lex.complementisers | PREPOSITION_WORDS | {":"}:
+        return None
+    if hi - 1 > j and doc.tokens[hi - 1].norm in PREPOSITION_WORDS and doc.tokens[hi].norm in doc.lex.complementisers:
+        hi -= 1  # the verb's own preposition before أن: أكد … على أن
+    stops = doc.lex.subject_terminators | doc.lex.adverbs | PREPOSITION_WORDS
+    plain = all(
+        doc.tokens[k].kind == "word" and not doc.tokens[k].is_stop and k not in doc.inside and doc.tokens[k].norm not in stops
+        and not doc.is_head(doc.tokens[k]) and not doc.is_cue_word(doc.tokens[k]) and not doc.is_addressee(k)
+        for k in range(j, hi)) and not set(doc.tokens[j].proclitics.split("+")) & {"ب", "ل", "ك"}  # not لمراسلنا، بالأمس
+    return hi if 2 <= hi - j <= 3 and plain else None
 
 
 def _overseen(doc: _Doc, lo: int, j: int, hi: int) -> int:
