@@ -877,6 +877,7 @@ def test_an_honorific_pronoun_stands_for_the_person_named_with_its_title():
     rows = table("\n".join(["خبر", "استقبل صاحب السمو الملكي الأمير فيصل بن خالد أمير منطقة عسير، أمس، مدير الأمن العام الفريق عثمان بن ناصر المحرج.",
                  "وأكد سموه أن رجال الأمن هم صمام الأمان."]))
     assert len(rows) == 1 and same(rows.speaker_label.iloc[0], "الأمير فيصل بن خالد"), rows[["speaker_label", "text"]]
+    assert rows.speaker_source.iloc[0] == "explicit", rows.speaker_source  # named by its title, not "unknown"
 
 
 def test_an_honorific_pronoun_prefers_the_titled_person_named_last():

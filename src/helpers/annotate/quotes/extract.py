@@ -268,7 +268,8 @@ def _resolve(doc: _Doc, speakers: _Speakers, draft: _Draft, cue: _Cue, lo: int, 
     if subject is not None and subject[1] - subject[0] == 1 and doc.tokens[subject[0]].norm in doc.lex.honorific_pronouns:
         # وقال معاليه: the titled person it stands for, or else the person last quoted (continuation below)
         draft.speaker = speakers.honoured(doc.tokens[subject[0]].norm, subject[0], draft.gender, draft.number)
-        subject, source = None, "explicit"
+        draft.source = "explicit" if draft.speaker is not None else draft.source  # named by its title
+        subject = None
     if draft.speaker is None and subject is not None:
         subject = subject[0], _past_quoted_name(doc, *subject)
         subject = subject[0], next((cut for k, cut in doc.mention_cuts.items() if subject[0] <= k < cut < subject[1]), subject[1])
