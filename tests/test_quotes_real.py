@@ -2309,3 +2309,18 @@ def test_what_a_speaker_offers_ends_the_name_before_it(text, speaker):
     statements of 3,000 SaudiNewsNet articles, all right)."""
     rows = table(text)
     assert len(rows) == 1 and same(rows.speaker.iloc[0], speaker), rows[["cue", "speaker"]]
+
+
+@pytest.mark.parametrize("headline, speaker", [
+    ("إمام المسجد الحرام : متى كان البغي على المسلمين طريقا إلى رضوان الله", "إمام المسجد الحرام"),
+    ("إمام الحرم: التغافل من باب القوة لا الضعف", "إمام الحرم"),
+    ("أمام المحكمة: المتهم ينكر التهم", None),
+])
+def test_an_imam_before_a_headlines_colon_speaks(headline, speaker):
+    """إمام الحرم: …: إمام normalises to أمام (before), which opens no speaker; written with hamza
+    below it is the title (dev8; 15 such headlines in SaudiNewsNet, the Friday sermons of the two
+    holy mosques)."""
+    from helpers.annotate.quotes import headline_attribution
+
+    head = headline_attribution(article_from_text(headline + "\n\nوقال الوزير إن الأمن مستتب.", source="test", doc_id="h"))
+    assert (head.speaker if head else None) == speaker, head

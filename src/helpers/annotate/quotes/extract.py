@@ -81,6 +81,7 @@ from .recurring import (
     mention_cuts,
 )
 from .speakers import (
+    _hamza_title,
     _past_quoted_name,
     _subject_from_region,
 )
@@ -351,8 +352,8 @@ def _headline(doc: _Doc, speakers: _Speakers) -> tuple[list[_Draft], _Draft | No
     # a headline of two parts (ظريف في الكويت.. إيران: …): the speaker is the part before the colon
     lo = max([k + 1 for k in range(lo, colon) if doc.tokens[k].norm in HEADLINE_SEPARATORS and k not in doc.inside] + [lo])
     first = doc.tokens[lo]
-    if lo >= colon or first.kind == "word" and (first.norm in PREPOSITION_WORDS or first.norm in doc.lex.forms):
-        return [], None
+    if lo >= colon or first.kind == "word" and (first.norm in PREPOSITION_WORDS and not _hamza_title(first) or first.norm in doc.lex.forms):
+        return [], None  # not أمام: …, but إمام الحرم: … (أمام and إمام normalise alike)
     span = _strip_span(doc, colon + 1, idx[-1] + 1)
     if span is None or _place_and_event(doc, lo, colon, span[0]):
         return [], None
