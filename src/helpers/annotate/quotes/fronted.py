@@ -24,7 +24,6 @@ from .lexicon import (
     PUNCT_STRIP,
     RELATIVE_PRONOUNS,
     SENTENCE_CONNECTORS,
-    VOICE_PHRASES,
     WHILE_OPENERS,
 )
 from .speakers import (
@@ -32,6 +31,7 @@ from .speakers import (
     _after_full_name,
     _noun_phrase,
     _subject_from_region,
+    voice_phrase_end,
     voiced_speaker,
 )
 
@@ -126,8 +126,7 @@ def _kana_noun_subject(doc: _Doc, lo: int, verb: int) -> tuple[int, int] | None:
         j -= 1
     form = doc.cue_form(doc.tokens[verb])
     agrees = form is not None and KANA_AGREEMENT[doc.tokens[kana].norm.removeprefix("و")] == (form.gender, form.number)
-    voiced = any(all(verb + m + 1 < len(doc.tokens) and doc.tokens[verb + m + 1].norm == word for m, word in enumerate(phrase))
-                 for phrase in VOICE_PHRASES)
+    voiced = verb + 1 < len(doc.tokens) and voice_phrase_end(doc, verb + 1) is not None
     if not agrees or voiced or not 0 < j - i <= KANA_SUBJECT_MAX or _is_adverb(doc, i):
         return None
     words = [doc.tokens[k] for k in range(i, j)]

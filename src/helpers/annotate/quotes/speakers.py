@@ -415,16 +415,22 @@ def voiced_speaker(doc: _Doc, i: int, hi: int, end: int) -> tuple[int, tuple[int
     ``end``), when X opens a speaker: the one who voiced the subject's words (وأكدت الخارجية على
     لسان المتحدث باسمها …); not after a title, which it completes (الناطق بلسان الخارجية)."""
     for k in range(i, min(hi, i + VOICE_WINDOW)):
-        if k in doc.inside:
+        if k in doc.inside or (x := voice_phrase_end(doc, k)) is None:
             continue
-        first = doc.tokens[k].norm
-        for phrase in VOICE_PHRASES:
-            x = k + len(phrase)
-            if (x < end and first in (phrase[0], "و" + phrase[0]) and not (k > 0 and doc.is_head(doc.tokens[k - 1]))
-                    and all(doc.tokens[k + m].norm == word for m, word in enumerate(phrase[1:], 1))
-                    and doc.starts_speaker(x)):
-                voice = _subject_from_region(doc, x, end)
-                return (k, voice) if voice is not None else None
+        if x < end and not (k > 0 and doc.is_head(doc.tokens[k - 1])) and doc.starts_speaker(x):
+            voice = _subject_from_region(doc, x, end)
+            return (k, voice) if voice is not None else None
+    return None
+
+
+def voice_phrase_end(doc: _Doc, k: int) -> int | None:
+    """The token after «(و)على لسان» or «بلسان» opening at token k, or None."""
+    first = doc.tokens[k].norm
+    for phrase in VOICE_PHRASES:
+        x = k + len(phrase)
+        if x <= len(doc.tokens) and first in (phrase[0], "و" + phrase[0]) and all(
+                doc.tokens[k + m].norm == word for m, word in enumerate(phrase[1:], 1)):
+            return x
     return None
 
 
